@@ -1,0 +1,12 @@
+// Lookups the read API and the analyses filter on.
+CREATE INDEX segment_chain IF NOT EXISTS FOR (s:Segment) ON (s.chainId);
+CREATE INDEX product_chain IF NOT EXISTS FOR (p:Product) ON (p.chainId);
+CREATE INDEX enterprise_name IF NOT EXISTS FOR (e:Enterprise) ON (e.name);
+CREATE INDEX enterprise_short_name IF NOT EXISTS FOR (e:Enterprise) ON (e.shortName);
+CREATE INDEX enterprise_province IF NOT EXISTS FOR (e:Enterprise) ON (e.provinceCode);
+CREATE INDEX enterprise_city IF NOT EXISTS FOR (e:Enterprise) ON (e.cityCode);
+CREATE INDEX enterprise_county IF NOT EXISTS FOR (e:Enterprise) ON (e.countyCode);
+CREATE INDEX region_level IF NOT EXISTS FOR (r:Region) ON (r.level);
+CREATE INDEX region_parent IF NOT EXISTS FOR (r:Region) ON (r.parentCode);
+CREATE INDEX institution_region IF NOT EXISTS FOR (i:Institution) ON (i.regionCode);
+CREATE INDEX project_stage IF NOT EXISTS FOR (p:Project) ON (p.stage);

@@ -1,0 +1,21 @@
+package com.chainatlas.enterprise;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * 企业, keyed by its USCC.
+ *
+ * @param regionCode 6-digit code of where it is registered (usually a county)
+ * @param zone       development zone (开发区), if any
+ * @param revenue    annual revenue in 万元 (10,000 yuan), null when unknown
+ * @param tags       quality labels: 上市, 专精特新, 专精特新小巨人, 高新技术企业, 500强, 链主 …
+ */
+public record Enterprise(String uscc, String name, String shortName, String regionCode, String zone,
+                         Double revenue, Integer employees, LocalDate founded, List<String> tags,
+                         int patents, boolean sample) {
+
+    public Enterprise {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+}

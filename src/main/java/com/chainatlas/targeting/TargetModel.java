@@ -1,0 +1,52 @@
+package com.chainatlas.targeting;
+
+import java.util.List;
+
+/** Records of the target list (招商清单) API. Money in 万元. */
+public final class TargetModel {
+
+    private TargetModel() {
+    }
+
+    /** What a ranking is asked for. Null means "not set"; {@code weights} overrides {@code preset}. */
+    public record TargetQuery(String chain, String region, String zone, List<String> segments, String preset,
+                              TargetWeights weights, List<String> includeProvinces, List<String> excludeProvinces,
+                              String sizeBand, List<String> tags, Double minScore) {
+
+        public TargetQuery {
+            segments = segments == null ? List.of() : List.copyOf(segments);
+            includeProvinces = includeProvinces == null ? List.of() : List.copyOf(includeProvinces);
+            excludeProvinces = excludeProvinces == null ? List.of() : List.copyOf(excludeProvinces);
+            tags = tags == null ? List.of() : List.copyOf(tags);
+        }
+    }
+
+    /** A segment being targeted, and why (from the diagnosis). */
+    public record TargetSegment(String segmentId, String name, String purpose, String purposeZh, boolean key,
+                                String verdict, String reasonZh) {
+    }
+
+    /** A local enterprise an outside candidate already trades with (以商招商) or is predicted to supply. */
+    public record LocalPartner(String uscc, String name, String relation, String relationZh, Double amount,
+                               Double score) {
+    }
+
+    /** The score's parts in weight units; {@code total} is exactly their sum. */
+    public record ScoreParts(double scale, double quality, double innovation, double ties, double predicted,
+                             double proximity, double priority, double total) {
+    }
+
+    /** One target company (招商对象) with its score, its parts and its reasons in words. */
+    public record TargetRow(int rank, String uscc, String name, String regionCode, String regionName,
+                            String segmentId, String segmentName, String purpose, String purposeZh,
+                            double score, ScoreParts parts, List<String> reasons, String reasonText,
+                            List<LocalPartner> localPartners, List<LocalPartner> predictedPartners,
+                            Double revenue, Integer employees, List<String> tags, int patents, int cooperations) {
+    }
+
+    /** One page of a ranking, with everything needed to read it: segments, weights used, snapshot. */
+    public record TargetPage(String chainId, String regionCode, String regionName, String preset,
+                             TargetWeights weights, List<TargetSegment> segments, long snapshotVersion,
+                             List<TargetRow> items, int page, int size, long total) {
+    }
+}

@@ -1,0 +1,60 @@
+package com.chainatlas.targeting;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.chainatlas.region.Region;
+import com.chainatlas.targeting.TargetCandidates.Candidate;
+import com.chainatlas.targeting.TargetModel.LocalPartner;
+import com.chainatlas.targeting.TargetModel.TargetSegment;
+
+/** The reasons of a target row, in words a team can read aloud: "补链: 正极材料 本地空白; 为本地企业 XX 的供应商; …". */
+final class TargetReasons {
+
+    private static final List<String> TAG_ORDER = List.of("500强", "上市", "专精特新小巨人", "专精特新", "高新技术企业");
+
+    private TargetReasons() {
+    }
+
+    static List<String> of(TargetSegment seg, Candidate c, List<LocalPartner> ties, List<LocalPartner> predicted, Region home) {
+        List<String> r = new ArrayList<>();
+        String status = switch (seg.verdict()) {
+            case "MISSING" -> "本地空白";
+            case "WEAK" -> "本地薄弱";
+            default -> "延链方向";
+        };
+        r.add(seg.purposeZh() + ": " + seg.name() + " " + status + (seg.key() ? "（关键环节）" : ""));
+        List<String> suppliesTo = ties.stream().filter(t -> t.relation().equals("SUPPLIES_TO")).map(LocalPartner::name).distinct().limit(3).toList();
+        List<String> buysFrom = ties.stream().filter(t -> t.relation().equals("BUYS_FROM")).map(LocalPartner::name).distinct().limit(3).toList();
+        if (!suppliesTo.isEmpty()) {
+            r.add("为本地企业 " + String.join("、", suppliesTo) + " 的供应商");
+        }
+        if (!buysFrom.isEmpty()) {
+            r.add("采购本地企业 " + String.join("、", buysFrom) + " 的产品");
+        }
+        if (!predicted.isEmpty()) {
+            r.add("预计可为本地企业 " + predicted.stream().map(LocalPartner::name).limit(2).collect(Collectors.joining("、")) + " 供货");
+        }
+        List<String> tags = TAG_ORDER.stream().filter(c.tags()::contains).toList();
+        if (!tags.isEmpty()) {
+            r.add(String.join("、", tags));
+        }
+        if (c.revenue() != null && c.revenue() > 0) {
+            r.add("年营收 " + TargetScorer.money(c.revenue()));
+        }
+        if (c.patents() > 0) {
+            r.add("专利 " + c.patents() + " 件");
+        }
+        if (c.cooperations() > 0) {
+            r.add("与 " + c.cooperations() + " 家研发机构合作");
+        }
+        String p = c.regionCode().substring(0, 2);
+        if (p.equals(home.code().substring(0, 2))) {
+            r.add("同省企业");
+        } else if (ProvinceGeography.neighbours(p, home.code())) {
+            r.add("邻省企业");
+        }
+        return List.copyOf(r);
+    }
+}

@@ -1,0 +1,236 @@
+package com.chainatlas.targeting;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.chainatlas.analysis.DiagnosisModel.Diagnosis;
+import com.chainatlas.analysis.DiagnosisModel.SegmentDiagnosis;
+import com.chainatlas.analysis.DiagnosisService;
+import com.chainatlas.analysis.Flag;
+import com.chainatlas.analysis.Verdict;
+import com.chainatlas.region.Region;
+import com.chainatlas.region.RegionCatalog;
+import com.chainatlas.system.ApiProblem;
+import com.chainatlas.system.Paging;
+import com.chainatlas.targeting.TargetCandidates.Candidate;
+import com.chainatlas.targeting.TargetCandidates.Tie;
+import com.chainatlas.targeting.TargetModel.LocalPartner;
+import com.chainatlas.targeting.TargetModel.ScoreParts;
+import com.chainatlas.targeting.TargetModel.TargetPage;
+import com.chainatlas.targeting.TargetModel.TargetQuery;
+import com.chainatlas.targeting.TargetModel.TargetRow;
+import com.chainatlas.targeting.TargetModel.TargetSegment;
+import com.chainatlas.targeting.TargetScorer.Purpose;
+import com.chainatlas.targeting.linkprediction.PredictedCustomer;
+import com.chainatlas.targeting.linkprediction.SupplyLinkPredictor;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Ranks outside enterprises for the segments a region should fill (补链), strengthen (强链) or extend into
+ * (延链), with every part of the score shown and the reasons in words (招商清单, "按图索骥").
+ *
+ * <p>Order: score descending, then revenue descending, then USCC — stable for equal scores. An enterprise in
+ * several targeted segments appears once, under the segment with the highest priority.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TargetService {
+
+    /** Size bands by annual revenue (万元), after the industrial SME standard (大型 ≥ 4 亿, 中型 ≥ 2,000 万). */
+    static final Map<String, double[]> SIZE_BANDS = Map.of(
+            "LARGE", new double[]{40_000, Double.MAX_VALUE},
+            "MEDIUM", new double[]{2_000, 40_000},
+            "SMALL", new double[]{0, 2_000});
+
+    private final DiagnosisService diagnosis;
+    private final TargetCandidates candidates;
+    private final SupplyTiePredictions predictions;
+    private final RegionCatalog regions;
+
+    TargetService(DiagnosisService diagnosis, TargetCandidates candidates, SupplyTiePredictions predictions,
+                  RegionCatalog regions) {
+        this.diagnosis = diagnosis;
+        this.candidates = candidates;
+        this.predictions = predictions;
+        this.regions = regions;
+    }
+
+    /** One page of the ranking. */
+    public TargetPage rank(TargetQuery q, Paging paging) {
+        Ranking r = rankAll(q);
+        int from = (int) Math.min(r.rows().size(), paging.skip());
+        int to = Math.min(r.rows().size(), from + paging.size());
+        return new TargetPage(q.chain(), r.region().code(), regions.fullName(r.region().code()), r.preset(), r.weights(),
+                r.segments(), r.snapshotVersion(), r.rows().subList(from, to), paging.page(), paging.size(), r.rows().size());
+    }
+
+    /** The whole ranking, for saved lists and exports. */
+    public Ranking rankAll(TargetQuery q) {
+        Region region = region(q.region());
+        TargetWeights weights = weights(q);
+        String preset = q.weights() != null ? "custom" : q.preset() == null ? "balanced" : q.preset();
+        Diagnosis d = diagnosis.diagnose(q.chain(), region.code(), q.zone(), null);
+        List<TargetSegment> targets = targetSegments(d, q.segments());
+        Map<String, TargetSegment> bySegment = new LinkedHashMap<>();
+        targets.forEach(t -> bySegment.put(t.segmentId(), t));
+
+        // One candidate row per enterprise, under its highest-priority segment.
+        Map<String, Candidate> best = new LinkedHashMap<>();
+        for (Candidate c : candidates.outside(bySegment.keySet(), region.prefix())) {
+            Candidate prev = best.get(c.uscc());
+            if (prev == null || purpose(bySegment.get(c.segmentId())).rating() > purpose(bySegment.get(prev.segmentId())).rating()) {
+                best.put(c.uscc(), c);
+            }
+        }
+        List<Candidate> filtered = best.values().stream().filter(c -> passes(c, q)).toList();
+        Map<String, List<Tie>> ties = candidates.localTies(filtered.stream().map(Candidate::uscc).toList(), region.prefix());
+        Map<String, String> locals = candidates.localEnterprises(q.chain(), region.prefix());
+        SupplyLinkPredictor predictor = predictions.predictor(q.chain(), d.snapshot().version());
+        Map<String, List<PredictedCustomer>> predicted = new HashMap<>();
+        if (predictor != null && !locals.isEmpty()) {
+            for (Candidate c : filtered) {
+                predicted.put(c.uscc(), predictor.topLocalCustomers(c.uscc(), locals.keySet(), 3));
+            }
+        }
+
+        TargetScorer.Scale scale = new TargetScorer.Scale(
+                filtered.stream().mapToDouble(c -> c.revenue() == null ? 0 : c.revenue()).max().orElse(0),
+                filtered.stream().mapToInt(c -> c.employees() == null ? 0 : c.employees()).max().orElse(0),
+                filtered.stream().mapToInt(Candidate::patents).max().orElse(0),
+                predicted.values().stream().filter(l -> !l.isEmpty()).mapToDouble(l -> l.get(0).score()).max().orElse(0));
+        TargetScorer scorer = new TargetScorer(weights, region.code());
+
+        List<TargetRow> rows = new ArrayList<>();
+        for (Candidate c : filtered) {
+            TargetSegment seg = bySegment.get(c.segmentId());
+            List<Tie> myTies = ties.getOrDefault(c.uscc(), List.of());
+            List<PredictedCustomer> myPredictions = predicted.getOrDefault(c.uscc(), List.of());
+            TargetScorer.Features f = new TargetScorer.Features(c.revenue() == null ? 0 : c.revenue(),
+                    c.employees() == null ? 0 : c.employees(), Set.copyOf(c.tags()), c.patents(), c.cooperations(),
+                    (int) myTies.stream().map(Tie::partnerUscc).distinct().count(),
+                    myPredictions.isEmpty() ? 0 : myPredictions.get(0).score(), c.regionCode(), purpose(seg), seg.key());
+            TargetScorer.Parts p = scorer.score(f, scale);
+            if (q.minScore() != null && p.total() < q.minScore()) {
+                continue;
+            }
+            List<LocalPartner> partners = myTies.stream().map(t -> new LocalPartner(t.partnerUscc(), t.partnerName(),
+                    t.candidateSupplies() ? "SUPPLIES_TO" : "BUYS_FROM", t.candidateSupplies() ? "供货给" : "采购自",
+                    t.amount(), null)).toList();
+            List<LocalPartner> predictedPartners = myPredictions.stream().map(pc -> new LocalPartner(pc.customerId(),
+                    locals.get(pc.customerId()), "PREDICTED", "预计可供货", null, TargetScorer.round(pc.score()))).toList();
+            List<String> reasons = TargetReasons.of(seg, c, partners, predictedPartners, region);
+            rows.add(new TargetRow(0, c.uscc(), c.name(), c.regionCode(), regions.fullName(c.regionCode()),
+                    seg.segmentId(), seg.name(), seg.purpose(), seg.purposeZh(), p.total(),
+                    new ScoreParts(p.scale(), p.quality(), p.innovation(), p.ties(), p.predicted(), p.proximity(), p.priority(), p.total()),
+                    reasons, String.join("; ", reasons), partners, predictedPartners, c.revenue(), c.employees(),
+                    c.tags(), c.patents(), c.cooperations()));
+        }
+        rows.sort(Comparator.comparingDouble(TargetRow::score).reversed()
+                .thenComparing(Comparator.comparingDouble((TargetRow row) -> row.revenue() == null ? 0 : row.revenue()).reversed())
+                .thenComparing(TargetRow::uscc));
+        List<TargetRow> ranked = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            TargetRow x = rows.get(i);
+            ranked.add(new TargetRow(i + 1, x.uscc(), x.name(), x.regionCode(), x.regionName(), x.segmentId(), x.segmentName(),
+                    x.purpose(), x.purposeZh(), x.score(), x.parts(), x.reasons(), x.reasonText(), x.localPartners(),
+                    x.predictedPartners(), x.revenue(), x.employees(), x.tags(), x.patents(), x.cooperations()));
+        }
+        return new Ranking(region, preset, weights, targets, d.snapshot().version(), List.copyOf(ranked));
+    }
+
+    /** A full ranking with what produced it. */
+    public record Ranking(Region region, String preset, TargetWeights weights, List<TargetSegment> segments,
+                          long snapshotVersion, List<TargetRow> rows) {
+    }
+
+    private List<TargetSegment> targetSegments(Diagnosis d, List<String> chosen) {
+        Map<String, SegmentDiagnosis> byId = new HashMap<>();
+        d.segments().forEach(s -> byId.put(s.segmentId(), s));
+        List<TargetSegment> result = new ArrayList<>();
+        if (!chosen.isEmpty()) {
+            for (String id : new LinkedHashSet<>(chosen)) {
+                SegmentDiagnosis s = byId.get(id);
+                if (s == null) {
+                    throw ApiProblem.badRequest("环节不属于该产业链: " + id, "Segment is not in this chain: " + id);
+                }
+                if (s.leaf()) {
+                    result.add(target(s, true));
+                } else { // a parent stands for its leaves
+                    d.segments().stream().filter(x -> x.leaf() && id.equals(x.parentId())).forEach(x -> result.add(target(x, true)));
+                }
+            }
+            return result;
+        }
+        for (SegmentDiagnosis s : d.segments()) {
+            if (s.leaf() && (s.verdict() == Verdict.MISSING || s.verdict() == Verdict.WEAK || s.flags().contains(Flag.EXTEND))) {
+                result.add(target(s, false));
+            }
+        }
+        return result;
+    }
+
+    private static TargetSegment target(SegmentDiagnosis s, boolean chosen) {
+        Purpose p = s.verdict() == Verdict.MISSING ? Purpose.FILL
+                : s.verdict() == Verdict.WEAK ? Purpose.STRENGTHEN
+                : s.flags().contains(Flag.EXTEND) ? Purpose.EXTEND : chosen ? Purpose.CHOSEN : Purpose.EXTEND;
+        String reason = s.reasons().isEmpty() ? s.verdictZh() : s.reasons().get(0).zh();
+        return new TargetSegment(s.segmentId(), s.name(), p.name(), p.zh, s.key(), s.verdict().name(), reason);
+    }
+
+    private static Purpose purpose(TargetSegment s) {
+        return Purpose.valueOf(s.purpose());
+    }
+
+    private boolean passes(Candidate c, TargetQuery q) {
+        String province = c.regionCode().substring(0, 2) + "0000";
+        if (!q.includeProvinces().isEmpty() && !q.includeProvinces().contains(province)) {
+            return false;
+        }
+        if (q.excludeProvinces().contains(province)) {
+            return false;
+        }
+        if (q.sizeBand() != null) {
+            double[] band = SIZE_BANDS.get(q.sizeBand());
+            double rev = c.revenue() == null ? 0 : c.revenue();
+            if (rev < band[0] || rev >= band[1]) {
+                return false;
+            }
+        }
+        return q.tags().isEmpty() || c.tags().stream().anyMatch(q.tags()::contains);
+    }
+
+    private Region region(String code) {
+        if (code == null) {
+            throw ApiProblem.badRequest("请指定地区 region", "region is required");
+        }
+        Region r = regions.find(code).orElseThrow(() -> ApiProblem.notFound("行政区划", "Region", code));
+        return r;
+    }
+
+    private static TargetWeights weights(TargetQuery q) {
+        if (q.weights() != null) {
+            return q.weights();
+        }
+        String key = q.preset() == null ? "balanced" : q.preset();
+        TargetWeights.Preset p = TargetWeights.presets().get(key);
+        if (p == null) {
+            throw ApiProblem.badRequest("未知的预设: " + key + "，可选 " + TargetWeights.presets().keySet(),
+                    "Unknown preset: " + key + "; one of " + TargetWeights.presets().keySet());
+        }
+        return p.weights();
+    }
+
+    static void validateSizeBand(String band) {
+        if (band != null && !SIZE_BANDS.containsKey(band)) {
+            throw ApiProblem.badRequest("规模档须为 " + SIZE_BANDS.keySet() + " 之一", "sizeBand must be one of " + SIZE_BANDS.keySet());
+        }
+    }
+}

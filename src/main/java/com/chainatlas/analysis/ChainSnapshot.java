@@ -1,0 +1,236 @@
+package com.chainatlas.analysis;
+
+import java.time.Instant;
+import java.util.Map;
+
+import com.chainatlas.chain.Stage;
+
+/**
+ * The in-memory analysis snapshot of one chain (分析快照): compact, immutable primitive arrays, so that a
+ * diagnosis scans memory instead of querying the database.
+ *
+ * <p>Layout (built by {@link SnapshotBuilder} in a canonical order, so results never depend on the order the
+ * data was imported in):
+ * <ul>
+ *   <li>segments sorted by id, with parent index, stage, key flag, value added, leaf flag and ancestors;</li>
+ *   <li>FEEDS flows with their recycling flag;</li>
+ *   <li>enterprises sorted by 6-digit region code, then USCC. Because GB/T 2260 codes are hierarchical by
+ *       prefix, every province, city and county is one contiguous index range: a region's enterprises are
+ *       found by two binary searches ({@link #rangeOf}) and scanned without touching the rest. The region
+ *       code int carries the county, city ({@code code / 100}) and province ({@code code / 10000}) at once;</li>
+ *   <li>memberships (enterprise → segment) in compressed-row form by enterprise;</li>
+ *   <li>supply relations in compressed-row form by customer: supplier, amount (NaN when unknown) and the
+ *       segment supplied (the product's segment when the relation names a product of this chain, else the
+ *       supplier's first segment).</li>
+ * </ul>
+ * National figures that do not depend on the region are computed once, in {@link NationalFigures}; the FEEDS
+ * structure (chokepoints, cycles, neighbours) in {@link FlowStructure}.
+ */
+public final class ChainSnapshot {
+
+    final String chainId;
+    final String chainName;
+    final long version;
+    final Instant builtAt;
+    final long buildMillis;
+
+    final String[] segId;
+    final String[] segName;
+    final int[] segParent;
+    final Stage[] segStage;
+    final boolean[] segKey;
+    final int[] segValueAdded;
+    final boolean[] segLeaf;
+    final int[][] segAncestors;
+    final Map<String, Integer> segIndex;
+
+    final int[] flowFrom;
+    final int[] flowTo;
+    final boolean[] flowRecycling;
+
+    final String[] uscc;
+    final String[] name;
+    final int[] regionCode;
+    final int[] zone;
+    final String[] zoneNames;
+    final double[] revenue;
+
+    final int[] memStart;
+    final int[] memSeg;
+
+    final int[] inStart;
+    final int[] inSupplier;
+    final int[] inSegment;
+    final double[] inAmount;
+
+    final NationalFigures national;
+    final FlowStructure flows;
+
+    ChainSnapshot(SnapshotBuilder.Parts p, long version, long startedNanos) {
+        this.chainId = p.chainId();
+        this.chainName = p.chainName();
+        this.version = version;
+        this.segId = p.segId();
+        this.segName = p.segName();
+        this.segParent = p.segParent();
+        this.segStage = p.segStage();
+        this.segKey = p.segKey();
+        this.segValueAdded = p.segValueAdded();
+        this.segLeaf = p.segLeaf();
+        this.segAncestors = p.segAncestors();
+        this.segIndex = p.segIndex();
+        this.flowFrom = p.flowFrom();
+        this.flowTo = p.flowTo();
+        this.flowRecycling = p.flowRecycling();
+        this.uscc = p.uscc();
+        this.name = p.name();
+        this.regionCode = p.regionCode();
+        this.zone = p.zone();
+        this.zoneNames = p.zoneNames();
+        this.revenue = p.revenue();
+        this.memStart = p.memStart();
+        this.memSeg = p.memSeg();
+        this.inStart = p.inStart();
+        this.inSupplier = p.inSupplier();
+        this.inSegment = p.inSegment();
+        this.inAmount = p.inAmount();
+        this.flows = new FlowStructure(segId.length, flowFrom, flowTo, flowRecycling);
+        this.national = new NationalFigures(this);
+        this.builtAt = Instant.now();
+        this.buildMillis = (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    public String chainId() {
+        return chainId;
+    }
+
+    public String chainName() {
+        return chainName;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Instant builtAt() {
+        return builtAt;
+    }
+
+    public int segmentCount() {
+        return segId.length;
+    }
+
+    public int enterpriseCount() {
+        return uscc.length;
+    }
+
+    public int membershipCount() {
+        return memSeg.length;
+    }
+
+    public int supplyCount() {
+        return inSupplier.length;
+    }
+
+    /** Index of a segment id, or -1. */
+    public int segmentIndex(String id) {
+        Integer i = id == null ? null : segIndex.get(id);
+        return i == null ? -1 : i;
+    }
+
+    public String segmentId(int s) {
+        return segId[s];
+    }
+
+    public DiagnosisModel.SnapshotInfo info() {
+        return new DiagnosisModel.SnapshotInfo(chainId, version, builtAt, buildMillis, segId.length, uscc.length,
+                memSeg.length, inSupplier.length);
+    }
+
+    /**
+     * The index range {@code [from, to)} of the enterprises whose region code starts with the region's prefix:
+     * {@code [lowCode, highCode)} on the sorted region codes. O(log n).
+     */
+    public int[] rangeOf(int lowCode, int highCode) {
+        return new int[]{lowerBound(regionCode, lowCode), lowerBound(regionCode, highCode)};
+    }
+
+    /** Id of a development zone (开发区) name in this snapshot, or -1 when no enterprise of the chain lists it. */
+    public int zoneId(String zoneName) {
+        int i = java.util.Arrays.binarySearch(zoneNames, zoneName);
+        return i < 0 ? -1 : i;
+    }
+
+    /**
+     * Bytes held by the arrays (strings counted by their characters plus object headers): an estimate of the
+     * snapshot's retained heap for the benchmark and {@code /api/snapshots}.
+     */
+    public long estimatedBytes() {
+        long b = 0;
+        b += ints(regionCode) + ints(zone) + 8L * revenue.length + ints(memStart) + ints(memSeg) + ints(inStart)
+                + ints(inSupplier) + ints(inSegment) + 8L * inAmount.length;
+        b += strings(uscc) + strings(name) + strings(zoneNames);
+        b += national.estimatedBytes();
+        return b;
+    }
+
+    private static long ints(int[] a) {
+        return 16 + 4L * a.length;
+    }
+
+    private static long strings(String[] a) {
+        long b = 16 + 4L * a.length;
+        for (String s : a) {
+            b += s == null ? 0 : 24 + 16 + s.length() * 2L; // compact strings may use half
+        }
+        return b;
+    }
+
+    static int lowerBound(int[] sorted, int key) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    // Read access for benchmarks and tests outside the package (no arrays handed out).
+
+    public int regionCodeOf(int enterprise) {
+        return regionCode[enterprise];
+    }
+
+    public double revenueOf(int enterprise) {
+        return revenue[enterprise];
+    }
+
+    public int membershipStart(int enterprise) {
+        return memStart[enterprise];
+    }
+
+    public int membershipSegment(int membership) {
+        return memSeg[membership];
+    }
+
+    public int supplyStart(int customer) {
+        return inStart[customer];
+    }
+
+    public int supplySupplier(int supply) {
+        return inSupplier[supply];
+    }
+
+    public int supplySegment(int supply) {
+        return inSegment[supply];
+    }
+
+    public double supplyAmount(int supply) {
+        return inAmount[supply];
+    }
+}

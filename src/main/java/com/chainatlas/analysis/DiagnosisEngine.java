@@ -1,0 +1,476 @@
+package com.chainatlas.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.chainatlas.analysis.DiagnosisModel.ChainFigures;
+import com.chainatlas.analysis.DiagnosisModel.ChainLeader;
+import com.chainatlas.analysis.DiagnosisModel.Concentration;
+import com.chainatlas.analysis.DiagnosisModel.Diagnosis;
+import com.chainatlas.analysis.DiagnosisModel.EnterpriseRef;
+import com.chainatlas.analysis.DiagnosisModel.ExtendCandidate;
+import com.chainatlas.analysis.DiagnosisModel.Reason;
+import com.chainatlas.analysis.DiagnosisModel.SegmentDiagnosis;
+import com.chainatlas.analysis.DiagnosisModel.SegmentFigures;
+import com.chainatlas.analysis.DiagnosisModel.Sourcing;
+
+/**
+ * Diagnoses a chain for a region (产业链诊断: 补链 强链 延链) from a {@link ChainSnapshot}: one
+ * {@link RegionScan} of the region's slice, then the rules per segment. Pure and thread-safe: no database, no
+ * Spring; the same snapshot and scope always give the same answer.
+ *
+ * <p>Rules (thresholds in {@link DiagnosisSettings}; every one that fires becomes a {@link Reason}):
+ * <ul>
+ *   <li><b>MISSING 空白</b>: no local enterprise.</li>
+ *   <li><b>STRONG 优势</b>: LQ by count ≥ {@code strongLq} with ≥ {@code minEnterprises} local enterprises, or one
+ *       of the segment's national top-3 enterprises by revenue is local (only when the segment has more than
+ *       {@code fewEnterprises} enterprises nationally; with fewer, "top 3" says little and the segment is CRITICAL
+ *       anyway). Strength wins over weakness; weakness rules that also fired are still listed.</li>
+ *   <li><b>WEAK 薄弱</b>: LQ by count &lt; {@code weakLq}; fewer than {@code minEnterprises}; one enterprise carries
+ *       ≥ {@code singleEnterpriseShare} of local revenue; or, with ≥ {@code minSupplyRelations} relations, local
+ *       customers buy this segment from outside in ≥ {@code outsideInputShare} of their supply relations.</li>
+ *   <li><b>PRESENT 一般</b>: otherwise.</li>
+ *   <li><b>CRITICAL 关键</b>: a chokepoint of the FEEDS flow ({@link FlowStructure}, leaves), or national HHI ≥
+ *       {@code hhiLimit}, or ≤ {@code fewEnterprises} national enterprises, or one province ≥
+ *       {@code topProvinceShare} of national revenue.</li>
+ *   <li><b>DEPENDENCY 卡脖子</b>: CRITICAL and bought from outside as in the outside-inputs rule.</li>
+ *   <li><b>EXTEND 延链</b> (leaves): MISSING or WEAK within {@code extendSteps} non-recycling FEEDS steps of a
+ *       STRONG leaf. Ranked by relatedness = Σ w·x / Σ w over the segment's direct flow neighbours, w = the
+ *       neighbour's value added, x = 1 if the region has it (PRESENT/STRONG), ½ if WEAK, 0 if MISSING — the
+ *       "relatedness density" of Hidalgo et al. (2007) with the flow graph as proximity — then value added, then
+ *       the key flag.</li>
+ * </ul>
+ * For the whole nation (全国) every LQ is 1 and the two rules that compare with the outside do not apply.
+ */
+public final class DiagnosisEngine {
+
+    static final int CHAIN_LEADERS = 10;
+
+    private final Function<String, String> regionNames;
+
+    /** @param regionNames full name of a 6-digit region code (e.g. from the region catalog) */
+    public DiagnosisEngine(Function<String, String> regionNames) {
+        this.regionNames = regionNames;
+    }
+
+    public Diagnosis diagnose(ChainSnapshot s, RegionScope scope, DiagnosisSettings cfg) {
+        long started = System.nanoTime();
+        Evaluation ev = evaluate(s, scope, cfg);
+        List<SegmentDiagnosis> segments = new ArrayList<>();
+        for (int g : displayOrder(s)) {
+            segments.add(ev.segment(g));
+        }
+        return new Diagnosis(s.info(), s.chainId, s.chainName, scope.region(), scope.zone(), cfg,
+                ev.chainFigures(), List.copyOf(segments), ev.extendCandidates(), ev.leaders(),
+                (System.nanoTime() - started) / 1e6);
+    }
+
+    /** The full evaluation (figures, verdicts, flags, reasons) of every segment; used by diagnosis and peers. */
+    Evaluation evaluate(ChainSnapshot s, RegionScope scope, DiagnosisSettings cfg) {
+        return new Evaluation(s, scope, cfg, new RegionScan(s, scope));
+    }
+
+    /** Segments grouped under their top-level segment, top-level groups by stage then id. */
+    static int[] displayOrder(ChainSnapshot s) {
+        Integer[] order = new Integer[s.segId.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Comparator<Integer> byRootStage = Comparator.comparing(g -> s.segStage[root(s, g)].ordinal());
+        Arrays.sort(order, byRootStage.thenComparing(g -> s.segId[root(s, g)])
+                .thenComparingInt(g -> s.segAncestors[g].length).thenComparing(g -> s.segStage[g].ordinal())
+                .thenComparing(g -> s.segId[g]));
+        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int root(ChainSnapshot s, int g) {
+        int[] up = s.segAncestors[g];
+        return up.length == 0 ? g : up[up.length - 1];
+    }
+
+    String regionName(int code) {
+        return regionNames.apply(code(code));
+    }
+
+    static String code(int code) {
+        return String.format("%06d", code);
+    }
+
+    EnterpriseRef ref(ChainSnapshot s, int e, Double share) {
+        return new EnterpriseRef(s.uscc[e], s.name[e], code(s.regionCode[e]), regionName(s.regionCode[e]),
+                s.revenue[e], share);
+    }
+
+    /** Everything computed for one region: figures per segment, verdicts, flags and reasons. */
+    final class Evaluation {
+        final ChainSnapshot s;
+        final RegionScope scope;
+        final DiagnosisSettings cfg;
+        final RegionScan scan;
+        final Verdict[] verdict;
+        final List<EnumSet<Flag>> flags = new ArrayList<>();
+        final List<List<Reason>> reasons = new ArrayList<>();
+        final double[] relatedness;
+        final int[] neighboursPresent;
+        final List<List<String>> nearStrong = new ArrayList<>();
+
+        Evaluation(ChainSnapshot s, RegionScope scope, DiagnosisSettings cfg, RegionScan scan) {
+            this.s = s;
+            this.scope = scope;
+            this.cfg = cfg;
+            this.scan = scan;
+            int segs = s.segId.length;
+            verdict = new Verdict[segs];
+            relatedness = new double[segs];
+            neighboursPresent = new int[segs];
+            for (int g = 0; g < segs; g++) {
+                flags.add(EnumSet.noneOf(Flag.class));
+                reasons.add(new ArrayList<>());
+                nearStrong.add(List.of());
+                verdict[g] = verdict(g);
+                critical(g);
+            }
+            for (int g = 0; g < segs; g++) {
+                if (s.segLeaf[g]) {
+                    extend(g);
+                }
+            }
+        }
+
+        Double lqByCount(int g) {
+            NationalFigures nat = s.national;
+            if (scan.localEnterprises == 0 || nat.count[g] == 0 || nat.chainEnterprises == 0) {
+                return null;
+            }
+            return ((double) scan.count[g] / scan.localEnterprises) / ((double) nat.count[g] / nat.chainEnterprises);
+        }
+
+        Double lqByRevenue(int g) {
+            NationalFigures nat = s.national;
+            if (scan.localRevenue <= 0 || nat.revenue[g] <= 0 || nat.chainRevenue <= 0) {
+                return null;
+            }
+            return (scan.revenue[g] / scan.localRevenue) / (nat.revenue[g] / nat.chainRevenue);
+        }
+
+        Double topLocalShare(int g) {
+            int first = scan.top[g * RegionScan.TOP];
+            return first < 0 || scan.revenue[g] <= 0 ? null : s.revenue[first] / scan.revenue[g];
+        }
+
+        Double outsideShare(int g) {
+            return scan.relations[g] == 0 ? null : (double) scan.outsideRelations[g] / scan.relations[g];
+        }
+
+        private boolean buysFromOutside(int g) {
+            Double share = outsideShare(g);
+            return !scope.nation() && scan.relations[g] >= cfg.minSupplyRelations() && share != null
+                    && share >= cfg.outsideInputShare();
+        }
+
+        private Verdict verdict(int g) {
+            List<Reason> out = reasons.get(g);
+            int n = scan.count[g];
+            if (n == 0) {
+                out.add(Reasons.noLocal(s.national.count[g]));
+                return Verdict.MISSING;
+            }
+            List<Reason> strong = new ArrayList<>();
+            Double lq = lqByCount(g);
+            if (lq != null && lq >= cfg.strongLq() && n >= cfg.minEnterprises()) {
+                strong.add(Reasons.highLq(lq, cfg.strongLq(), n, cfg.minEnterprises()));
+            }
+            if (!scope.nation() && s.national.count[g] > cfg.fewEnterprises()) {
+                int[] top = s.national.top[g];
+                for (int i = 0; i < Math.min(3, top.length); i++) {
+                    if (scope.isLocal(s, top[i])) {
+                        strong.add(Reasons.nationalLeader(s.name[top[i]], i + 1));
+                        break;
+                    }
+                }
+            }
+            List<Reason> weak = new ArrayList<>();
+            if (lq != null && lq < cfg.weakLq()) {
+                weak.add(Reasons.lowLq(lq, cfg.weakLq()));
+            }
+            if (n < cfg.minEnterprises()) {
+                weak.add(Reasons.fewLocal(n, cfg.minEnterprises()));
+            }
+            Double single = topLocalShare(g);
+            if (single != null && single >= cfg.singleEnterpriseShare()) {
+                weak.add(Reasons.single(s.name[scan.top[g * RegionScan.TOP]], single, cfg.singleEnterpriseShare()));
+            }
+            if (buysFromOutside(g)) {
+                weak.add(Reasons.outsideInputs(scan.outsideRelations[g], scan.relations[g], outsideShare(g),
+                        cfg.outsideInputShare()));
+            }
+            out.addAll(strong);
+            out.addAll(weak);
+            if (!strong.isEmpty()) {
+                return Verdict.STRONG;
+            }
+            if (!weak.isEmpty()) {
+                return Verdict.WEAK;
+            }
+            out.add(Reasons.noRule(n, lq));
+            return Verdict.PRESENT;
+        }
+
+        private void critical(int g) {
+            NationalFigures nat = s.national;
+            List<Reason> why = new ArrayList<>();
+            if (s.segLeaf[g] && s.flows.chokepoint[g]) {
+                why.add(Reasons.chokepoint());
+            }
+            if (!Double.isNaN(nat.hhi[g]) && nat.hhi[g] >= cfg.hhiLimit()) {
+                why.add(Reasons.hhi(nat.hhi[g], cfg.hhiLimit()));
+            }
+            if (nat.count[g] > 0 && nat.count[g] <= cfg.fewEnterprises()) {
+                why.add(Reasons.fewNational(nat.count[g], cfg.fewEnterprises()));
+            }
+            if (!Double.isNaN(nat.topProvinceShare[g]) && nat.topProvinceShare[g] >= cfg.topProvinceShare()) {
+                why.add(Reasons.topProvince(regionName(nat.topProvince[g]), nat.topProvinceShare[g], cfg.topProvinceShare()));
+            }
+            if (why.isEmpty()) {
+                return;
+            }
+            flags.get(g).add(Flag.CRITICAL);
+            reasons.get(g).addAll(why);
+            if (buysFromOutside(g)) {
+                flags.get(g).add(Flag.DEPENDENCY);
+                reasons.get(g).add(Reasons.dependency(scan.outsideRelations[g], scan.relations[g], outsideShare(g),
+                        cfg.outsideInputShare()));
+            }
+        }
+
+        private void extend(int g) {
+            int[] around = s.flows.neighbours[g];
+            double weighted = 0;
+            double weights = 0;
+            int present = 0;
+            for (int nb : around) {
+                double w = s.segValueAdded[nb];
+                double x = switch (verdict[nb]) {
+                    case STRONG, PRESENT -> 1;
+                    case WEAK -> 0.5;
+                    case MISSING -> 0;
+                };
+                weighted += w * x;
+                weights += w;
+                if (scan.count[nb] > 0) {
+                    present++;
+                }
+            }
+            relatedness[g] = weights == 0 ? 0 : weighted / weights;
+            neighboursPresent[g] = present;
+            if (cfg.extendSteps() == 0 || verdict[g] != Verdict.MISSING && verdict[g] != Verdict.WEAK) {
+                return;
+            }
+            int[] dist = s.flows.distancesFrom(g, cfg.extendSteps());
+            List<String> strong = new ArrayList<>();
+            for (int h = 0; h < dist.length; h++) {
+                if (h != g && dist[h] > 0 && s.segLeaf[h] && verdict[h] == Verdict.STRONG) {
+                    strong.add(s.segId[h]);
+                }
+            }
+            if (strong.isEmpty()) {
+                return;
+            }
+            nearStrong.set(g, List.copyOf(strong));
+            flags.get(g).add(Flag.EXTEND);
+            String names = String.join("、", strong.stream().map(id -> s.segName[s.segmentIndex(id)]).toList());
+            reasons.get(g).add(Reasons.nextToStrong(names, cfg.extendSteps(), relatedness[g], present, around.length));
+        }
+
+        SegmentFigures figures(int g) {
+            NationalFigures nat = s.national;
+            return new SegmentFigures(scan.count[g], scan.revenue[g], nat.count[g], nat.revenue[g],
+                    nat.count[g] == 0 ? null : (double) scan.count[g] / nat.count[g],
+                    nat.revenue[g] <= 0 ? null : scan.revenue[g] / nat.revenue[g],
+                    lqByCount(g), lqByRevenue(g), topLocalShare(g),
+                    sourcing(scan.relations[g], scan.outsideRelations[g], scan.amountRelations[g], scan.amount[g],
+                            scan.outsideAmount[g]));
+        }
+
+        Concentration concentration(int g) {
+            NationalFigures nat = s.national;
+            int p = nat.topProvince[g];
+            return new Concentration(nan(nat.hhi[g]), nan(nat.top4Share[g]), p < 0 ? null : code(p),
+                    p < 0 ? null : regionName(p), nan(nat.topProvinceShare[g]), s.segLeaf[g] && s.flows.chokepoint[g]);
+        }
+
+        SegmentDiagnosis segment(int g) {
+            List<EnterpriseRef> leaders = new ArrayList<>();
+            for (int i = 0; i < RegionScan.TOP; i++) {
+                int e = scan.top[g * RegionScan.TOP + i];
+                if (e >= 0) {
+                    leaders.add(ref(s, e, scan.revenue[g] > 0 ? s.revenue[e] / scan.revenue[g] : null));
+                }
+            }
+            int parent = s.segParent[g];
+            List<Flag> fl = List.copyOf(flags.get(g));
+            return new SegmentDiagnosis(s.segId[g], s.segName[g], s.segStage[g], s.segKey[g], s.segValueAdded[g],
+                    parent < 0 ? null : s.segId[parent], s.segLeaf[g], figures(g), concentration(g), verdict[g],
+                    verdict[g].zh(), verdict[g].actionZh(), fl, List.copyOf(reasons.get(g)), List.copyOf(leaders));
+        }
+
+        ChainFigures chainFigures() {
+            int leaves = 0;
+            int covered = 0;
+            double keyW = 0;
+            double keyCovered = 0;
+            double vaW = 0;
+            double vaCovered = 0;
+            Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+            for (Verdict v : Verdict.values()) {
+                counts.put(v, 0);
+            }
+            for (int g = 0; g < s.segId.length; g++) {
+                if (!s.segLeaf[g]) {
+                    continue;
+                }
+                leaves++;
+                counts.merge(verdict[g], 1, Integer::sum);
+                double kw = s.segKey[g] ? 2 : 1;
+                double vw = s.segValueAdded[g];
+                keyW += kw;
+                vaW += vw;
+                if (scan.count[g] > 0) {
+                    covered++;
+                    keyCovered += kw;
+                    vaCovered += vw;
+                }
+            }
+            List<String> cycle = Arrays.stream(s.flows.cycleSegments).mapToObj(g -> s.segId[g]).toList();
+            return new ChainFigures(leaves, covered, leaves == 0 ? 0 : (double) covered / leaves,
+                    keyW == 0 ? 0 : keyCovered / keyW, vaW == 0 ? 0 : vaCovered / vaW, scan.localEnterprises,
+                    scan.localRevenue, s.national.chainEnterprises, s.national.chainRevenue,
+                    sourcing(scan.chainRelations, scan.chainOutsideRelations, scan.chainAmountRelations,
+                            scan.chainAmount, scan.chainOutsideAmount), counts, cycle);
+        }
+
+        List<ExtendCandidate> extendCandidates() {
+            List<Integer> candidates = new ArrayList<>();
+            for (int g = 0; g < s.segId.length; g++) {
+                if (flags.get(g).contains(Flag.EXTEND)) {
+                    candidates.add(g);
+                }
+            }
+            candidates.sort(Comparator.<Integer>comparingDouble(g -> -relatedness[g])
+                    .thenComparingInt(g -> -s.segValueAdded[g]).thenComparing(g -> !s.segKey[g])
+                    .thenComparing(g -> s.segId[g]));
+            List<ExtendCandidate> result = new ArrayList<>();
+            for (int g : candidates) {
+                result.add(new ExtendCandidate(result.size() + 1, s.segId[g], s.segName[g], verdict[g], relatedness[g],
+                        s.flows.neighbours[g].length, neighboursPresent[g], s.segValueAdded[g], s.segKey[g],
+                        nearStrong.get(g)));
+            }
+            return List.copyOf(result);
+        }
+
+        List<ChainLeader> leaders() {
+            NationalFigures nat = s.national;
+            int[] best = new int[CHAIN_LEADERS];
+            Arrays.fill(best, -1);
+            for (int e = scope.from(); e < scope.to(); e++) {
+                if (scope.isLocal(s, e) && s.memStart[e] < s.memStart[e + 1]) {
+                    NationalFigures.insertTop(best, e, nat.leaderScore);
+                }
+            }
+            double maxPr = nat.maxPageRank;
+            List<ChainLeader> result = new ArrayList<>();
+            for (int e : best) {
+                if (e < 0) {
+                    continue;
+                }
+                List<String> segs = new ArrayList<>();
+                for (int k = s.memStart[e]; k < s.memStart[e + 1]; k++) {
+                    segs.add(s.segId[s.memSeg[k]]);
+                }
+                result.add(new ChainLeader(s.uscc[e], s.name[e], code(s.regionCode[e]), regionName(s.regionCode[e]),
+                        s.revenue[e], maxPr > 0 ? nat.pageRank[e] / maxPr : 0, nat.leaderScore[e], List.copyOf(segs)));
+            }
+            return List.copyOf(result);
+        }
+    }
+
+    /**
+     * One segment in depth: its diagnosis, the local enterprises in it (or its sub-segments), the outside
+     * suppliers local enterprises buy it from (by number of relations, then amount) and its national leaders.
+     */
+    public DiagnosisModel.SegmentDetail detail(ChainSnapshot s, RegionScope scope, DiagnosisSettings cfg, int g,
+                                               int limit) {
+        Evaluation ev = evaluate(s, scope, cfg);
+        double localRevenue = ev.scan.revenue[g];
+        List<Integer> local = new ArrayList<>();
+        Map<Integer, double[]> outside = new java.util.HashMap<>(); // supplier → {relations, customers, amount}
+        for (int e = scope.from(); e < scope.to(); e++) {
+            if (!scope.isLocal(s, e)) {
+                continue;
+            }
+            for (int k = s.memStart[e]; k < s.memStart[e + 1]; k++) {
+                if (within(s, s.memSeg[k], g)) {
+                    local.add(e);
+                    break;
+                }
+            }
+            for (int k = s.inStart[e]; k < s.inStart[e + 1]; k++) {
+                int supplier = s.inSupplier[k];
+                if (s.inSegment[k] >= 0 && within(s, s.inSegment[k], g) && !scope.isLocal(s, supplier)) {
+                    double[] agg = outside.computeIfAbsent(supplier, x -> new double[3]);
+                    agg[0]++;
+                    agg[1]++; // one relation per supplier–customer pair
+                    if (!Double.isNaN(s.inAmount[k])) {
+                        agg[2] += s.inAmount[k];
+                    }
+                }
+            }
+        }
+        local.sort(Comparator.<Integer>comparingDouble(e -> -s.revenue[e]).thenComparingInt(e -> e));
+        List<EnterpriseRef> localRefs = local.stream().limit(limit)
+                .map(e -> ref(s, e, localRevenue > 0 ? s.revenue[e] / localRevenue : null)).toList();
+        List<DiagnosisModel.OutsideSupplier> suppliers = outside.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<Integer, double[]>>comparingDouble(x -> -x.getValue()[0])
+                        .thenComparingDouble(x -> -x.getValue()[2]).thenComparingInt(Map.Entry::getKey))
+                .limit(limit)
+                .map(x -> new DiagnosisModel.OutsideSupplier(s.uscc[x.getKey()], s.name[x.getKey()],
+                        code(s.regionCode[x.getKey()]), regionName(s.regionCode[x.getKey()]), (int) x.getValue()[0],
+                        (int) x.getValue()[1], x.getValue()[2]))
+                .toList();
+        NationalFigures nat = s.national;
+        List<EnterpriseRef> leaders = Arrays.stream(nat.top[g]).mapToObj(
+                e -> ref(s, e, nat.revenue[g] > 0 ? s.revenue[e] / nat.revenue[g] : null)).toList();
+        return new DiagnosisModel.SegmentDetail(s.info(), s.chainId, scope.region(), scope.zone(), cfg, ev.segment(g),
+                localRefs, local.size(), suppliers, leaders);
+    }
+
+    /** Whether segment {@code g} is {@code target} or one of its sub-segments. */
+    static boolean within(ChainSnapshot s, int g, int target) {
+        if (g == target) {
+            return true;
+        }
+        for (int a : s.segAncestors[g]) {
+            if (a == target) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Sourcing sourcing(int relations, int outside, int amountRelations, double amount, double outsideAmount) {
+        int local = relations - outside;
+        return new Sourcing(relations, local, outside, relations == 0 ? null : (double) local / relations,
+                relations == 0 ? null : (double) outside / relations, amountRelations, amount, amount - outsideAmount,
+                amount > 0 ? (amount - outsideAmount) / amount : null);
+    }
+
+    private static Double nan(double x) {
+        return Double.isNaN(x) ? null : x;
+    }
+}

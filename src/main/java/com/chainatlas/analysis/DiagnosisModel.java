@@ -1,0 +1,117 @@
+package com.chainatlas.analysis;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.chainatlas.chain.Stage;
+
+/**
+ * Response records of the diagnosis API (stable: the frontend mirrors them). Shares are fractions 0..1;
+ * revenue and amounts are in 万元; a figure that cannot be computed (e.g. a quotient over zero) is null.
+ */
+public final class DiagnosisModel {
+
+    private DiagnosisModel() {
+    }
+
+    /** Which snapshot answered: {@code version} grows with every rebuild of any chain. */
+    public record SnapshotInfo(String chainId, long version, Instant builtAt, long buildMillis, int segments,
+                               int enterprises, int memberships, int supplyRelations) {
+    }
+
+    /** The region asked about. {@code code} "000000" is the whole nation (全国). */
+    public record RegionRef(String code, String name, String level, String fullName) {
+    }
+
+    /** An enterprise in a list, with its region; {@code share} is of the segment's local revenue when given. */
+    public record EnterpriseRef(String uscc, String name, String regionCode, String regionName, double revenue,
+                                Double share) {
+    }
+
+    /** Why a verdict or flag holds: the rule, the figure and the threshold, read aloud in Chinese or English. */
+    public record Reason(String about, Rule rule, String zh, String en, Double value, Double threshold) {
+    }
+
+    /** Supply relations into local enterprises (from one segment, or the whole chain). */
+    public record Sourcing(int relations, int localRelations, int outsideRelations, Double localShare,
+                           Double outsideShare, int relationsWithAmount, double amount, double localAmount,
+                           Double localShareByAmount) {
+    }
+
+    /** National concentration of a segment's supply (precomputed per snapshot). */
+    public record Concentration(Double hhi, Double top4Share, String topProvinceCode, String topProvinceName,
+                                Double topProvinceShare, boolean chokepoint) {
+    }
+
+    /** A segment's figures for the region. LQ = (local_s / local_chain) ÷ (national_s / national_chain). */
+    public record SegmentFigures(int localEnterprises, double localRevenue, int nationalEnterprises,
+                                 double nationalRevenue, Double shareByCount, Double shareByRevenue,
+                                 Double lqByCount, Double lqByRevenue, Double topLocalShare, Sourcing inbound) {
+    }
+
+    /** One segment's diagnosis (环节诊断). {@code reasons} cover the verdict and every flag. */
+    public record SegmentDiagnosis(String segmentId, String name, Stage stage, boolean key, int valueAdded,
+                                   String parentId, boolean leaf, SegmentFigures figures, Concentration concentration,
+                                   Verdict verdict, String verdictZh, String actionZh, List<Flag> flags,
+                                   List<Reason> reasons, List<EnterpriseRef> localLeaders) {
+    }
+
+    /** A 延链 candidate, ranked by relatedness, then value added, then key flag. */
+    public record ExtendCandidate(int rank, String segmentId, String name, Verdict verdict, double relatedness,
+                                  int neighbours, int neighboursPresent, int valueAdded, boolean key,
+                                  List<String> nearStrongSegments) {
+    }
+
+    /** A 链主 candidate: PageRank on the chain's supply network (normalised) combined with revenue. */
+    public record ChainLeader(String uscc, String name, String regionCode, String regionName, double revenue,
+                              double pageRank, double score, List<String> segmentIds) {
+    }
+
+    /** Chain-level figures of the region. Completeness counts leaf segments. */
+    public record ChainFigures(int leafSegments, int coveredLeafSegments, double completeness,
+                               double completenessKeyWeighted, double completenessValueWeighted,
+                               int localEnterprises, double localRevenue, int nationalEnterprises,
+                               double nationalRevenue, Sourcing sourcing, Map<Verdict, Integer> verdictCounts,
+                               List<String> flowCycleSegments) {
+    }
+
+    /** The full diagnosis of one chain for one region (and optionally one development zone). */
+    public record Diagnosis(SnapshotInfo snapshot, String chainId, String chainName, RegionRef region, String zone,
+                            DiagnosisSettings settings, ChainFigures figures, List<SegmentDiagnosis> segments,
+                            List<ExtendCandidate> extendCandidates, List<ChainLeader> leaders, double tookMillis) {
+    }
+
+    /** An outside supplier that local enterprises buy a segment from. */
+    public record OutsideSupplier(String uscc, String name, String regionCode, String regionName, int relations,
+                                  int localCustomers, double amount) {
+    }
+
+    /** One segment in depth: its diagnosis, all local enterprises and the outside suppliers local firms rely on. */
+    public record SegmentDetail(SnapshotInfo snapshot, String chainId, RegionRef region, String zone,
+                                DiagnosisSettings settings, SegmentDiagnosis segment, List<EnterpriseRef> localEnterprises,
+                                int localEnterprisesTotal, List<OutsideSupplier> outsideSuppliers,
+                                List<EnterpriseRef> nationalLeaders) {
+    }
+
+    /** A region's row in a peer comparison: chain figures and per-segment verdicts in {@code segmentIds} order. */
+    public record PeerRow(RegionRef region, ChainFigures figures, List<Verdict> verdicts, List<Integer> localEnterprises,
+                          List<Double> lqByCount, List<List<Flag>> flags) {
+    }
+
+    /** Several regions side by side (同级对标). */
+    public record PeerComparison(SnapshotInfo snapshot, String chainId, DiagnosisSettings settings,
+                                 List<String> segmentIds, List<String> segmentNames, List<PeerRow> regions) {
+    }
+
+    /** A region's place in the national ranking for one segment. */
+    public record RankingRow(int rank, RegionRef region, int enterprises, double revenue, Double shareByCount,
+                             Double shareByRevenue, Double lqByCount, Double lqByRevenue) {
+    }
+
+    /** Regions of one level ranked by a segment's revenue (全国排名). */
+    public record SegmentRanking(SnapshotInfo snapshot, String chainId, String segmentId, String segmentName,
+                                 String level, int nationalEnterprises, double nationalRevenue, int regionsWithSegment,
+                                 List<RankingRow> rows) {
+    }
+}

@@ -1,0 +1,117 @@
+package com.chainatlas.analysis;
+
+import java.util.Locale;
+
+import com.chainatlas.analysis.DiagnosisModel.Reason;
+
+/**
+ * The sentences of every rule, in Chinese (read aloud in a meeting) and English, with the figure and threshold
+ * as numbers beside them. One method per {@link Rule}.
+ */
+final class Reasons {
+
+    private Reasons() {
+    }
+
+    static Reason noLocal(int national) {
+        return new Reason("MISSING", Rule.NO_LOCAL_ENTERPRISE, "本地无该环节企业（全国 " + national + " 家）",
+                "No local enterprise in this segment (" + national + " nationally)", 0.0, null);
+    }
+
+    static Reason lowLq(double lq, double limit) {
+        return new Reason("WEAK", Rule.LOW_LOCATION_QUOTIENT, "区位熵 " + f2(lq) + "，低于薄弱阈值 " + f2(limit),
+                "Location quotient " + f2(lq) + ", below the weak threshold " + f2(limit), lq, limit);
+    }
+
+    static Reason fewLocal(int n, int min) {
+        return new Reason("WEAK", Rule.FEW_LOCAL_ENTERPRISES, "本地企业 " + n + " 家，少于阈值 " + min + " 家",
+                n + " local enterprise" + (n == 1 ? "" : "s") + ", below the minimum of " + min, (double) n, (double) min);
+    }
+
+    static Reason single(String name, double share, double limit) {
+        return new Reason("WEAK", Rule.SINGLE_ENTERPRISE,
+                "单一企业（" + name + "）占本地该环节营收 " + pct(share) + "，不低于阈值 " + pct(limit),
+                "One enterprise (" + name + ") carries " + pct(share) + " of local revenue, at or above " + pct(limit),
+                share, limit);
+    }
+
+    static Reason outsideInputs(int outside, int relations, double share, double limit) {
+        return new Reason("WEAK", Rule.OUTSIDE_INPUTS,
+                "本地企业采购该环节的 " + relations + " 条供应关系中 " + outside + " 条来自区外（" + pct(share) + "），不低于阈值 " + pct(limit),
+                outside + " of " + relations + " supply relations into local enterprises from this segment come from outside ("
+                        + pct(share) + "), at or above " + pct(limit), share, limit);
+    }
+
+    static Reason noRule(int n, Double lq) {
+        String lqZh = lq == null ? "" : "，区位熵 " + f2(lq);
+        String lqEn = lq == null ? "" : ", location quotient " + f2(lq);
+        return new Reason("PRESENT", Rule.NO_RULE_FIRED, "本地企业 " + n + " 家" + lqZh + "，未触发薄弱或优势规则",
+                n + " local enterprise" + (n == 1 ? "" : "s") + lqEn + ": no weak or strong rule fired", lq, null);
+    }
+
+    static Reason highLq(double lq, double limit, int n, int min) {
+        return new Reason("STRONG", Rule.HIGH_LOCATION_QUOTIENT,
+                "区位熵 " + f2(lq) + "，不低于优势阈值 " + f2(limit) + "，且本地企业 " + n + " 家（不少于 " + min + " 家）",
+                "Location quotient " + f2(lq) + " at or above the strong threshold " + f2(limit) + ", with " + n
+                        + " local enterprises (minimum " + min + ")", lq, limit);
+    }
+
+    static Reason nationalLeader(String name, int rank) {
+        return new Reason("STRONG", Rule.NATIONAL_LEADER_LOCAL, "全国营收第 " + rank + " 的企业（" + name + "）位于本地",
+                "The national No. " + rank + " enterprise by revenue (" + name + ") is local", (double) rank, 3.0);
+    }
+
+    static Reason nextToStrong(String strongNames, int steps, double relatedness, int present, int neighbours) {
+        return new Reason("EXTEND", Rule.NEXT_TO_STRONG,
+                "与优势环节（" + strongNames + "）在供应流向上相距 " + steps + " 步以内；相关度 " + f2(relatedness)
+                        + "（相邻 " + neighbours + " 个环节中本地已有 " + present + " 个）",
+                "Within " + steps + " flow step" + (steps == 1 ? "" : "s") + " of strong segment(s) " + strongNames
+                        + "; relatedness " + f2(relatedness) + " (the region has " + present + " of " + neighbours
+                        + " neighbouring segments)", relatedness, null);
+    }
+
+    static Reason chokepoint() {
+        return new Reason("CRITICAL", Rule.CHOKEPOINT, "从原材料到终端产品的每条供应路径都经过该环节",
+                "Every supply path from raw materials to end products passes this segment", null, null);
+    }
+
+    static Reason hhi(double hhi, double limit) {
+        return new Reason("CRITICAL", Rule.CONCENTRATED_HHI,
+                "全国营收集中度 HHI " + f0(hhi) + "，不低于阈值 " + f0(limit),
+                "National revenue concentration HHI " + f0(hhi) + ", at or above " + f0(limit), hhi, limit);
+    }
+
+    static Reason fewNational(int n, int limit) {
+        return new Reason("CRITICAL", Rule.FEW_NATIONAL_ENTERPRISES, "全国仅 " + n + " 家企业，不多于 " + limit + " 家",
+                "Only " + n + " enterprise" + (n == 1 ? "" : "s") + " nationally (at most " + limit + ")", (double) n,
+                (double) limit);
+    }
+
+    static Reason topProvince(String province, double share, double limit) {
+        return new Reason("CRITICAL", Rule.CONCENTRATED_PROVINCE,
+                province + "占全国该环节营收 " + pct(share) + "，不低于阈值 " + pct(limit),
+                province + " holds " + pct(share) + " of national revenue in this segment, at or above " + pct(limit),
+                share, limit);
+    }
+
+    static Reason dependency(int outside, int relations, double share, double limit) {
+        return new Reason("DEPENDENCY", Rule.OUTSIDE_DEPENDENCY,
+                "关键环节依赖区外：本地企业该环节的 " + relations + " 条采购关系中 " + outside + " 条来自区外（" + pct(share)
+                        + "），不低于阈值 " + pct(limit),
+                "Critical segment bought from outside: " + outside + " of " + relations
+                        + " supply relations into local enterprises (" + pct(share) + "), at or above " + pct(limit),
+                share, limit);
+    }
+
+    static String f2(double x) {
+        return String.format(Locale.ROOT, "%.2f", x);
+    }
+
+    static String f0(double x) {
+        return String.format(Locale.ROOT, "%,.0f", x);
+    }
+
+    static String pct(double x) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * x);
+    }
+}

@@ -1,0 +1,132 @@
+package com.chainatlas.analysis;
+
+import java.util.Map;
+
+import com.chainatlas.chain.Stage;
+import com.chainatlas.system.ApiProblem;
+
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Result;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+
+/**
+ * Reads one chain from Neo4j as plain records (no entity mapping: millions of rows) in a single read
+ * transaction, so the snapshot is consistent, and hands them to a {@link SnapshotBuilder}.
+ */
+public final class SnapshotLoader {
+
+    private static final String CHAIN = "MATCH (c:Chain {id: $chain}) RETURN c.name AS name";
+    private static final String SEGMENTS = """
+            MATCH (s:Segment {chainId: $chain})
+            RETURN s.id AS id, s.name AS name, s.stage AS stage, coalesce(s.key, false) AS key,
+                   coalesce(s.valueAdded, 1) AS valueAdded, s.parentId AS parentId
+            """;
+    private static final String FLOWS = """
+            MATCH (a:Segment {chainId: $chain})-[f:FEEDS]->(b:Segment {chainId: $chain})
+            RETURN a.id AS from, b.id AS to, coalesce(f.recycling, false) AS recycling
+            """;
+    private static final String PRODUCTS = """
+            MATCH (p:Product {chainId: $chain})
+            RETURN p.id AS id, p.segmentId AS segment
+            """;
+    private static final String MEMBERSHIPS = """
+            MATCH (s:Segment {chainId: $chain})<-[:IN_SEGMENT]-(e:Enterprise)
+            RETURN e.uscc AS uscc, e.name AS name, e.regionCode AS region, e.zone AS zone, e.revenue AS revenue,
+                   s.id AS segment
+            """;
+    private static final String SUPPLIES = """
+            MATCH (:Segment {chainId: $chain})<-[:IN_SEGMENT]-(a:Enterprise)
+            WITH DISTINCT a
+            MATCH (a)-[r:SUPPLIES]->(b:Enterprise)
+            RETURN a.uscc AS supplier, b.uscc AS customer, r.productId AS product, r.amount AS amount
+            """;
+    private static final String CHAINS = "MATCH (c:Chain) RETURN c.id AS id ORDER BY id";
+    private static final String CHAIN_OF_SEGMENT = "MATCH (s:Segment {id: $id}) RETURN s.chainId AS chain";
+
+    private final Driver driver;
+    private final String database;
+
+    /** @param database the Neo4j database name, or null for the server's default */
+    public SnapshotLoader(Driver driver, String database) {
+        this.driver = driver;
+        this.database = database == null || database.isBlank() ? null : database;
+    }
+
+    /** Reads chain {@code chainId} and builds its snapshot with the given version; 404 problem when unknown. */
+    public ChainSnapshot load(String chainId, long version) {
+        long started = System.nanoTime();
+        try (Session session = session()) {
+            SnapshotBuilder builder = session.executeRead(tx -> read(tx, chainId));
+            return builder.build(version, started);
+        }
+    }
+
+    public java.util.List<String> chainIds() {
+        try (Session session = session()) {
+            return session.executeRead(tx -> tx.run(CHAINS).list(r -> r.get("id").asString()));
+        }
+    }
+
+    /** The chain a segment belongs to, or null. */
+    public String chainOfSegment(String segmentId) {
+        try (Session session = session()) {
+            return session.executeRead(tx -> {
+                Result r = tx.run(CHAIN_OF_SEGMENT, Map.of("id", segmentId));
+                return r.hasNext() ? r.next().get("chain").asString(null) : null;
+            });
+        }
+    }
+
+    private SnapshotBuilder read(TransactionContext tx, String chainId) {
+        Map<String, Object> p = Map.of("chain", chainId);
+        Result chain = tx.run(CHAIN, p);
+        if (!chain.hasNext()) {
+            throw ApiProblem.notFound("产业链", "Chain", chainId);
+        }
+        SnapshotBuilder b = new SnapshotBuilder(chainId, chain.next().get("name").asString(chainId));
+        tx.run(SEGMENTS, p).forEachRemaining(r -> b.segment(r.get("id").asString(), r.get("name").asString(null),
+                stage(r.get("stage")), r.get("key").asBoolean(false), r.get("valueAdded").asNumber().intValue(),
+                r.get("parentId").asString(null)));
+        tx.run(FLOWS, p).forEachRemaining(r -> b.flow(r.get("from").asString(), r.get("to").asString(),
+                r.get("recycling").asBoolean(false)));
+        tx.run(PRODUCTS, p).forEachRemaining(r -> b.product(r.get("id").asString(), r.get("segment").asString(null)));
+        tx.run(MEMBERSHIPS, p).forEachRemaining(r -> {
+            String uscc = r.get("uscc").asString(null);
+            b.enterprise(uscc, r.get("name").asString(null), r.get("region").asString(null),
+                    r.get("zone").asString(null), number(r.get("revenue")));
+            b.membership(uscc, r.get("segment").asString());
+        });
+        Result supplies = tx.run(SUPPLIES, p);
+        while (supplies.hasNext()) {
+            Record r = supplies.next();
+            b.supply(r.get("supplier").asString(null), r.get("customer").asString(null),
+                    r.get("product").asString(null), number(r.get("amount")));
+        }
+        return b;
+    }
+
+    private static Stage stage(Value v) {
+        try {
+            return v.isNull() ? Stage.MIDSTREAM : Stage.valueOf(v.asString());
+        } catch (IllegalArgumentException e) {
+            return Stage.MIDSTREAM;
+        }
+    }
+
+    private static Double number(Value v) {
+        return v == null || v.isNull() ? null : v.asNumber().doubleValue();
+    }
+
+    private Session session() {
+        SessionConfig.Builder config = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ);
+        if (database != null) {
+            config.withDatabase(database);
+        }
+        return driver.session(config.build());
+    }
+}

@@ -77,7 +77,7 @@ public class TargetService {
         Region region = region(q.region());
         TargetWeights weights = weights(q);
         String preset = q.weights() != null ? "custom" : q.preset() == null ? "balanced" : q.preset();
-        Diagnosis d = diagnosis.diagnose(q.chain(), region.code(), q.zone(), null);
+        Diagnosis d = diagnosis.diagnose(q.chain(), region.code(), q.zone(), com.chainatlas.analysis.DiagnosisSettings.Overrides.none());
         List<TargetSegment> targets = targetSegments(d, q.segments());
         Map<String, TargetSegment> bySegment = new LinkedHashMap<>();
         targets.forEach(t -> bySegment.put(t.segmentId(), t));

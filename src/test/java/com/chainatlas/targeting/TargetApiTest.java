@@ -1,0 +1,165 @@
+package com.chainatlas.targeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.chainatlas.support.Api;
+import com.chainatlas.support.ChainAtlasIntegrationTest;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import tools.jackson.databind.JsonNode;
+
+@ChainAtlasIntegrationTest
+class TargetApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Neo4jClient neo4j;
+
+    @Test
+    void rankingIsOutsideTheRegionExplainedAndPartsAddUp() {
+        JsonNode page = new Api(port).ok("/api/targets?chain=NEV&region=340100&size=100");
+        assertThat(page.get("total").asLong()).isPositive();
+        assertThat(page.get("segments").size()).isPositive();
+        double prev = Double.MAX_VALUE;
+        for (JsonNode row : page.get("items")) {
+            assertThat(row.get("regionCode").asString()).doesNotStartWith("3401");
+            JsonNode p = row.get("parts");
+            double sum = p.get("scale").asDouble() + p.get("quality").asDouble() + p.get("innovation").asDouble()
+                    + p.get("ties").asDouble() + p.get("predicted").asDouble() + p.get("proximity").asDouble() + p.get("priority").asDouble();
+            assertThat(row.get("score").asDouble()).isCloseTo(sum, within(1e-6));
+            assertThat(row.get("score").asDouble()).isLessThanOrEqualTo(prev);
+            prev = row.get("score").asDouble();
+            assertThat(row.get("reasonText").asString()).matches("^(补链|强链|延链|自选): .*").contains("年营收");
+        }
+    }
+
+    @Test
+    void reasonsNameTheLocalPartnersTheGraphReallyHas() {
+        JsonNode items = new Api(port).ok("/api/targets?chain=NEV&region=340100&preset=ties&size=50").get("items");
+        JsonNode tied = null;
+        for (JsonNode row : items) {
+            if (row.get("localPartners").size() > 0) {
+                tied = row;
+                break;
+            }
+        }
+        assertThat(tied).as("a candidate with local ties among the top 50 by the ties preset").isNotNull();
+        for (JsonNode partner : tied.get("localPartners")) {
+            boolean supplies = partner.get("relation").asString().equals("SUPPLIES_TO");
+            String query = supplies
+                    ? "MATCH (:Enterprise {uscc: $a})-[:SUPPLIES]->(l:Enterprise {uscc: $b}) RETURN l.regionCode"
+                    : "MATCH (:Enterprise {uscc: $a})<-[:SUPPLIES]-(l:Enterprise {uscc: $b}) RETURN l.regionCode";
+            String region = neo4j.query(query).bind(tied.get("uscc").asString()).to("a").bind(partner.get("uscc").asString()).to("b")
+                    .fetchAs(String.class).one().orElseThrow();
+            assertThat(region).startsWith("3401");
+            assertThat(tied.get("reasonText").asString()).contains(partner.get("name").asString());
+        }
+    }
+
+    @Test
+    void presetsAndFiltersChangeTheListAsDocumented() {
+        Api api = new Api(port);
+        JsonNode leaders = api.ok("/api/targets?chain=IC&region=340100&preset=leaders&size=10").get("items");
+        JsonNode innovation = api.ok("/api/targets?chain=IC&region=340100&preset=innovation&size=10").get("items");
+        assertThat(ids(leaders)).isNotEqualTo(ids(innovation));
+        JsonNode jiangsu = api.ok("/api/targets?chain=IC&region=340100&includeProvinces=320000&size=100").get("items");
+        jiangsu.forEach(r -> assertThat(r.get("regionCode").asString()).startsWith("32"));
+        JsonNode large = api.ok("/api/targets?chain=IC&region=340100&sizeBand=LARGE&size=100").get("items");
+        large.forEach(r -> assertThat(r.get("revenue").asDouble()).isGreaterThanOrEqualTo(40_000));
+        JsonNode listed = api.ok("/api/targets?chain=IC&region=340100&tags=上市&minScore=30&size=100").get("items");
+        listed.forEach(r -> {
+            assertThat(r.get("tags").valueStream().map(JsonNode::asString)).contains("上市");
+            assertThat(r.get("score").asDouble()).isGreaterThanOrEqualTo(30);
+        });
+        // Same request twice: same order (stable ordering for equal scores).
+        assertThat(ids(api.ok("/api/targets?chain=IC&region=340100&size=50").get("items")))
+                .isEqualTo(ids(api.ok("/api/targets?chain=IC&region=340100&size=50").get("items")));
+    }
+
+    @Test
+    void badParametersAreProblemDetails() {
+        Api api = new Api(port);
+        for (String path : List.of("/api/targets?chain=NEV&region=340100&preset=nope",
+                "/api/targets?chain=NEV&region=340100&weights=1,2,3",
+                "/api/targets?chain=NEV&region=340100&sizeBand=HUGE",
+                "/api/targets?chain=NEV&region=340100&includeProvinces=32",
+                "/api/targets?chain=NEV&region=340100&segments=IC-FT",
+                "/api/targets?chain=NEV")) {
+            Api.Response r = api.get(path);
+            assertThat(r.status()).as(path).isEqualTo(400);
+            assertThat(r.contentType()).as(path).contains("problem+json");
+        }
+        assertThat(api.get("/api/target-lists/nope").status()).isEqualTo(404);
+    }
+
+    @Test
+    void savedListKeepsItsContentPagesAndExportsWithAudit() throws Exception {
+        Api api = new Api(port);
+        Api.Response saved = api.postJson("/api/target-lists", """
+                {"name": "测试清单", "author": "测试员", "query": {"chain": "NEV", "region": "340100", "preset": "leaders"}}
+                """);
+        assertThat(saved.status()).isEqualTo(200);
+        String id = saved.json().get("id").asString();
+        int total = saved.json().get("total").asInt();
+        try {
+            JsonNode first = api.ok("/api/target-lists/" + id + "?page=0&size=10");
+            JsonNode second = api.ok("/api/target-lists/" + id + "?page=1&size=10");
+            assertThat(first.get("items").get("items").get(0).get("rank").asInt()).isEqualTo(1);
+            assertThat(second.get("items").get("items").get(0).get("rank").asInt()).isEqualTo(11);
+            JsonNode live = api.ok("/api/targets?chain=NEV&region=340100&preset=leaders&size=10");
+            assertThat(ids(first.get("items").get("items"))).isEqualTo(ids(live.get("items")));
+
+            HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/api/target-lists/" + id + "/export.xlsx?user=张三")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(xlsx.statusCode()).isEqualTo(200);
+            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+                Sheet sheet = wb.getSheetAt(0);
+                assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("企业名称");
+                assertThat(sheet.getLastRowNum()).isEqualTo(total);
+                Row top = sheet.getRow(1);
+                assertThat(top.getCell(2).getStringCellValue())
+                        .isEqualTo(first.get("items").get("items").get(0).get("uscc").asString());
+                assertThat(top.getCell(8).getNumericCellValue())
+                        .isCloseTo(first.get("items").get("items").get(0).get("score").asDouble(), within(1e-9));
+                assertThat(top.getCell(16).getStringCellValue()).contains("年营收");
+            }
+            HttpResponse<byte[]> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/api/target-lists/" + id + "/export.csv")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(csv.body()[0]).isEqualTo((byte) 0xEF); // UTF-8 BOM for Excel
+            JsonNode audit = api.ok("/api/target-lists/" + id + "/audit");
+            assertThat(audit.size()).isEqualTo(2);
+            assertThat(audit.valueStream().map(a -> a.get("user").asString())).contains("张三", "匿名");
+
+            JsonNode refreshed = api.postJson("/api/target-lists/" + id + "/refresh", "").json();
+            assertThat(refreshed.get("total").asInt()).isEqualTo(total);
+        } finally {
+            api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/target-lists/" + id)).DELETE().build());
+        }
+        assertThat(api.get("/api/target-lists/" + id).status()).isEqualTo(404);
+    }
+
+    private static List<String> ids(JsonNode items) {
+        List<String> ids = new ArrayList<>();
+        items.forEach(r -> ids.add(r.get("uscc").asString()));
+        return ids;
+    }
+}

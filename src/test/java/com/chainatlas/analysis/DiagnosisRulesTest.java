@@ -272,6 +272,25 @@ class DiagnosisRulesTest {
     }
 
     @Test
+    void dependencyOfAMissingCriticalSegmentNeedsOnlyOnePurchase() {
+        // X: 3 outside firms (critical: few), none local; local Y firms buy X in 2 relations (< 5), all outside:
+        // with no local supplier, every purchase is from outside by definition.
+        Fixture f = new Fixture().leaf("X").leaf("Y").flow("X", "Y");
+        List<String> outX = f.firms(3, "440304", 100, "X");
+        List<String> localY = f.firms(3, "340102", 100, "Y");
+        f.supply(outX.get(0), localY.get(0), null).supply(outX.get(1), localY.get(1), null);
+        SegmentDiagnosis x = Fixture.segment(f.diagnose(), "X");
+        assertThat(x.flags()).contains(Flag.CRITICAL, Flag.DEPENDENCY);
+        // but a present critical segment with 2 outside relations is not judged (below minSupplyRelations)
+        Fixture g = new Fixture().leaf("X").leaf("Y").flow("X", "Y");
+        List<String> outG = g.firms(3, "440304", 100, "X");
+        g.firm("340103", 10, "X");
+        List<String> localG = g.firms(3, "340102", 100, "Y");
+        g.supply(outG.get(0), localG.get(0), null).supply(outG.get(1), localG.get(1), null);
+        assertThat(Fixture.segment(g.diagnose(), "X").flags()).contains(Flag.CRITICAL).doesNotContain(Flag.DEPENDENCY);
+    }
+
+    @Test
     void extendCandidatesNextToStrongSegmentsRankedByRelatedness() {
         // Flow A→B→C→D, D→A recycling. Region: B strong (3 local of 3), A missing, C weak (1 local), D missing.
         // Value added: A 2, B 4, C 3, D 5. Relatedness (w = neighbour's value added, x = 1 present/strong,

@@ -39,7 +39,8 @@ import com.chainatlas.analysis.DiagnosisModel.Sourcing;
  *   <li><b>CRITICAL 关键</b>: a chokepoint of the FEEDS flow ({@link FlowStructure}, leaves), or national HHI ≥
  *       {@code hhiLimit}, or ≤ {@code fewEnterprises} national enterprises, or one province ≥
  *       {@code topProvinceShare} of national revenue.</li>
- *   <li><b>DEPENDENCY 卡脖子</b>: CRITICAL and bought from outside as in the outside-inputs rule.</li>
+ *   <li><b>DEPENDENCY 卡脖子</b>: CRITICAL and bought from outside as in the outside-inputs rule, or CRITICAL,
+ *       MISSING locally and bought by local enterprises at all (then every purchase is from outside).</li>
  *   <li><b>EXTEND 延链</b> (leaves): MISSING or WEAK within {@code extendSteps} non-recycling FEEDS steps of a
  *       STRONG leaf. Ranked by relatedness = Σ w·x / Σ w over the segment's direct flow neighbours, w = the
  *       neighbour's value added, x = 1 if the region has it (PRESENT/STRONG), ½ if WEAK, 0 if MISSING — the
@@ -242,7 +243,10 @@ public final class DiagnosisEngine {
             }
             flags.get(g).add(Flag.CRITICAL);
             reasons.get(g).addAll(why);
-            if (buysFromOutside(g)) {
+            // With no local enterprise in the segment every purchase is from outside by definition, so any
+            // relation shows the dependency; minSupplyRelations guards estimated shares only.
+            boolean noneLocal = scan.count[g] == 0 && scan.relations[g] > 0 && !scope.nation();
+            if (noneLocal || buysFromOutside(g)) {
                 flags.get(g).add(Flag.DEPENDENCY);
                 reasons.get(g).add(Reasons.dependency(scan.outsideRelations[g], scan.relations[g], outsideShare(g),
                         cfg.outsideInputShare()));

@@ -257,24 +257,40 @@ public final class SnapshotBuilder {
             packed[fill[c]++] = (long) newIndex[supSupplier.get(k)] << 32 | k;
         }
         for (int c = 0; c < n; c++) {
-            Arrays.sort(packed, count[c], count[c + 1]); // by supplier, then by original row (first row wins)
+            Arrays.sort(packed, count[c], count[c + 1]); // by supplier
         }
         int[] inStart = new int[n + 1];
         GrowableArrays.Ints inSup = new GrowableArrays.Ints();
         GrowableArrays.Ints inSeg = new GrowableArrays.Ints();
         GrowableArrays.Doubles inAmt = new GrowableArrays.Doubles();
         for (int c = 0; c < n; c++) {
-            int last = -1;
-            for (int k = count[c]; k < count[c + 1]; k++) {
+            for (int k = count[c]; k < count[c + 1]; ) {
                 int supplier = (int) (packed[k] >>> 32);
-                if (supplier == last) {
-                    continue;
+                int end = k;
+                while (end < count[c + 1] && (int) (packed[end] >>> 32) == supplier) {
+                    end++;
                 }
-                last = supplier;
-                int row = (int) packed[k];
+                // One relation per supplier–customer pair (as MERGE keeps it in the graph). Duplicate rows merge
+                // independently of their order: the lowest segment, and the sum of the known amounts (ascending).
+                int segment = Integer.MAX_VALUE;
+                double[] amounts = new double[end - k];
+                for (int d = k; d < end; d++) {
+                    int row = (int) packed[d];
+                    int g = supplySegment(supProduct.get(row), supplier, memStart, memSeg, segIndex);
+                    segment = Math.min(segment, g < 0 ? Integer.MAX_VALUE - 1 : g);
+                    amounts[d - k] = supAmount.get(row);
+                }
+                Arrays.sort(amounts); // NaN sorts last
+                double amount = Double.NaN;
+                for (double a : amounts) {
+                    if (!Double.isNaN(a)) {
+                        amount = Double.isNaN(amount) ? a : amount + a;
+                    }
+                }
                 inSup.add(supplier);
-                inSeg.add(supplySegment(supProduct.get(row), supplier, memStart, memSeg, segIndex));
-                inAmt.add(supAmount.get(row));
+                inSeg.add(segment >= Integer.MAX_VALUE - 1 ? -1 : segment);
+                inAmt.add(amount);
+                k = end;
             }
             inStart[c + 1] = inSup.size();
         }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +34,7 @@ public class SnapshotRegistry {
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
     private final AtomicLong versions = new AtomicLong();
 
+    @Autowired
     SnapshotRegistry(Driver driver, @Value("${spring.data.neo4j.database:}") String database) {
         this(new SnapshotLoader(driver, database));
     }

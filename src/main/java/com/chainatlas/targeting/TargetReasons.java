@@ -17,6 +17,12 @@ final class TargetReasons {
     private TargetReasons() {
     }
 
+    /** Up to three names, then "等 N 家" so a long list stays readable aloud. */
+    static String names(List<String> names) {
+        String shown = String.join("、", names.subList(0, Math.min(3, names.size())));
+        return names.size() > 3 ? shown + " 等 " + names.size() + " 家" : shown;
+    }
+
     static List<String> of(TargetSegment seg, Candidate c, List<LocalPartner> ties, List<LocalPartner> predicted, Region home) {
         List<String> r = new ArrayList<>();
         String status = switch (seg.verdict()) {
@@ -25,13 +31,13 @@ final class TargetReasons {
             default -> "延链方向";
         };
         r.add(seg.purposeZh() + ": " + seg.name() + " " + status + (seg.key() ? "（关键环节）" : ""));
-        List<String> suppliesTo = ties.stream().filter(t -> t.relation().equals("SUPPLIES_TO")).map(LocalPartner::name).distinct().limit(3).toList();
-        List<String> buysFrom = ties.stream().filter(t -> t.relation().equals("BUYS_FROM")).map(LocalPartner::name).distinct().limit(3).toList();
+        List<String> suppliesTo = ties.stream().filter(t -> t.relation().equals("SUPPLIES_TO")).map(LocalPartner::name).distinct().toList();
+        List<String> buysFrom = ties.stream().filter(t -> t.relation().equals("BUYS_FROM")).map(LocalPartner::name).distinct().toList();
         if (!suppliesTo.isEmpty()) {
-            r.add("为本地企业 " + String.join("、", suppliesTo) + " 的供应商");
+            r.add("为本地企业 " + names(suppliesTo) + " 的供应商");
         }
         if (!buysFrom.isEmpty()) {
-            r.add("采购本地企业 " + String.join("、", buysFrom) + " 的产品");
+            r.add("采购本地企业 " + names(buysFrom) + " 的产品");
         }
         if (!predicted.isEmpty()) {
             r.add("预计可为本地企业 " + predicted.stream().map(LocalPartner::name).limit(2).collect(Collectors.joining("、")) + " 供货");

@@ -69,7 +69,14 @@ class TargetApiTest {
             String region = neo4j.query(query).bind(tied.get("uscc").asString()).to("a").bind(partner.get("uscc").asString()).to("b")
                     .fetchAs(String.class).one().orElseThrow();
             assertThat(region).startsWith("3401");
-            assertThat(tied.get("reasonText").asString()).contains(partner.get("name").asString());
+        }
+        // The first named partner of each kind is in the words; more than three are counted ("等 N 家").
+        String words = tied.get("reasonText").asString();
+        assertThat(words).contains(tied.get("localPartners").get(0).get("name").asString());
+        long suppliedLocals = tied.get("localPartners").valueStream().filter(p -> p.get("relation").asString().equals("SUPPLIES_TO"))
+                .map(p -> p.get("name").asString()).distinct().count();
+        if (suppliedLocals > 3) {
+            assertThat(words).containsPattern("等 \\d+ 家");
         }
     }
 

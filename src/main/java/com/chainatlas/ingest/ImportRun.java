@@ -225,11 +225,6 @@ final class ImportRun {
         prefetch(rows);
         for (Row row : rows) {
             rowsRead++;
-            resolve(row);
-            if (row.ok) {
-                rules.check(row);
-            }
-            duplicate(row);
             if (format.defines() != null && format.defines() != RefKind.ENTERPRISE) {
                 Object id = row.values.get(format.keyColumns().get(0));
                 if (id != null) {
@@ -237,6 +232,11 @@ final class ImportRun {
                     refs.define(format.defines(), id.toString(), chain == null ? "" : chain.toString());
                 }
             }
+            resolve(row);
+            if (row.ok) {
+                rules.check(row);
+            }
+            duplicate(row);
             if (row.ok && problemCount == 0) {
                 sink.add(row.values);
                 chainIds.addAll(rules.chainIds(row.values));

@@ -25,7 +25,8 @@ final class Text {
 
     /**
      * A name as stored: half-width, whitespace runs collapsed to one space, trimmed, and no space left
-     * between two Chinese characters ("比亚迪 股份有限公司" → "比亚迪股份有限公司").
+     * next to a Chinese character or bracket ("比亚迪 股份有限公司" → "比亚迪股份有限公司"); spaces between
+     * Latin words stay ("BYD Auto").
      */
     static String name(String raw) {
         if (raw == null) {
@@ -40,7 +41,7 @@ final class Text {
                 space = !sb.isEmpty();
                 continue;
             }
-            if (space && !(isCjk(c) && isCjk(sb.charAt(sb.length() - 1)))) {
+            if (space && !(joins(c) || joins(sb.charAt(sb.length() - 1)))) {
                 sb.append(' ');
             }
             space = false;
@@ -75,6 +76,11 @@ final class Text {
             s = s.substring(0, s.length() - 1);
         }
         return s;
+    }
+
+    /** A space next to a Chinese character or a bracket is dropped: "合肥 (测试) 新能源" → "合肥(测试)新能源". */
+    private static boolean joins(char c) {
+        return isCjk(c) || c == '(' || c == ')';
     }
 
     static boolean isCjk(char c) {

@@ -37,4 +37,8 @@ public final class ChainModel {
             segmentIds = segmentIds == null ? List.of() : List.copyOf(segmentIds);
         }
     }
+
+    /** One input of a product (INPUT_TO): {@code inputId} is used to make {@code productId}. */
+    public record ProductInput(String inputId, String productId) {
+    }
 }

@@ -89,6 +89,17 @@ public class ChainWriter {
                 """).bind(rows).to("rows").run();
     }
 
+    /** Adds INPUT_TO edges between existing products (the product-inputs import format). */
+    public void mergeProductInputs(List<ChainModel.ProductInput> inputs) {
+        List<Map<String, Object>> rows = inputs.stream()
+                .map(i -> Map.<String, Object>of("input", i.inputId(), "product", i.productId())).toList();
+        neo4j.query("""
+                UNWIND $rows AS row
+                MATCH (i:Product {id: row.input}), (p:Product {id: row.product})
+                MERGE (i)-[:INPUT_TO]->(p)
+                """).bind(rows).to("rows").run();
+    }
+
     public void mergeTechnologies(List<Technology> technologies) {
         List<Map<String, Object>> rows = technologies.stream().map(t -> Map.<String, Object>of("id", t.id(),
                 "chainId", t.chainId(), "name", t.name(), "description", nz(t.description()), "segments", t.segmentIds())).toList();

@@ -1,0 +1,131 @@
+package com.chainatlas.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+import com.chainatlas.system.ApiProblem;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** Import API: formats, templates, upload (returns a job), job status and problem report. */
+@RestController
+@RequestMapping("/api/import")
+class ImportController {
+
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
+    private final ImportJobs jobs;
+
+    ImportController(ImportJobs jobs) {
+        this.jobs = jobs;
+    }
+
+    /** A format as the UI and the docs describe it. */
+    record FormatView(String id, String zh, String en, String description, List<ColumnView> columns, List<String> key,
+                      String templateXlsx, String templateCsv) {
+    }
+
+    record ColumnView(String key, String zh, String header, String type, boolean required, String unit,
+                      List<String> choices, String refersTo, String note, String example) {
+    }
+
+    @GetMapping("/formats")
+    List<FormatView> formats() {
+        return ImportFormats.ALL.stream().map(f -> new FormatView(f.id(), f.zh(), f.en(), f.description(),
+                f.columns().stream().map(c -> new ColumnView(c.key(), c.zh(), c.header(), c.type().name(), c.required(),
+                        c.unit(), List.copyOf(c.choices().keySet()), c.ref() == null ? null : c.ref().name(), c.note(),
+                        c.example())).toList(), f.keyColumns(),
+                "/api/import/templates/" + f.id() + ".xlsx", "/api/import/templates/" + f.id() + ".csv")).toList();
+    }
+
+    @GetMapping("/templates/{file}")
+    ResponseEntity<StreamingResponseBody> template(@PathVariable String file) {
+        int dot = file.lastIndexOf('.');
+        String ext = dot < 0 ? "" : file.substring(dot + 1);
+        String id = dot < 0 ? file : file.substring(0, dot);
+        ImportFormat format = ImportFormats.find(id).orElseThrow(() -> ApiProblem.notFound("导入类型", "Import format", id));
+        if (!ext.equals("xlsx") && !ext.equals("csv")) {
+            throw ApiProblem.badRequest("模板只有 .xlsx 和 .csv 两种", "Templates exist as .xlsx and .csv only");
+        }
+        return download(format.zh() + "导入模板." + ext, ext, out -> ImportTemplates.template(format, ext, out));
+    }
+
+    @PostMapping("/{format}")
+    ResponseEntity<ImportJob.View> upload(@PathVariable String format, @RequestParam(value = "file", required = false) MultipartFile file,
+                                          @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+        if (ImportFormats.find(format).isEmpty()) {
+            throw ApiProblem.notFound("导入类型", "Import format", format);
+        }
+        if (file == null) {
+            throw ApiProblem.badRequest("请以 multipart/form-data 上传文件 (字段名 file)", "Upload the file as multipart field 'file'");
+        }
+        if (file.isEmpty()) {
+            throw ApiProblem.badRequest("文件为空", "The file is empty");
+        }
+        Path temp = Files.createTempFile("chainatlas-import-", ".upload");
+        String sha;
+        try (InputStream in = file.getInputStream();
+             DigestOutputStream out = new DigestOutputStream(Files.newOutputStream(temp), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(out);
+            sha = HexFormat.of().formatHex(out.getMessageDigest().digest());
+        } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e instanceof IOException io ? io : new IOException(e);
+        }
+        String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
+        ImportJob.View view = jobs.submit(format, temp, name, sha, dryRun);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).header(HttpHeaders.LOCATION, "/api/import/jobs/" + view.id()).body(view);
+    }
+
+    @GetMapping("/jobs")
+    List<ImportJob.View> recent() {
+        return jobs.recent();
+    }
+
+    @GetMapping("/jobs/{id}")
+    ImportJob.View job(@PathVariable String id) {
+        return jobs.find(id).orElseThrow(() -> ApiProblem.notFound("导入任务", "Import job", id));
+    }
+
+    @GetMapping("/jobs/{id}/report.xlsx")
+    ResponseEntity<StreamingResponseBody> report(@PathVariable String id) {
+        ImportJob job = jobs.job(id).orElseThrow(() -> ApiProblem.notFound("导入任务", "Import job", id));
+        if (!job.finished()) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "导入任务尚未完成", "The import job has not finished yet");
+        }
+        return download("导入问题报告-" + job.format.zh() + ".xlsx", "xlsx", out -> ImportTemplates.report(job, out));
+    }
+
+    interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    static ResponseEntity<StreamingResponseBody> download(String fileName, String ext, Body body) {
+        return ResponseEntity.ok()
+                .contentType(ext.equals("csv") ? CSV : XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(body::write);
+    }
+}

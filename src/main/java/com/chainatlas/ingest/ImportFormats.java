@@ -1,0 +1,455 @@
+package com.chainatlas.ingest;
+
+import static com.chainatlas.ingest.FieldType.BOOLEAN;
+import static com.chainatlas.ingest.FieldType.CHOICE;
+import static com.chainatlas.ingest.FieldType.DATE;
+import static com.chainatlas.ingest.FieldType.DECIMAL;
+import static com.chainatlas.ingest.FieldType.ENTERPRISE;
+import static com.chainatlas.ingest.FieldType.ID;
+import static com.chainatlas.ingest.FieldType.ID_LIST;
+import static com.chainatlas.ingest.FieldType.INTEGER;
+import static com.chainatlas.ingest.FieldType.NAME;
+import static com.chainatlas.ingest.FieldType.NAME_LIST;
+import static com.chainatlas.ingest.FieldType.REGION;
+import static com.chainatlas.ingest.FieldType.SHARE;
+import static com.chainatlas.ingest.FieldType.TEXT;
+import static com.chainatlas.ingest.FieldType.USCC;
+import static com.chainatlas.ingest.FieldType.YEAR;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.chainatlas.chain.ChainModel;
+import com.chainatlas.chain.Stage;
+import com.chainatlas.enterprise.Enterprise;
+import com.chainatlas.enterprise.EnterpriseLinks;
+import com.chainatlas.innovation.Institution;
+
+/** The catalogue of import formats, one per entity and relation of the graph model. */
+final class ImportFormats {
+
+    static final Map<String, String> STAGES = choices("上游", "UPSTREAM", "中游", "MIDSTREAM", "下游", "DOWNSTREAM");
+    static final Map<String, String> INSTITUTION_TYPES = choices("高校", "UNIVERSITY", "大学", "UNIVERSITY",
+            "重点实验室", "KEY_LAB", "工程研究中心", "ENGINEERING_CENTER", "工程技术研究中心", "ENGINEERING_CENTER",
+            "科研院所", "INSTITUTE", "研究院", "INSTITUTE");
+    static final Map<String, String> LEVELS = choices("国家级", "NATIONAL", "省级", "PROVINCIAL", "市级", "MUNICIPAL");
+    static final Map<String, String> PROJECT_STAGES = choices("签约", "SIGNED", "开工", "STARTED", "投产", "PRODUCING",
+            "达效", "EFFECTIVE");
+
+    static final ImportFormat CHAINS = new ImportFormat("chains", "产业链", "Chains",
+            "每行一条产业链。", List.of(
+            Column.of("id", "产业链编号", ID).mandatory().example("NEV").note("自定的唯一编号，其他文件用它引用本产业链"),
+            Column.of("name", "名称", NAME).mandatory().example("新能源汽车"),
+            Column.of("description", "说明", TEXT).example("整车、动力电池、电驱电控及充换电"),
+            Column.of("industryCodes", "行业代码", ID_LIST).example("C3612;C3841").note("GB/T 4754-2017 行业代码，可填多个")),
+            List.of("id"), RefKind.CHAIN, ChainRules::new);
+
+    static final ImportFormat SEGMENTS = new ImportFormat("segments", "环节", "Segments",
+            "每行一个产业链环节；上级环节须已存在或在本文件前面的行中。", List.of(
+            Column.of("id", "环节编号", ID).mandatory().example("NEV-CELL"),
+            Column.of("chainId", "产业链编号", ID).mandatory().ref(RefKind.CHAIN).example("NEV"),
+            Column.of("name", "名称", NAME).mandatory().example("电芯"),
+            Column.of("stage", "环节位置", CHOICE).mandatory().choices(STAGES).example("中游"),
+            Column.of("key", "关键环节", BOOLEAN).example("是"),
+            Column.of("valueAdded", "附加值等级", INTEGER).range(1.0, 5.0).example("4").note("1 (低) 至 5 (高)，默认 3"),
+            Column.of("parentId", "上级环节", ID).ref(RefKind.SEGMENT).example("NEV-BATTERY"),
+            Column.of("description", "说明", TEXT)),
+            List.of("id"), RefKind.SEGMENT, SegmentRules::new);
+
+    static final ImportFormat FLOWS = new ImportFormat("flows", "环节流向", "Segment flows (FEEDS)",
+            "每行一条供给流向：上游环节供给下游环节。非回收流向不能成环；回收流向 (如电池回收→锂资源) 请标“是”。", List.of(
+            Column.of("from", "上游环节", ID).mandatory().ref(RefKind.SEGMENT).example("NEV-CATHODE"),
+            Column.of("to", "下游环节", ID).mandatory().ref(RefKind.SEGMENT).example("NEV-CELL"),
+            Column.of("recycling", "回收流向", BOOLEAN).example("否")),
+            List.of("from", "to"), null, FlowRules::new);
+
+    static final ImportFormat PRODUCTS = new ImportFormat("products", "产品", "Products",
+            "每行一个产品；投入品须已存在或在本文件前面的行中。", List.of(
+            Column.of("id", "产品编号", ID).mandatory().example("P-LFP-CELL"),
+            Column.of("name", "名称", NAME).mandatory().example("磷酸铁锂电芯"),
+            Column.of("segmentId", "所属环节", ID).mandatory().ref(RefKind.SEGMENT).example("NEV-CELL"),
+            Column.of("chainId", "产业链编号", ID).ref(RefKind.CHAIN).example("NEV").note("可省略：取所属环节的产业链"),
+            Column.of("inputIds", "投入品", ID_LIST).ref(RefKind.PRODUCT).example("P-LFP;P-ELECTROLYTE")),
+            List.of("id"), RefKind.PRODUCT, ProductRules::new);
+
+    static final ImportFormat PRODUCT_INPUTS = new ImportFormat("product-inputs", "产品投入", "Product inputs (INPUT_TO)",
+            "每行一条投入关系：投入品用于生产产品。", List.of(
+            Column.of("inputId", "投入品编号", ID).mandatory().ref(RefKind.PRODUCT).example("P-LFP"),
+            Column.of("productId", "产品编号", ID).mandatory().ref(RefKind.PRODUCT).example("P-LFP-CELL")),
+            List.of("inputId", "productId"), null, ProductInputRules::new);
+
+    static final ImportFormat TECHNOLOGIES = new ImportFormat("technologies", "核心技术", "Technologies",
+            "每行一项核心技术及其应用环节。", List.of(
+            Column.of("id", "技术编号", ID).mandatory().example("T-SOLID-STATE"),
+            Column.of("chainId", "产业链编号", ID).mandatory().ref(RefKind.CHAIN).example("NEV"),
+            Column.of("name", "名称", NAME).mandatory().example("固态电池"),
+            Column.of("description", "说明", TEXT),
+            Column.of("segmentIds", "应用环节", ID_LIST).ref(RefKind.SEGMENT).example("NEV-CELL")),
+            List.of("id"), RefKind.TECHNOLOGY, TechnologyRules::new);
+
+    static final ImportFormat ENTERPRISES = new ImportFormat("enterprises", "企业", "Enterprises",
+            "每行一家企业，以统一社会信用代码为准；重复导入会更新，不会重复。", List.of(
+            Column.of("uscc", "统一社会信用代码", USCC).mandatory().example("91340100MA2NXXXX00").aliases("信用代码", "社会信用代码"),
+            Column.of("name", "企业名称", NAME).mandatory().example("合肥示例新能源科技有限公司").aliases("企业全称", "全称", "名称"),
+            Column.of("shortName", "简称", NAME).example("示例新能源").aliases("企业简称"),
+            Column.of("regionCode", "行政区划代码", REGION).mandatory().example("340104").aliases("区划代码"),
+            Column.of("zone", "开发区", NAME).example("合肥高新技术产业开发区").aliases("园区"),
+            Column.of("revenue", "营业收入", DECIMAL).unit("万元").range(0.0, null).example("12,500")
+                    .note("单位万元；填“1.2亿元”“3000万元”会自动换算"),
+            Column.of("employees", "从业人数", INTEGER).range(0.0, null).example("320").aliases("员工人数"),
+            Column.of("founded", "成立日期", DATE).example("2016-05-18"),
+            Column.of("tags", "标签", NAME_LIST).example("高新技术企业;专精特新").note("如 上市、专精特新、专精特新小巨人、高新技术企业、500强、链主"),
+            Column.of("patents", "专利数", INTEGER).range(0.0, null).example("45")),
+            List.of("uscc"), RefKind.ENTERPRISE, EnterpriseRules::new);
+
+    static final ImportFormat ENTERPRISE_SEGMENTS = new ImportFormat("enterprise-segments", "企业环节", "Enterprise segments",
+            "每行一条：企业属于某环节。企业可填统一社会信用代码、全称或简称。", List.of(
+            Column.of("enterprise", "企业", ENTERPRISE).mandatory().ref(RefKind.ENTERPRISE).example("91340100MA2NXXXX00")
+                    .aliases("企业名称", "统一社会信用代码"),
+            Column.of("segmentId", "环节编号", ID).mandatory().ref(RefKind.SEGMENT).example("NEV-CELL")),
+            List.of("enterprise", "segmentId"), null, MembershipRules::new);
+
+    static final ImportFormat ENTERPRISE_PRODUCTS = new ImportFormat("enterprise-products", "企业产品", "Enterprise products (MAKES)",
+            "每行一条：企业生产某产品，可填该产品占企业收入的比例。", List.of(
+            Column.of("enterprise", "企业", ENTERPRISE).mandatory().ref(RefKind.ENTERPRISE).example("示例新能源")
+                    .aliases("企业名称", "统一社会信用代码"),
+            Column.of("productId", "产品编号", ID).mandatory().ref(RefKind.PRODUCT).example("P-LFP-CELL"),
+            Column.of("share", "收入占比", SHARE).example("35%")),
+            List.of("enterprise", "productId"), null, MakesRules::new);
+
+    static final ImportFormat SUPPLIES = new ImportFormat("supplies", "供应关系", "Supply relations (SUPPLIES)",
+            "每行一条：供应商向客户供货。同一对供应商–客户只记一条。", List.of(
+            Column.of("supplier", "供应商", ENTERPRISE).mandatory().ref(RefKind.ENTERPRISE).example("91340100MA2NXXXX00"),
+            Column.of("customer", "客户", ENTERPRISE).mandatory().ref(RefKind.ENTERPRISE).example("示例汽车"),
+            Column.of("productId", "产品编号", ID).ref(RefKind.PRODUCT).example("P-LFP-CELL"),
+            Column.of("amount", "年供货金额", DECIMAL).unit("万元").range(0.0, null).example("800")),
+            List.of("supplier", "customer"), null, SupplyRules::new);
+
+    static final ImportFormat INSTITUTIONS = new ImportFormat("institutions", "研发机构", "R&D institutions",
+            "每行一个研发机构及其研究方向 (技术、环节)。", List.of(
+            Column.of("id", "机构编号", ID).mandatory().example("I-USTC-BATT"),
+            Column.of("name", "名称", NAME).mandatory().example("某大学储能材料重点实验室"),
+            Column.of("type", "类型", CHOICE).mandatory().choices(INSTITUTION_TYPES).example("重点实验室"),
+            Column.of("level", "级别", CHOICE).choices(LEVELS).example("国家级"),
+            Column.of("regionCode", "行政区划代码", REGION).mandatory().example("340104"),
+            Column.of("strength", "研发实力", INTEGER).range(1.0, 5.0).example("4").note("1 至 5，默认 3"),
+            Column.of("technologyIds", "研究技术", ID_LIST).ref(RefKind.TECHNOLOGY).example("T-SOLID-STATE"),
+            Column.of("segmentIds", "研究环节", ID_LIST).ref(RefKind.SEGMENT).example("NEV-CELL")),
+            List.of("id"), RefKind.INSTITUTION, InstitutionRules::new);
+
+    static final ImportFormat COOPERATIONS = new ImportFormat("cooperations", "产学研合作", "Institution–enterprise cooperation",
+            "每行一条研发机构与企业的合作。", List.of(
+            Column.of("institutionId", "机构编号", ID).mandatory().ref(RefKind.INSTITUTION).example("I-USTC-BATT"),
+            Column.of("enterprise", "企业", ENTERPRISE).mandatory().ref(RefKind.ENTERPRISE).example("示例新能源"),
+            Column.of("kind", "合作方式", NAME).example("联合研发").note("如 联合研发、技术转让、共建实验室、人才培养"),
+            Column.of("since", "开始年份", YEAR).example("2021")),
+            List.of("institutionId", "enterprise"), null, CooperationRules::new);
+
+    static final ImportFormat PROJECTS = new ImportFormat("projects", "招商项目", "Investment projects",
+            "每行一个招商项目 (台账)。当前阶段的日期必填，各阶段日期须按 签约≤开工≤投产≤达效。", List.of(
+            Column.of("id", "项目编号", ID).mandatory().example("PJ-2025-001"),
+            Column.of("name", "项目名称", NAME).mandatory().example("年产 10GWh 动力电池项目"),
+            Column.of("enterprise", "目标企业", ENTERPRISE).mandatory().ref(RefKind.ENTERPRISE).example("示例新能源"),
+            Column.of("chainId", "产业链编号", ID).ref(RefKind.CHAIN).example("NEV"),
+            Column.of("segmentId", "环节编号", ID).ref(RefKind.SEGMENT).example("NEV-CELL"),
+            Column.of("regionCode", "落地区划代码", REGION).mandatory().example("340104"),
+            Column.of("investment", "投资额", DECIMAL).unit("亿元").range(0.0, null).example("50"),
+            Column.of("stage", "阶段", CHOICE).mandatory().choices(PROJECT_STAGES).example("开工"),
+            Column.of("signedOn", "签约日期", DATE).example("2025-03-01"),
+            Column.of("startedOn", "开工日期", DATE).example("2025-07-15"),
+            Column.of("producingOn", "投产日期", DATE),
+            Column.of("effectiveOn", "达效日期", DATE),
+            Column.of("owner", "责任人", NAME).example("张三"),
+            Column.of("note", "备注", TEXT)),
+            List.of("id"), null, ProjectRules::new);
+
+    static final List<ImportFormat> ALL = List.of(CHAINS, SEGMENTS, FLOWS, PRODUCTS, PRODUCT_INPUTS, TECHNOLOGIES,
+            ENTERPRISES, ENTERPRISE_SEGMENTS, ENTERPRISE_PRODUCTS, SUPPLIES, INSTITUTIONS, COOPERATIONS, PROJECTS);
+
+    private ImportFormats() {
+    }
+
+    static Optional<ImportFormat> find(String id) {
+        return ALL.stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    private static Map<String, String> choices(String... pairs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    // ---- typed access to normalised row values
+
+    static String s(Map<String, Object> r, String k) {
+        Object v = r.get(k);
+        return v == null ? null : v.toString();
+    }
+
+    static Double d(Map<String, Object> r, String k) {
+        Object v = r.get(k);
+        return v == null ? null : ((Number) v).doubleValue();
+    }
+
+    static Integer i(Map<String, Object> r, String k, Integer dflt) {
+        Object v = r.get(k);
+        return v == null ? dflt : Integer.valueOf(((Number) v).intValue());
+    }
+
+    static boolean b(Map<String, Object> r, String k) {
+        return Boolean.TRUE.equals(r.get(k));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> l(Map<String, Object> r, String k) {
+        Object v = r.get(k);
+        return v == null ? List.of() : (List<String>) v;
+    }
+
+    // ---- per-format rules
+
+    static final class ChainRules implements FormatRules {
+        @Override
+        public void write(List<Map<String, Object>> rows, GraphWriters w) {
+            rows.forEach(r -> w.chains().mergeChain(new ChainModel.Chain(s(r, "id"), s(r, "name"), s(r, "description"),
+                    l(r, "industryCodes"), false)));
+        }
+
+        @Override
+        public Set<String> chainIds(Map<String, Object> row) {
+            return Set.of(s(row, "id"));
+        }
+    }
+
+    static final class SegmentRules implements FormatRules {
+        @Override
+        public void check(RowContext row) {
+            String parent = (String) row.get("parentId");
+            if (parent == null) {
+                return;
+            }
+            if (parent.equals(row.get("id"))) {
+                row.problem("parentId", "上级环节不能是自己");
+                return;
+            }
+            String parentChain = row.chainOf(RefKind.SEGMENT, parent);
+            if (parentChain != null && !parentChain.equals(row.get("chainId"))) {
+                row.problem("parentId", "上级环节属于另一条产业链 (" + parentChain + ")");
+            }
+        }
+
+        @Override
+        public void write(List<Map<String, Object>> rows, GraphWriters w) {
+            w.chains().mergeSegments(rows.stream().map(r -> new ChainModel.Segment(s(r, "id"), s(r, "chainId"), s(r, "name"),
+                    Stage.valueOf(s(r, "stage")), b(r, "key"), i(r, "valueAdded", 3), s(r, "parentId"),
+                    s(r, "description"))).toList());
+        }
+    }
+
+    static final class ProductRules implements FormatRules {
+        @Override
+        public void check(RowContext row) {
+            String segmentChain = row.chainOf(RefKind.SEGMENT, (String) row.get("segmentId"));
+            Object chain = row.get("chainId");
+            if (chain == null) {
+                row.set("chainId", segmentChain);
+            } else if (segmentChain != null && !segmentChain.equals(chain)) {
+                row.problem("chainId", "所属环节属于产业链 " + segmentChain + "，与此列不符");
+            }
+            if (ImportFormats.l(rowMap(row), "inputIds").contains(row.get("id"))) {
+                row.problem("inputIds", "产品不能以自身为投入品");
+            }
+        }
+
+        @Override
+        public void write(List<Map<String, Object>> rows, GraphWriters w) {
+            w.chains().mergeProducts(rows.stream().map(r -> new ChainModel.Product(s(r, "id"), s(r, "chainId"), s(r, "name"),
+                    s(r, "segmentId"), l(r, "inputIds"))).toList());
+        }
+    }
+
+    static final class ProductInputRules implements FormatRules {
+        @Override
+        public void check(RowContext row) {
+            if (row.get("inputId").equals(row.get("productId"))) {
+                row.problem("inputId", "产品不能以自身为投入品");
+            }
+        }
+
+        @Override
+        public void write(List<Map<String, Object>> rows, GraphWriters w) {
+            w.chains().mergeProductInputs(rows.stream()
+                    .map(r -> new ChainModel.ProductInput(s(r, "inputId"), s(r, "productId"))).toList());
+        }
+
+        @Override
+        public Set<String> chainIds(Map<String, Object> row) {
+            return Set.of();
+        }
+    }
+
+    static final class TechnologyRules implements FormatRules {
+        @Override
+        public void write(List<Map<String, Object>> rows, GraphWriters w) {
+            w.chains().mergeTechnologies(rows.stream().map(r -> new ChainModel.Technology(s(r, "id"), s(r, "chainId"),
+                    s(r, "name"), s(r, "description"), l(r, "segmentIds"))).toList());
+        }
+    }
+
+    static final class EnterpriseRules implements FormatRules {
+        @Override
+        public void check(RowContext row) {
+            Object founded = row.get("founded");
+            if (founded != null && LocalDate.parse(founded.toString()).isAfter(LocalDate.now())) {
+                row.problem("founded", "成立日期晚于今天");
+            }
+        }
+
+        @Override
+        public void write(List<Map<String, Object>> rows, GraphWriters w) {
+            w.enterprises().mergeEnterprises(rows.stream().map(r -> new Enterprise(s(r, "uscc"), s(r, "name"),
+                    s(r, "shortName"), s(r, "regionCode"), s(r, "zone"), d(r, "revenue"), i(r, "employees", null),
+                    r.get("founded") == null ? null : LocalDate.parse(s(r, "founded")), l(r, "tags"),
+                    i(r, "patents", 0), false)).toList());
+        }
+    }
+
+    static final class MembershipRules implements FormatRules {
+        @Override
+        public void write(List<Map<String, Object>> rows, GraphWriters w) {
+            w.enterprises().mergeMemberships(rows.stream()
+                    .map(r -> new EnterpriseLinks.Membership(s(r, "enterprise"), s(r, "segmentId"))).toList());
+        }
+
+        @Override
+        public Set<String> chainIds(Map<String, Object> row) {
+            Object c = row.get("_chainId");
+            return c == null ? Set.of() : Set.of(c.toString());
+        }
+
+        @Override
+        public void check(RowContext row) {
+            row.set("_chainId", row.chainOf(RefKind.SEGMENT, (String) row.get("segmentId")));
+        }
+    }
+
+    static final class MakesRules implements FormatRules {
+        @Override
+        public void write(List<Map<String, Object>> rows, GraphWriters w) {
+            w.enterprises().mergeMakes(rows.stream()
+                    .map(r -> new EnterpriseLinks.Makes(s(r, "enterprise"), s(r, "productId"), d(r, "share"))).toList());
+        }
+
+        @Override
+        public Set<String> chainIds(Map<String, Object> row) {
+            Object c = row.get("_chainId");
+            return c == null ? Set.of() : Set.of(c.toString());
+        }
+
+        @Override
+        public void check(RowContext row) {
+            row.set("_chainId", row.chainOf(RefKind.PRODUCT, (String) row.get("productId")));
+        }
+    }
+
+    static final class SupplyRules implements FormatRules {
+        @Override
+        public void check(RowContext row) {
+            if (row.get("supplier").equals(row.get("customer"))) {
+                row.problem("customer", "供应商与客户是同一家企业");
+            }
+        }
+
+        @Override
+        public void write(List<Map<String, Object>> rows, GraphWriters w) {
+            w.enterprises().mergeSupplies(rows.stream().map(r -> new EnterpriseLinks.Supply(s(r, "supplier"),
+                    s(r, "customer"), s(r, "productId"), d(r, "amount"))).toList());
+        }
+    }
+
+    static final class InstitutionRules implements FormatRules {
+        @Override
+        public void write(List<Map<String, Object>> rows, GraphWriters w) {
+            w.institutions().mergeInstitutions(rows.stream().map(r -> new Institution(s(r, "id"), s(r, "name"),
+                    s(r, "type"), s(r, "level"), s(r, "regionCode"), i(r, "strength", 3), l(r, "technologyIds"),
+                    l(r, "segmentIds"), false)).toList());
+        }
+    }
+
+    static final class CooperationRules implements FormatRules {
+        @Override
+        public void write(List<Map<String, Object>> rows, GraphWriters w) {
+            w.institutions().mergeCooperations(rows.stream().map(r -> new Institution.Cooperation(s(r, "institutionId"),
+                    s(r, "enterprise"), s(r, "kind"), i(r, "since", null))).toList());
+        }
+    }
+
+    static final class ProjectRules implements FormatRules {
+        private static final List<String> DATES = List.of("signedOn", "startedOn", "producingOn", "effectiveOn");
+        private static final List<String> STAGE_ORDER = List.of("SIGNED", "STARTED", "PRODUCING", "EFFECTIVE");
+
+        @Override
+        public void check(RowContext row) {
+            int stage = STAGE_ORDER.indexOf((String) row.get("stage"));
+            String current = DATES.get(stage);
+            if (row.get(current) == null) {
+                row.problem(current, "项目处于“" + PROJECT_STAGES.entrySet().stream()
+                        .filter(e -> e.getValue().equals(row.get("stage"))).findFirst().orElseThrow().getKey()
+                        + "”阶段，此日期必填");
+            }
+            for (int i = stage + 1; i < DATES.size(); i++) {
+                if (row.get(DATES.get(i)) != null) {
+                    row.problem(DATES.get(i), "项目尚未到达此阶段，不应填写此日期");
+                }
+            }
+            String previous = null;
+            for (String key : DATES) {
+                String date = (String) row.get(key);
+                if (date != null && previous != null && date.compareTo(previous) < 0) {
+                    row.problem(key, "日期早于前一阶段的日期 (" + previous + ")");
+                }
+                previous = date != null ? date : previous;
+            }
+            Object segment = row.get("segmentId");
+            if (segment != null) {
+                String segChain = row.chainOf(RefKind.SEGMENT, segment.toString());
+                if (row.get("chainId") == null) {
+                    row.set("chainId", segChain);
+                } else if (segChain != null && !segChain.equals(row.get("chainId"))) {
+                    row.problem("segmentId", "环节属于产业链 " + segChain + "，与产业链编号不符");
+                }
+            }
+        }
+
+        @Override
+        public void write(List<Map<String, Object>> rows, GraphWriters w) {
+            w.projects().mergeProjects(rows.stream().map(r -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                for (String k : List.of("id", "name", "enterprise", "chainId", "segmentId", "regionCode", "investment",
+                        "stage", "signedOn", "startedOn", "producingOn", "effectiveOn", "owner", "note")) {
+                    m.put(k, r.get(k));
+                }
+                return m;
+            }).toList());
+        }
+    }
+
+    /** Row values of a context, for list access in rules. */
+    private static Map<String, Object> rowMap(FormatRules.RowContext row) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("inputIds", row.get("inputIds"));
+        return m;
+    }
+
+    /** Collects file rows for whole-file checks. */
+    static List<String[]> newEdgeList() {
+        return new ArrayList<>();
+    }
+}

@@ -1,0 +1,60 @@
+package com.chainatlas.ingest;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** One import's state, updated by the worker and read by the status endpoint. */
+final class ImportJob {
+
+    /** Where a job is; the UI shows a progress bar from rowsDone/rowsTotal within a phase. */
+    enum Phase { QUEUED, COUNTING, VALIDATING, WRITING, DONE, REJECTED, FAILED }
+
+    final String id;
+    final ImportFormat format;
+    final String fileName;
+    final Path file;
+    final String sha256;
+    final boolean dryRun;
+    final Instant submittedAt = Instant.now();
+    final AtomicLong rowsDone = new AtomicLong();
+    volatile Phase phase = Phase.QUEUED;
+    volatile long rowsTotal;
+    volatile Instant startedAt;
+    volatile Instant finishedAt;
+    volatile ImportResult result;
+
+    ImportJob(String id, ImportFormat format, String fileName, Path file, String sha256, boolean dryRun) {
+        this.id = id;
+        this.format = format;
+        this.fileName = fileName;
+        this.file = file;
+        this.sha256 = sha256;
+        this.dryRun = dryRun;
+    }
+
+    boolean finished() {
+        return phase == Phase.DONE || phase == Phase.REJECTED || phase == Phase.FAILED;
+    }
+
+    /** What the job produced: counts, and every problem (up to {@link #MAX_LISTED}) when rejected. */
+    record ImportResult(boolean written, String fileKind, long rowsRead, long rowsWritten, long problemCount,
+                        List<Problem> problems, boolean problemsTruncated, List<String> ignoredColumns,
+                        Set<String> chainIds, boolean staged, String messageZh, String messageEn) {
+        static final int MAX_LISTED = 10_000;
+    }
+
+    /** JSON view of a job. */
+    record View(String id, String format, String formatZh, String fileName, boolean dryRun, Phase phase,
+                long rowsDone, long rowsTotal, Instant submittedAt, Instant startedAt, Instant finishedAt,
+                ImportResult result, String reportXlsx) {
+    }
+
+    View view() {
+        return new View(id, format.id(), format.zh(), fileName, dryRun, phase, rowsDone.get(), rowsTotal, submittedAt,
+                startedAt, finishedAt, result,
+                result != null && result.problemCount() > 0 ? "/api/import/jobs/" + id + "/report.xlsx" : null);
+    }
+}

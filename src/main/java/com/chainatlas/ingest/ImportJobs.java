@@ -1,0 +1,137 @@
+package com.chainatlas.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import com.chainatlas.system.ApiProblem;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The import queue. One worker thread: imports into the database run one after another (serialised), so
+ * two files never interleave their writes; an upload of a file that is already queued or running (same
+ * format, same content) is refused with 409, and so is an upload when the queue is full. Jobs run
+ * independently of the HTTP request that submitted them.
+ */
+@Component
+public class ImportJobs implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
+
+    private final ImportService service;
+    private final ImportSettings settings;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "import-worker");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, ImportJob> jobs = new LinkedHashMap<>();
+
+    ImportJobs(ImportService service, ImportSettings settings) {
+        this.service = service;
+        this.settings = settings;
+    }
+
+    /**
+     * Queues an import of {@code file} (taken over: deleted when the job ends).
+     *
+     * @throws ApiProblem 404 for an unknown format, 409 when the same file is already being imported or the
+     *                    queue is full
+     */
+    public synchronized ImportJob.View submit(String formatId, Path file, String fileName, String sha256, boolean dryRun) {
+        ImportFormat format = ImportFormats.find(formatId).orElseThrow(() -> {
+            deleteQuietly(file);
+            return ApiProblem.notFound("导入类型", "Import format", formatId);
+        });
+        long waiting = jobs.values().stream().filter(j -> !j.finished()).count();
+        Optional<ImportJob> same = jobs.values().stream()
+                .filter(j -> !j.finished() && j.format == format && j.sha256.equals(sha256) && !j.dryRun && !dryRun).findFirst();
+        if (same.isPresent()) {
+            deleteQuietly(file);
+            throw new ApiProblem(HttpStatus.CONFLICT, "同一文件正在导入中 (任务 " + same.get().id + ")，请等待其完成",
+                    "The same file is already being imported (job " + same.get().id + ")");
+        }
+        if (waiting >= settings.maxQueuedJobs()) {
+            deleteQuietly(file);
+            throw new ApiProblem(HttpStatus.CONFLICT, "导入队列已满 (" + waiting + " 个任务排队)，请稍后再试",
+                    "The import queue is full (" + waiting + " jobs waiting); try again later");
+        }
+        ImportJob job = new ImportJob(UUID.randomUUID().toString(), format, fileName, file, sha256, dryRun);
+        jobs.put(job.id, job);
+        trim();
+        worker.submit(() -> {
+            try {
+                service.run(job);
+            } finally {
+                deleteQuietly(job.file);
+            }
+        });
+        return job.view();
+    }
+
+    public synchronized Optional<ImportJob.View> find(String id) {
+        return Optional.ofNullable(jobs.get(id)).map(ImportJob::view);
+    }
+
+    synchronized Optional<ImportJob> job(String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    public synchronized List<ImportJob.View> recent() {
+        List<ImportJob.View> views = new ArrayList<>();
+        jobs.values().forEach(j -> views.add(0, j.view()));
+        return views;
+    }
+
+    /** Waits until a job has finished (for tests and the benchmark); returns its final view. */
+    public ImportJob.View await(String id, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            ImportJob.View v = find(id).orElseThrow();
+            if (v.phase() == ImportJob.Phase.DONE || v.phase() == ImportJob.Phase.REJECTED || v.phase() == ImportJob.Phase.FAILED) {
+                return v;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("import " + id + " did not finish in " + timeoutMillis + " ms");
+    }
+
+    private void trim() {
+        var it = jobs.values().iterator();
+        int excess = jobs.size() - settings.keepJobs();
+        while (excess > 0 && it.hasNext()) {
+            if (it.next().finished()) {
+                it.remove();
+                excess--;
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.debug("could not delete {}", file, e);
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        worker.shutdownNow();
+        worker.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,349 @@
+package com.chainatlas.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.chainatlas.ingest.table.RawRow;
+import com.chainatlas.ingest.table.TableFileException;
+import com.chainatlas.ingest.table.TableReader;
+
+import org.apache.poi.ss.util.CellReference;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * Validates one file of one format, row by row in chunks, and hands every valid row to a {@link RowSink}.
+ * Every problem is collected (row, column, value, reason); after the first one the sink is discarded,
+ * since nothing of a file with problems is written.
+ */
+final class ImportRun {
+
+    private static final Pattern UNIT = Pattern.compile("(.+)\\((.+)\\)");
+
+    /** Outcome of validation. */
+    record Outcome(long rowsRead, long problemCount, List<Problem> problems, List<String> ignoredColumns,
+                   Set<String> chainIds) {
+    }
+
+    private final ImportFormat format;
+    private final FormatRules rules;
+    private final Fields fields;
+    private final RefIndex refs;
+    private final RowSink sink;
+    private final Neo4jClient neo4j;
+    private final int chunkRows;
+    private final Runnable progress;
+
+    private final List<Problem> problems = new ArrayList<>();
+    private long problemCount;
+    private final KeyIndex keys = new KeyIndex();
+    private final Set<String> chainIds = new LinkedHashSet<>();
+    private final List<String> ignored = new ArrayList<>();
+    private final List<RawRow> chunk = new ArrayList<>();
+    /** file column index → format column */
+    private final Map<Integer, Column> mapped = new TreeMap<>();
+    private final Map<String, Integer> indexOfKey = new HashMap<>();
+    private final Map<String, String> headerText = new HashMap<>();
+    private boolean headerSeen;
+    private long rowsRead;
+
+    ImportRun(ImportFormat format, Fields fields, RefIndex refs, RowSink sink, Neo4jClient neo4j, int chunkRows,
+              Runnable progress) {
+        this.format = format;
+        this.rules = format.rules().get();
+        this.fields = fields;
+        this.refs = refs;
+        this.sink = sink;
+        this.neo4j = neo4j;
+        this.chunkRows = chunkRows;
+        this.progress = progress;
+    }
+
+    Outcome run(TableReader reader) {
+        reader.read(this::onRow);
+        if (!headerSeen) {
+            throw new TableFileException("文件中没有内容 (找不到表头行)", "No header row found");
+        }
+        processChunk();
+        if (rowsRead == 0) {
+            throw new TableFileException("文件只有表头，没有数据行", "The file has a header but no data rows");
+        }
+        rules.finish(new FileContext());
+        if (problemCount > 0) {
+            sink.discard();
+        } else {
+            sink.close();
+        }
+        return new Outcome(rowsRead, problemCount, List.copyOf(problems), List.copyOf(ignored), Set.copyOf(chainIds));
+    }
+
+    private void onRow(RawRow row) {
+        if (!headerSeen) {
+            if (!row.isBlank()) {
+                header(row);
+                headerSeen = true;
+            }
+            return;
+        }
+        if (row.isBlank() && row.error() == null) {
+            return;
+        }
+        chunk.add(row);
+        if (chunk.size() >= chunkRows) {
+            processChunk();
+        }
+    }
+
+    // ---- header
+
+    private void header(RawRow row) {
+        Map<String, Column> byName = new HashMap<>();
+        for (Column c : format.columns()) {
+            byName.put(Text.headerKey(c.key()), c);
+            byName.put(Text.headerKey(c.zh()), c);
+            byName.put(Text.headerKey(c.header()), c);
+            c.aliases().forEach(a -> byName.put(Text.headerKey(a), c));
+        }
+        List<String> fileProblems = new ArrayList<>();
+        for (int i = 0; i < row.cells().size(); i++) {
+            String text = row.cell(i);
+            String key = Text.headerKey(text).replace('（', '(').replace('）', ')');
+            if (key.isEmpty()) {
+                continue;
+            }
+            Column c = byName.get(key);
+            if (c == null) {
+                Matcher m = UNIT.matcher(key);
+                if (m.matches() && byName.containsKey(m.group(1))) {
+                    c = byName.get(m.group(1));
+                    if (c.unit() == null || !c.unit().equalsIgnoreCase(m.group(2))) {
+                        fileProblems.add("列“" + text + "”的单位应为" + (c.unit() == null ? "空 (只填数字)" : " " + c.unit()));
+                        continue;
+                    }
+                }
+            }
+            if (c == null) {
+                ignored.add(text);
+                continue;
+            }
+            if (indexOfKey.containsKey(c.key())) {
+                fileProblems.add("列“" + c.zh() + "”出现了两次 (第 " + letter(indexOfKey.get(c.key())) + " 列和第 " + letter(i) + " 列)");
+                continue;
+            }
+            mapped.put(i, c);
+            indexOfKey.put(c.key(), i);
+            headerText.put(c.key(), text);
+        }
+        if (mapped.isEmpty()) {
+            throw new TableFileException("第 " + row.rowNumber() + " 行不是“" + format.zh() + "”的表头：一个列名也不认识。是否选错了导入类型？应有列: "
+                    + String.join("、", format.columns().stream().map(Column::header).toList()),
+                    "Row " + row.rowNumber() + " is not a header of format '" + format.id() + "': no known column");
+        }
+        List<String> missing = format.columns().stream().filter(Column::required)
+                .filter(c -> !indexOfKey.containsKey(c.key())).map(Column::zh).toList();
+        if (!missing.isEmpty()) {
+            fileProblems.add("缺少必填列: " + String.join("、", missing));
+        }
+        if (!fileProblems.isEmpty()) {
+            throw new TableFileException("表头有误: " + String.join("；", fileProblems),
+                    "Header problems: " + fileProblems.size() + " (missing or duplicated columns, wrong unit)");
+        }
+    }
+
+    // ---- rows
+
+    private final class Row implements FormatRules.RowContext {
+        final RawRow raw;
+        final Map<String, Object> values = new LinkedHashMap<>();
+        boolean ok = true;
+
+        Row(RawRow raw) {
+            this.raw = raw;
+        }
+
+        @Override
+        public int rowNumber() {
+            return raw.rowNumber();
+        }
+
+        @Override
+        public Object get(String key) {
+            return values.get(key);
+        }
+
+        @Override
+        public void set(String key, Object value) {
+            values.put(key, value);
+        }
+
+        @Override
+        public void problem(String columnKey, String reason) {
+            ok = false;
+            Integer index = indexOfKey.get(columnKey);
+            if (index == null) {
+                report(raw.rowNumber(), "", format.column(columnKey).map(Column::zh).orElse(columnKey), "", reason);
+            } else {
+                report(raw.rowNumber(), letter(index), headerText.get(columnKey), raw.cell(index), reason);
+            }
+        }
+
+        @Override
+        public String chainOf(RefKind kind, String id) {
+            return refs.chainOf(kind, id);
+        }
+    }
+
+    private void processChunk() {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        List<Row> rows = new ArrayList<>(chunk.size());
+        for (RawRow raw : chunk) {
+            Row row = new Row(raw);
+            if (raw.error() != null) {
+                row.ok = false;
+                report(raw.rowNumber(), "", "", "", raw.error());
+            }
+            for (var e : mapped.entrySet()) {
+                Column c = e.getValue();
+                Fields.Parsed p = fields.parse(c, raw.cell(e.getKey()));
+                if (p.error() != null) {
+                    row.problem(c.key(), p.error());
+                } else if (p.value() != null) {
+                    row.values.put(c.key(), p.value());
+                }
+            }
+            rows.add(row);
+        }
+        prefetch(rows);
+        for (Row row : rows) {
+            rowsRead++;
+            if (format.defines() != null && format.defines() != RefKind.ENTERPRISE) {
+                Object id = row.values.get(format.keyColumns().get(0));
+                if (id != null) {
+                    Object chain = format.defines() == RefKind.CHAIN ? id : row.values.get("chainId");
+                    refs.define(format.defines(), id.toString(), chain == null ? "" : chain.toString());
+                }
+            }
+            resolve(row);
+            if (row.ok) {
+                rules.check(row);
+            }
+            duplicate(row);
+            if (row.ok && problemCount == 0) {
+                sink.add(row.values);
+                chainIds.addAll(rules.chainIds(row.values));
+            } else {
+                sink.discard();
+            }
+            progress.run();
+        }
+        chunk.clear();
+    }
+
+    private void prefetch(List<Row> rows) {
+        Map<RefKind, Set<String>> wanted = new HashMap<>();
+        for (Row row : rows) {
+            for (Column c : mapped.values()) {
+                Object v = row.values.get(c.key());
+                if (c.ref() == null || v == null) {
+                    continue;
+                }
+                Set<String> set = wanted.computeIfAbsent(c.ref(), k -> new LinkedHashSet<>());
+                if (v instanceof List<?> list) {
+                    list.forEach(x -> set.add(x.toString()));
+                } else {
+                    set.add(v.toString());
+                }
+            }
+        }
+        wanted.forEach(refs::prefetch);
+    }
+
+    private void resolve(Row row) {
+        for (Column c : mapped.values()) {
+            Object v = row.values.get(c.key());
+            if (c.ref() == null || v == null) {
+                continue;
+            }
+            if (c.ref() == RefKind.ENTERPRISE) {
+                RefIndex.EnterpriseMatch m = refs.enterprise(v.toString());
+                if (m.found()) {
+                    row.values.put(c.key(), m.uscc());
+                } else if (m.candidates().size() > 1) {
+                    row.problem(c.key(), "企业名称不唯一，匹配到多家企业 (" + String.join("、", m.candidates())
+                            + (m.candidates().size() > 5 ? " 等" : "") + ")，请改填统一社会信用代码");
+                } else {
+                    row.problem(c.key(), "未找到该企业 (请先导入企业，或改填统一社会信用代码/企业全称)");
+                }
+            } else if (v instanceof List<?> list) {
+                List<String> unknown = list.stream().map(Object::toString)
+                        .filter(id -> refs.chainOf(c.ref(), id) == null).toList();
+                if (!unknown.isEmpty()) {
+                    row.problem(c.key(), "未找到" + c.ref().zh + ": " + String.join("、", unknown) + notFoundHint(c.ref()));
+                }
+            } else if (refs.chainOf(c.ref(), v.toString()) == null) {
+                row.problem(c.key(), "未找到" + c.ref().zh + " " + v + notFoundHint(c.ref()));
+            }
+        }
+    }
+
+    private String notFoundHint(RefKind kind) {
+        return kind == format.defines() ? " (须已存在于系统中，或在本文件前面的行中)" : " (须已存在于系统中，请先导入)";
+    }
+
+    private void duplicate(Row row) {
+        StringBuilder key = new StringBuilder();
+        for (String k : format.keyColumns()) {
+            Object v = row.values.get(k);
+            if (v == null) {
+                return;
+            }
+            key.append(v).append('\u0001');
+        }
+        int first = keys.putIfAbsent(key.toString(), row.rowNumber());
+        if (first > 0) {
+            row.problem(format.keyColumns().get(0), "与第 " + first + " 行重复 ("
+                    + String.join("+", format.keyColumns().stream().map(k -> format.column(k).orElseThrow().zh()).toList())
+                    + " 相同)");
+        }
+    }
+
+    private void report(int row, String column, String header, String value, String reason) {
+        problemCount++;
+        if (problems.size() < ImportJob.ImportResult.MAX_LISTED) {
+            problems.add(new Problem(row, column, header == null ? "" : header, Text.clip(value), reason));
+        }
+    }
+
+    private static String letter(int index) {
+        return CellReference.convertNumToColString(index);
+    }
+
+    private final class FileContext implements FormatRules.FileContext {
+        @Override
+        public void problem(int rowNumber, String columnKey, String value, String reason) {
+            Integer index = indexOfKey.get(columnKey);
+            report(rowNumber, index == null ? "" : letter(index), headerText.getOrDefault(columnKey, ""), value, reason);
+        }
+
+        @Override
+        public List<String[]> existingFlows(Set<String> segmentIds) {
+            return neo4j.query("""
+                    MATCH (s:Segment) WHERE s.id IN $ids
+                    WITH collect(DISTINCT s.chainId) AS chains
+                    MATCH (a:Segment)-[f:FEEDS]->(b:Segment)
+                    WHERE (a.chainId IN chains OR b.chainId IN chains) AND NOT coalesce(f.recycling, false)
+                    RETURN a.id AS a, b.id AS b
+                    """).bind(List.copyOf(segmentIds)).to("ids").fetch().all().stream()
+                    .map(r -> new String[]{(String) r.get("a"), (String) r.get("b")}).toList();
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package com.chainatlas.ingest;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.chainatlas.ingest.ImportJob.ImportResult;
+import com.chainatlas.ingest.ImportJob.Phase;
+import com.chainatlas.ingest.table.TableFileException;
+import com.chainatlas.ingest.table.TableReader;
+import com.chainatlas.region.RegionCatalog;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs an import job: count rows, validate all of them, then write all or nothing.
+ *
+ * <p><b>All or nothing, also across crashes.</b> A file of up to {@code singleTransactionRows} valid rows is
+ * written in one Neo4j transaction: a kill before commit leaves nothing (Neo4j's own recovery drops it).
+ * A larger file would need a transaction too big for the heap, so its rows are parked in
+ * {@link ImportStaging} while being validated (invisible to the application); only when the whole file is
+ * valid is the journal marked COMMITTED, then batches are published in order, each in a transaction that
+ * also deletes its staged copy. After a crash, {@link #recover()} (at start-up, before the web server
+ * accepts requests, and before every import) discards STAGING journals and completes COMMITTED ones, so
+ * after a restart a file is either wholly absent or wholly present.
+ */
+@Service
+public class ImportService {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+
+    private final Neo4jClient neo4j;
+    private final TransactionTemplate tx;
+    private final Fields fields;
+    private final GraphWriters writers;
+    private final ImportStaging staging;
+    private final ImportSettings settings;
+    private final ApplicationEventPublisher events;
+
+    ImportService(Neo4jClient neo4j, PlatformTransactionManager transactions, RegionCatalog regions, GraphWriters writers,
+                  ImportStaging staging, ImportSettings settings, ApplicationEventPublisher events) {
+        this.neo4j = neo4j;
+        this.tx = new TransactionTemplate(transactions);
+        this.fields = new Fields(regions);
+        this.writers = writers;
+        this.staging = staging;
+        this.settings = settings;
+        this.events = events;
+    }
+
+    /** Runs one job to its end (on the import worker thread). Never throws. */
+    void run(ImportJob job) {
+        job.startedAt = Instant.now();
+        RowSink sink = new RowSink(staging, job.id, job.format.id(), settings.singleTransactionRows(), settings.batchRows());
+        String kind = "";
+        try {
+            recover();
+            TableReader reader = TableReader.open(job.file, job.fileName);
+            kind = reader.description();
+            job.phase = Phase.COUNTING;
+            long[] count = {0};
+            reader.read(r -> count[0]++);
+            job.rowsTotal = Math.max(0, count[0] - 1);
+            job.phase = Phase.VALIDATING;
+            job.rowsDone.set(0);
+            ImportRun run = new ImportRun(job.format, fields, new RefIndex(neo4j), sink, neo4j, settings.chunkRows(),
+                    job.rowsDone::incrementAndGet);
+            ImportRun.Outcome outcome = run.run(reader);
+            job.rowsTotal = outcome.rowsRead();
+            if (outcome.problemCount() > 0) {
+                finish(job, Phase.REJECTED, new ImportResult(false, kind, outcome.rowsRead(), 0, outcome.problemCount(),
+                        outcome.problems(), outcome.problemCount() > outcome.problems().size(), outcome.ignoredColumns(),
+                        Set.of(), false, "文件有 " + outcome.problemCount() + " 处问题，未写入任何数据",
+                        "The file has " + outcome.problemCount() + " problems; nothing was written"));
+                return;
+            }
+            if (job.dryRun) {
+                sink.discard();
+                finish(job, Phase.DONE, new ImportResult(false, kind, outcome.rowsRead(), 0, 0, List.of(), false,
+                        outcome.ignoredColumns(), outcome.chainIds(), false, "校验通过 (试运行，未写入)",
+                        "Valid (dry run, nothing written)"));
+                return;
+            }
+            job.phase = Phase.WRITING;
+            job.rowsDone.set(0);
+            FormatRules rules = job.format.rules().get();
+            if (sink.spilled()) {
+                staging.commit(job.id, sink.batches());
+                for (int seq = 0; seq < sink.batches(); seq++) {
+                    job.rowsDone.addAndGet(publishBatch(rules, job.id, seq, null));
+                }
+                staging.finish(job.id);
+            } else {
+                List<Map<String, Object>> rows = sink.memoryRows();
+                tx.executeWithoutResult(status -> {
+                    for (int i = 0; i < rows.size(); i += settings.batchRows()) {
+                        List<Map<String, Object>> batch = rows.subList(i, Math.min(rows.size(), i + settings.batchRows()));
+                        rules.write(batch, writers);
+                        job.rowsDone.addAndGet(batch.size());
+                    }
+                });
+            }
+            finish(job, Phase.DONE, new ImportResult(true, kind, outcome.rowsRead(), outcome.rowsRead(), 0, List.of(), false,
+                    outcome.ignoredColumns(), outcome.chainIds(), sink.spilled(),
+                    "已导入 " + outcome.rowsRead() + " 行", "Imported " + outcome.rowsRead() + " rows"));
+            events.publishEvent(new DataImportedEvent(outcome.chainIds()));
+        } catch (TableFileException e) {
+            discardQuietly(sink);
+            finish(job, Phase.REJECTED, new ImportResult(false, kind, 0, 0, 1,
+                    List.of(new Problem(0, "", "", "", e.detailZh())), false, List.of(), Set.of(), false,
+                    e.detailZh(), e.detailEn()));
+        } catch (RuntimeException e) {
+            log.error("Import {} ({}, {}) failed", job.id, job.format.id(), job.fileName, e);
+            boolean committed = job.phase == Phase.WRITING && sink.spilled();
+            if (!committed) {
+                discardQuietly(sink);
+            }
+            finish(job, Phase.FAILED, new ImportResult(false, kind, 0, 0, 0, List.of(), false, List.of(), Set.of(),
+                    sink.spilled(), committed ? "写入中断；已校验的数据会在下次导入或重启时自动补全" : "导入失败，未写入任何数据",
+                    committed ? "Writing was interrupted; it completes at the next import or restart"
+                            : "Import failed; nothing was written"));
+        }
+    }
+
+    /**
+     * Completes imports a crash left behind: COMMITTED journals are published to the end, STAGING ones
+     * discarded. Returns how many were completed.
+     */
+    public synchronized int recover() {
+        int completed = 0;
+        for (ImportStaging.Journal j : staging.journals()) {
+            var format = ImportFormats.find(j.format());
+            if (ImportStaging.COMMITTED.equals(j.state()) && format.isPresent()) {
+                log.warn("Completing import {} ({}) interrupted after validation", j.id(), j.format());
+                FormatRules rules = format.get().rules().get();
+                Set<String> chains = new HashSet<>();
+                for (int seq = 0; seq < j.batches(); seq++) {
+                    publishBatch(rules, j.id(), seq, chains);
+                }
+                staging.finish(j.id());
+                events.publishEvent(new DataImportedEvent(chains));
+                completed++;
+            } else {
+                log.warn("Discarding unfinished import {} ({})", j.id(), j.format());
+                staging.discard(j.id());
+            }
+        }
+        return completed;
+    }
+
+    /** Merges one staged batch and deletes it, in one transaction; returns the rows written (0 if done before). */
+    private int publishBatch(FormatRules rules, String importId, int seq, Set<String> chains) {
+        Integer n = tx.execute(status -> {
+            List<Map<String, Object>> rows = staging.load(importId, seq);
+            if (rows == null) {
+                return 0;
+            }
+            rules.write(rows, writers);
+            staging.markPublished(importId, seq);
+            if (chains != null) {
+                rows.forEach(r -> chains.addAll(rules.chainIds(r)));
+            }
+            return rows.size();
+        });
+        return n == null ? 0 : n;
+    }
+
+    private void discardQuietly(RowSink sink) {
+        try {
+            sink.discard();
+        } catch (RuntimeException e) {
+            log.warn("Could not discard staged rows; they are removed at the next start", e);
+        }
+    }
+
+    private static void finish(ImportJob job, Phase phase, ImportResult result) {
+        job.result = result;
+        job.finishedAt = Instant.now();
+        job.phase = phase;
+    }
+}

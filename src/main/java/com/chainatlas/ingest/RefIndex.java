@@ -1,0 +1,162 @@
+package com.chainatlas.ingest;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.chainatlas.enterprise.Uscc;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * Resolves the references of one import file: to things defined earlier in the same file, or to the
+ * database (looked up in batches per chunk of rows and cached for the file).
+ *
+ * <p>Enterprises may be named by USCC, full name (全称) or short name (简称): a valid USCC must exist; a
+ * name is matched first against full names, then against short names, and must match exactly one
+ * enterprise. Names are compared after the same normalisation imports apply; for names stored by other
+ * means, the variant with full-width brackets is tried too.
+ */
+final class RefIndex {
+
+    /** Outcome of an enterprise reference: exactly one USCC, or the candidates (none = unknown). */
+    record EnterpriseMatch(String uscc, List<String> candidates) {
+        boolean found() {
+            return uscc != null;
+        }
+    }
+
+    private static final String ABSENT = "\u0000";
+
+    private final Neo4jClient neo4j;
+    private final Map<RefKind, Map<String, String>> inFile = new EnumMap<>(RefKind.class);
+    private final Map<RefKind, Map<String, String>> inDb = new EnumMap<>(RefKind.class);
+    private final Set<String> knownUscc = new HashSet<>();
+    private final Map<String, EnterpriseMatch> byName = new HashMap<>();
+
+    RefIndex(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+        for (RefKind k : RefKind.values()) {
+            inFile.put(k, new HashMap<>());
+            inDb.put(k, new HashMap<>());
+        }
+    }
+
+    /** A row of this file defines {@code id} (with its chain, or "" when not in a chain). */
+    void define(RefKind kind, String id, String chainId) {
+        inFile.get(kind).put(id, chainId == null ? "" : chainId);
+    }
+
+    /** Chain id of the referenced thing ("" when it has none), or null when it does not exist. */
+    String chainOf(RefKind kind, String id) {
+        if (id == null) {
+            return null;
+        }
+        String v = inFile.get(kind).get(id);
+        if (v == null) {
+            v = inDb.get(kind).get(id);
+        }
+        if (v == null) {
+            prefetch(kind, List.of(id));
+            v = inDb.get(kind).get(id);
+        }
+        return v == null || ABSENT.equals(v) ? null : v;
+    }
+
+    /** Looks up, in one query, the ids not yet known. */
+    void prefetch(RefKind kind, Collection<String> ids) {
+        if (kind == RefKind.ENTERPRISE) {
+            prefetchEnterprises(ids);
+            return;
+        }
+        Map<String, String> db = inDb.get(kind);
+        Map<String, String> file = inFile.get(kind);
+        List<String> missing = ids.stream().filter(id -> !db.containsKey(id) && !file.containsKey(id)).distinct().toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        String chainExpr = kind == RefKind.CHAIN ? "n.id" : "coalesce(n.chainId, '')";
+        // the label comes from the enum, never from user input
+        String cypher = "UNWIND $ids AS id MATCH (n:" + kind.label + " {id: id}) RETURN n.id AS id, " + chainExpr + " AS chain";
+        for (List<String> part : partition(missing, 10_000)) {
+            part.forEach(id -> db.put(id, ABSENT));
+            neo4j.query(cypher).bind(part).to("ids").fetch().all()
+                    .forEach(r -> db.put((String) r.get("id"), String.valueOf(r.get("chain"))));
+        }
+    }
+
+    EnterpriseMatch enterprise(String ref) {
+        String code = Uscc.normalise(ref);
+        if (Uscc.isValid(code)) {
+            if (!knownUscc.contains(code) && !byName.containsKey(code)) {
+                prefetchEnterprises(List.of(code));
+            }
+            return knownUscc.contains(code) ? new EnterpriseMatch(code, List.of(code)) : new EnterpriseMatch(null, List.of());
+        }
+        EnterpriseMatch m = byName.get(ref);
+        if (m == null) {
+            prefetchEnterprises(List.of(ref));
+            m = byName.get(ref);
+        }
+        return m;
+    }
+
+    private void prefetchEnterprises(Collection<String> refs) {
+        List<String> codes = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (String ref : new LinkedHashSet<>(refs)) {
+            String code = Uscc.normalise(ref);
+            if (Uscc.isValid(code)) {
+                if (!knownUscc.contains(code) && !byName.containsKey(code)) {
+                    codes.add(code);
+                }
+            } else if (!byName.containsKey(ref)) {
+                names.add(ref);
+            }
+        }
+        for (List<String> part : partition(codes, 10_000)) {
+            part.forEach(c -> byName.put(c, new EnterpriseMatch(null, List.of())));
+            neo4j.query("UNWIND $ids AS id MATCH (e:Enterprise {uscc: id}) RETURN e.uscc AS uscc")
+                    .bind(part).to("ids").fetchAs(String.class).all().forEach(u -> {
+                        knownUscc.add(u);
+                        byName.remove(u);
+                    });
+        }
+        for (List<String> part : partition(names, 2_000)) {
+            List<Map<String, Object>> params = part.stream().map(n -> Map.<String, Object>of("key", n,
+                    "variants", List.of(n, n.replace('(', '（').replace(')', '）')))).toList();
+            Map<String, List<String>> full = matchNames(params, "name");
+            List<Map<String, Object>> unmatched = params.stream().filter(p -> !full.containsKey((String) p.get("key"))).toList();
+            Map<String, List<String>> shortNames = unmatched.isEmpty() ? Map.of() : matchNames(unmatched, "shortName");
+            for (String n : part) {
+                List<String> c = full.containsKey(n) ? full.get(n) : shortNames.getOrDefault(n, List.of());
+                byName.put(n, new EnterpriseMatch(c.size() == 1 ? c.get(0) : null, c));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, List<String>> matchNames(List<Map<String, Object>> params, String property) {
+        // property is one of two constants, never user input
+        String cypher = "UNWIND $refs AS ref MATCH (e:Enterprise) WHERE e." + property
+                + " IN ref.variants RETURN ref.key AS key, collect(DISTINCT e.uscc)[0..6] AS usccs";
+        Map<String, List<String>> result = new HashMap<>();
+        neo4j.query(cypher).bind(params).to("refs").fetch().all()
+                .forEach(r -> result.put((String) r.get("key"), List.copyOf((Collection<String>) r.get("usccs"))));
+        return result;
+    }
+
+    private static <T> List<List<T>> partition(List<T> list, int size) {
+        List<List<T>> parts = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += size) {
+            parts.add(list.subList(i, Math.min(list.size(), i + size)));
+        }
+        return parts;
+    }
+}

@@ -1,0 +1,19 @@
+package com.chainatlas.ingest;
+
+/** What a cell can refer to; each kind has a node label and a natural key. */
+enum RefKind {
+    CHAIN("Chain", "产业链"),
+    SEGMENT("Segment", "环节"),
+    PRODUCT("Product", "产品"),
+    TECHNOLOGY("Technology", "技术"),
+    INSTITUTION("Institution", "研发机构"),
+    ENTERPRISE("Enterprise", "企业");
+
+    final String label;
+    final String zh;
+
+    RefKind(String label, String zh) {
+        this.label = label;
+        this.zh = zh;
+    }
+}

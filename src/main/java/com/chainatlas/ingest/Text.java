@@ -1,0 +1,98 @@
+package com.chainatlas.ingest;
+
+/** Normalisation of what people type into spreadsheets: full-width characters, stray whitespace. */
+final class Text {
+
+    private Text() {
+    }
+
+    /** Full-width ASCII (Ａ１，（）) to half-width, ideographic/non-breaking spaces to spaces. */
+    static String halfWidth(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char d = c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0)
+                    : c == '\u3000' || c == '\u00A0' || c == '\u2007' || c == '\u202F' ? ' ' : c;
+            if (d != c && sb == null) {
+                sb = new StringBuilder(s);
+            }
+            if (sb != null) {
+                sb.setCharAt(i, d);
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+
+    /**
+     * A name as stored: half-width, whitespace runs collapsed to one space, trimmed, and no space left
+     * next to a Chinese character or bracket ("比亚迪 股份有限公司" → "比亚迪股份有限公司"); spaces between
+     * Latin words stay ("BYD Auto").
+     */
+    static String name(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String s = halfWidth(raw);
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF') {
+                space = !sb.isEmpty();
+                continue;
+            }
+            if (space && !(joins(c) || joins(sb.charAt(sb.length() - 1)))) {
+                sb.append(' ');
+            }
+            space = false;
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    /** A code or id: half-width, no whitespace at all. */
+    static String code(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String s = halfWidth(raw);
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '\u200B' && c != '\uFEFF') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Header cell as a lookup key: half-width, no whitespace, no required-marker '*', lower case. */
+    static String headerKey(String raw) {
+        String s = code(raw).toLowerCase(java.util.Locale.ROOT);
+        while (s.startsWith("*")) {
+            s = s.substring(1);
+        }
+        while (s.endsWith("*")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+
+    /** A space next to a Chinese character or a bracket is dropped: "合肥 (测试) 新能源" → "合肥(测试)新能源". */
+    private static boolean joins(char c) {
+        return isCjk(c) || c == '(' || c == ')';
+    }
+
+    static boolean isCjk(char c) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HAN || (c >= '\u3000' && c <= '\u303F') || (c >= '\uFF00' && c <= '\uFFEF');
+    }
+
+    /** Shortens a cell value for a report. */
+    static String clip(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() <= 100 ? s : s.substring(0, 100) + "…";
+    }
+}

@@ -14,7 +14,10 @@ export function mountChart(el: HTMLElement): ECharts {
   const existing = echarts.getInstanceByDom(el);
   if (existing) existing.dispose();
   const chart = echarts.init(el, undefined, { renderer: 'canvas' });
-  const ro = new ResizeObserver(() => chart.resize());
+  // A detached or zero-size box (view left while loading) has no drawable area: skip, ECharts' view transform needs one.
+  const ro = new ResizeObserver(() => {
+    if (!chart.isDisposed() && el.isConnected && el.clientWidth > 0 && el.clientHeight > 0) chart.resize();
+  });
   ro.observe(el);
   const dispose = chart.dispose.bind(chart);
   chart.dispose = () => {

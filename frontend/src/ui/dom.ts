@@ -56,7 +56,7 @@ export function comingSoonBox(what: string): HTMLElement {
   return h(
     'div',
     { class: 'state state-soon', 'data-state': 'coming-soon' },
-    h('strong', {}, `🛠 ${S.comingSoon}`),
+    h('strong', {}, S.comingSoon),
     h('p', {}, S.comingSoonDetail(what)),
   );
 }
@@ -90,7 +90,7 @@ export async function load<T>(
   box.setAttribute('aria-busy', 'true');
   try {
     const data = await fetcher(ctl.signal);
-    if (ctl.signal.aborted) return;
+    if (ctl.signal.aborted || !box.isConnected) return; // superseded, or the view was left meanwhile
     box.replaceChildren();
     render(data);
   } catch (e) {

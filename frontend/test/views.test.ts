@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Product, ProductMakers, Segment, Technology } from '../src/api/types';
 import { isMissingEndpoint, buildUrl } from '../src/api/http';
-import { localInputRate, productGraphOption, productRows } from '../src/views/productLogic';
+import { localInputRate, productColumns, productGraphOption, productRows } from '../src/views/productLogic';
 import { technologiesBySegment } from '../src/views/innovationMap';
 import { diagnosisRows } from '../src/views/diagnosis';
 import { componentBars } from '../src/views/targets';
@@ -32,6 +32,12 @@ describe('product rows', () => {
     expect(rows.find((r) => r.product.id === 'SEP')!.makers).toBe(0);
     // inputs: LI (not local), CATH (local), SEP (not local)
     expect(localInputRate(rows)).toEqual({ rate: 1 / 3, local: 1, inputs: 3 });
+  });
+  it('places inputs left of the products they feed', () => {
+    const cols = productColumns(productRows(products, makers, []));
+    expect(Object.fromEntries(cols)).toEqual({ LI: 0, SEP: 0, CATH: 1, CELL: 2 });
+    const cyclic = productRows([{ id: 'A', chainId: 'T', name: 'A', segmentId: 'x', inputIds: ['B'] }, { id: 'B', chainId: 'T', name: 'B', segmentId: 'x', inputIds: ['A'] }], null, []);
+    expect(productColumns(cyclic).size).toBe(2);
   });
   it('is unknown without makers data', () => {
     const rows = productRows(products, null, []);

@@ -42,7 +42,30 @@ export function localInputRate(rows: ProductRow[]): { rate: number | null; local
   return { rate: local / inputs.length, local, inputs: inputs.length };
 }
 
-/** The product–input graph as an ECharts option: local products blue, not local grey, unknown white. */
+/**
+ * Columns for the product graph: a product sits one column right of its deepest input (inputs with no
+ * inputs of their own in column 0), so the supply reads left to right. Cycles are cut where met.
+ */
+export function productColumns(rows: ProductRow[]): Map<string, number> {
+  const byId = new Map(rows.map((r) => [r.product.id, r]));
+  const col = new Map<string, number>();
+  const visiting = new Set<string>();
+  const depth = (id: string): number => {
+    const known = col.get(id);
+    if (known !== undefined) return known;
+    if (visiting.has(id)) return 0;
+    visiting.add(id);
+    const r = byId.get(id);
+    const d = r && r.inputs.length ? 1 + Math.max(...r.inputs.filter((i) => byId.has(i.id)).map((i) => depth(i.id)), -1) : 0;
+    visiting.delete(id);
+    col.set(id, d);
+    return d;
+  };
+  rows.forEach((r) => depth(r.product.id));
+  return col;
+}
+
+/** The product–input graph as an ECharts option: columns from inputs to end products; local blue, bought-in red, unknown grey. */
 export function productGraphOption(rows: ProductRow[], labels: { made: string; notMade: string; unknown: string }): Record<string, unknown> {
   const categories = [
     { name: labels.made, itemStyle: { color: '#1c7ed6' } },
@@ -50,6 +73,22 @@ export function productGraphOption(rows: ProductRow[], labels: { made: string; n
     { name: labels.unknown, itemStyle: { color: '#ced4da' } },
   ];
   const ids = new Set(rows.map((r) => r.product.id));
+  const cols = productColumns(rows);
+  const perCol = new Map<number, ProductRow[]>();
+  for (const r of rows) {
+    const c = cols.get(r.product.id) ?? 0;
+    perCol.set(c, [...(perCol.get(c) ?? []), r]);
+  }
+  // a long column wraps into several sub-columns of at most ROWS nodes, so the picture stays wider than tall
+  const ROWS = 16;
+  const pos = new Map<string, [number, number]>();
+  let x = 0;
+  for (const c of [...perCol.keys()].sort((a, b) => a - b)) {
+    const list = perCol.get(c)!;
+    list.sort((a, b) => a.segmentName.localeCompare(b.segmentName, 'zh-CN') || a.product.name.localeCompare(b.product.name, 'zh-CN'));
+    list.forEach((r, i) => pos.set(r.product.id, [x + Math.floor(i / ROWS) * 150, (i % ROWS) * 30 + (Math.floor(i / ROWS) % 2) * 15]));
+    x += Math.ceil(list.length / ROWS) * 150 + 60;
+  }
   return {
     animation: false,
     tooltip: { confine: true },
@@ -57,27 +96,33 @@ export function productGraphOption(rows: ProductRow[], labels: { made: string; n
     series: [
       {
         type: 'graph',
-        layout: 'force',
+        layout: 'none',
+        top: 40,
+        bottom: 10,
+        left: 20,
+        right: 120,
         roam: true,
-        draggable: true,
         categories,
-        data: rows.map((r) => ({
-          id: r.product.id,
-          name: r.product.name,
-          category: r.madeLocally === null ? 2 : r.madeLocally ? 0 : 1,
-          symbol: r.madeLocally === false ? 'diamond' : 'circle',
-          symbolSize: 8 + Math.min(16, r.usedBy * 3 + r.inputs.length * 2),
-          label: { show: r.usedBy > 1 || r.inputs.length > 2 },
-        })),
+        data: rows.map((r) => {
+          const [x, y] = pos.get(r.product.id)!;
+          return {
+            id: r.product.id,
+            name: r.product.name,
+            x,
+            y,
+            category: r.madeLocally === null ? 2 : r.madeLocally ? 0 : 1,
+            symbol: r.madeLocally === false ? 'diamond' : 'circle',
+            symbolSize: 7 + Math.min(10, r.usedBy * 2),
+            label: { show: r.usedBy >= 2 || r.madeLocally === false },
+          };
+        }),
         links: rows.flatMap((r) => r.inputs.filter((i) => ids.has(i.id)).map((i) => ({ source: i.id, target: r.product.id }))),
         edgeSymbol: ['none', 'arrow'],
-        edgeSymbolSize: 6,
-        label: { position: 'right', fontSize: 10, color: '#333' },
+        edgeSymbolSize: 5,
+        label: { show: true, position: 'right', fontSize: 10, color: '#333' },
         labelLayout: { hideOverlap: true },
-        lineStyle: { opacity: 0.5, curveness: 0.1 },
-        emphasis: { focus: 'adjacency' },
-        top: 36,
-        force: { repulsion: 150, edgeLength: [40, 90], gravity: 0.1 },
+        lineStyle: { opacity: 0.35, curveness: 0.15 },
+        emphasis: { focus: 'adjacency', label: { show: true } },
       },
     ],
   };

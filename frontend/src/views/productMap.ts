@@ -51,7 +51,8 @@ export function mountProductMap(root: HTMLElement, ctx0: ViewContext): MountedVi
         ),
         h('p', { class: 'hint' }, S.product.localRateNote),
         makersNote ? h('p', { class: 'note', 'data-state': 'coming-soon' }, makersNote) : null,
-        h('div', { class: 'grid-2' }, section(S.product.graph, graphEl), section(S.product.title, tableBox)),
+        section(S.product.graph, h('p', { class: 'hint' }, '从左到右：投入品 → 产品；蓝色圆点为本地生产，红色菱形为本地未生产（需外购）。滚轮缩放、拖动平移，悬停查看名称。'), graphEl),
+        section(S.product.title, tableBox),
       );
       chart = mountChart(graphEl);
       chart.setOption(productGraphOption(rows, { made: S.product.made, notMade: S.product.notMade, unknown: S.product.unknown }));

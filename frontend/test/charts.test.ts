@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EnterpriseDetail, RegionFigure } from '../src/api/types';
-import { FORCE_LIMIT, inRegion, mergeDetail, networkFromDetail, networkOption, radialPositions, syntheticNetwork } from '../src/charts/network';
+import { LARGE_LIMIT, inRegion, mergeDetail, networkFromDetail, networkOption, radialPositions, syntheticNetwork } from '../src/charts/network';
 import { PROVINCE_TILES, regionBarOption, tileMapOption, tilesFor } from '../src/charts/tileGrid';
 
 const labels = { center: '当前企业', local: '本地企业', outside: '外地企业' };
@@ -47,14 +47,16 @@ describe('supply network', () => {
     expect(net.links).toHaveLength(5); // 3 + S2→S1 + S9→S1; S1→C was already there
   });
 
-  it('uses a force layout for small networks and fixed positions for large ones', () => {
-    const small = networkOption(networkFromDetail(detail, '340100'), labels) as { series: { layout: string; data: { category: number; x?: number }[] }[] };
-    expect(small.series[0]!.layout).toBe('force');
+  it('lays networks out radially; large ones without labels or animation', () => {
+    const small = networkOption(networkFromDetail(detail, '340100'), labels) as { animation: boolean; series: { layout: string; data: { category: number; x?: number; label: { show: boolean } }[] }[] };
+    expect(small.series[0]!.layout).toBe('none');
+    expect(small.animation).toBe(true);
+    expect(small.series[0]!.data.every((d) => d.label.show)).toBe(true);
     expect(small.series[0]!.data.map((d) => d.category)).toEqual([0, 1, 2, 1]);
     const bigNet = syntheticNetwork(5000);
     expect(bigNet.nodes).toHaveLength(5001);
     const big = networkOption(bigNet, labels) as { animation: boolean; series: { layout: string; data: { x?: number; y?: number }[] }[] };
-    expect(bigNet.nodes.length).toBeGreaterThan(FORCE_LIMIT);
+    expect(bigNet.nodes.length).toBeGreaterThan(LARGE_LIMIT);
     expect(big.animation).toBe(false);
     expect(big.series[0]!.layout).toBe('none');
     expect(big.series[0]!.data.every((d) => Number.isFinite(d.x) && Number.isFinite(d.y))).toBe(true);

@@ -93,7 +93,7 @@ export function radialPositions(net: SupplyNetwork): Map<string, [number, number
         const capacity = Math.max(8, Math.floor((Math.PI * r) / 14));
         const ring = group.slice(i, i + capacity);
         ring.forEach((n, k) => {
-          const t = (k + 0.5) / ring.length; // 0..1 along the half ring
+          const t = 0.08 + (0.84 * (k + 0.5)) / ring.length; // along the half ring, clear of the poles where labels collide
           const angle = side === 'supplier' ? Math.PI / 2 + t * Math.PI : -Math.PI / 2 + t * Math.PI;
           pos.set(n.id, [Math.cos(angle) * r, Math.sin(angle) * r]);
         });
@@ -109,8 +109,8 @@ export function radialPositions(net: SupplyNetwork): Map<string, [number, number
 
 export const NETWORK_COLOURS = { center: '#d9480f', local: '#1c7ed6', outside: '#adb5bd' };
 
-/** Above this many nodes the graph uses the precomputed radial layout instead of a force layout. */
-export const FORCE_LIMIT = 300;
+/** Above this many nodes the graph drops labels, arrows and animation so that 5,000 nodes draw in about a second. */
+export const LARGE_LIMIT = 300;
 
 export interface NetworkLabels {
   center: string;
@@ -120,8 +120,9 @@ export interface NetworkLabels {
 
 /** The ECharts option for a supply network; pure, so it is tested without a browser. */
 export function networkOption(net: SupplyNetwork, labels: NetworkLabels): Record<string, unknown> {
-  const large = net.nodes.length > FORCE_LIMIT;
-  const pos = large ? radialPositions(net) : null;
+  const large = net.nodes.length > LARGE_LIMIT;
+  // suppliers on the left, customers on the right, rings by hop: reads as "who supplies whom" at any size
+  const pos = radialPositions(net);
   const categories = [
     { name: labels.center, itemStyle: { color: NETWORK_COLOURS.center } },
     { name: labels.local, itemStyle: { color: NETWORK_COLOURS.local } },
@@ -129,7 +130,7 @@ export function networkOption(net: SupplyNetwork, labels: NetworkLabels): Record
   ];
   const nodes = net.nodes.map((n) => {
     const category = n.role === 'center' ? 0 : n.local ? 1 : 2;
-    const p = pos?.get(n.id);
+    const p = pos.get(n.id);
     return {
       id: n.id,
       name: n.name,
@@ -137,7 +138,7 @@ export function networkOption(net: SupplyNetwork, labels: NetworkLabels): Record
       symbol: n.local || n.role === 'center' ? 'circle' : 'diamond',
       symbolSize: n.role === 'center' ? 28 : large ? 5 : n.hop === 1 ? 14 : 9,
       ...(p ? { x: p[0], y: p[1] } : {}),
-      label: { show: !large && (n.role === 'center' || n.hop === 1) },
+      label: { show: !large && (n.role === 'center' || n.hop === 1), position: p && p[0] < 0 ? 'left' : 'right' },
       value: n.regionCode,
     };
   });
@@ -148,19 +149,21 @@ export function networkOption(net: SupplyNetwork, labels: NetworkLabels): Record
     series: [
       {
         type: 'graph',
-        layout: large ? 'none' : 'force',
+        layout: 'none',
         roam: true,
-        draggable: !large,
+        draggable: false,
         categories,
         data: nodes,
         links: net.links.map((l) => ({ source: l.source, target: l.target, value: l.amount ?? undefined })),
         edgeSymbol: large ? ['none', 'none'] : ['none', 'arrow'],
         edgeSymbolSize: 6,
-        label: { position: 'right', fontSize: 11 },
-        top: 36,
+        label: { fontSize: 11 },
+        // top and bottom only: ECharts then derives the width from the layout's aspect ratio (no stretching)
+        top: 40,
+        bottom: 16,
+        left: 'center',
         lineStyle: large ? { color: '#8fa3bf', opacity: 0.25, width: 0.5, curveness: 0 } : { color: 'source', opacity: 0.6, width: 1, curveness: 0.1 },
         emphasis: large ? { disabled: true } : { focus: 'adjacency' },
-        force: { repulsion: 160, edgeLength: [60, 140], gravity: 0.08, layoutAnimation: false },
         labelLayout: { hideOverlap: true },
         silent: false,
       },

@@ -191,6 +191,7 @@ export function mountEnterpriseMap(root: HTMLElement, ctx0: ViewContext): Mounte
         );
         const el = h('div', { class: 'chart chart-network', 'data-testid': 'network-chart', role: 'img', 'aria-label': S.enterprise.network });
         add(netBox, el);
+        add(netBox, h('p', { class: 'hint' }, '左侧为供应商，右侧为客户；圆点为本地企业，灰色菱形为外地企业。双击节点展开其上下游。'));
         netChart = mountChart(el);
         netChart.setOption(networkOption(network, { center: S.enterprise.center, local: S.enterprise.local, outside: S.enterprise.outside }));
         netChart.on('dblclick', (e: { data?: unknown }) => {

@@ -99,6 +99,7 @@ export const S = {
     sort: '排序',
     network: '供应网络',
     networkHint: '在表格中选择一家企业，查看其上下游供应关系。',
+    zoneNote: '该开发区企业以黄色底色标出；按开发区筛选列表待后端支持',
     local: '本地企业',
     outside: '外地企业',
     center: '当前企业',

@@ -90,9 +90,10 @@ export function layoutChain(segments: Segment[], flows: Flow[]): StageColumn[] {
     col.count++;
   }
   const d = (s: Segment) => depth.get(s.id) ?? 0;
+  // a group sits where its sub-segments sit on average (a parent often has no flows of its own)
   const groupDepth = (g: SegmentGroup) => {
-    const members = g.root ? [g.root, ...g.children] : g.children;
-    return Math.min(...members.map(d));
+    const members = g.children.length ? g.children : g.root ? [g.root] : [];
+    return members.length ? members.reduce((sum, s) => sum + d(s), 0) / members.length : 0;
   };
   const byName = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
   for (const col of columns) {

@@ -133,6 +133,7 @@ export function mountEnterpriseMap(root: HTMLElement, ctx0: ViewContext): Mounte
     const tags = ['链主', '上市', '专精特新', '专精特新小巨人', '高新技术企业', '500强'];
     fill(tableControls, 
       h('span', { class: 'scope' }, tableRegion() ? regionName(tableRegion()!) : S.enterprise.national),
+      ctx.state.zone ? h('span', { class: 'chip', 'data-testid': 'zone-note' }, `${S.pickers.zone}：${ctx.state.zone}（${S.enterprise.zoneNote}）`) : null,
       q,
       h(
         'select',

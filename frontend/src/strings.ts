@@ -143,6 +143,7 @@ export const S = {
     strength: '研发实力',
     region: '所在地',
     localOnly: '只看本地',
+    local: '本地',
     pickInstitution: '选择机构查看产学研合作',
     types: {
       UNIVERSITY: '高校',

@@ -104,7 +104,7 @@ export function mountInnovation(root: HTMLElement, ctx0: ViewContext): MountedVi
                 h(
                   'tr',
                   { class: p().inst === i.id ? 'selected' : '' },
-                  h('td', {}, h('button', { type: 'button', class: 'link', 'data-inst': i.id, onclick: () => ctx.navigate({ params: { inst: i.id } }) }, i.name), inRegion(i.regionCode, ctx.state.region) ? h('span', { class: 'tag tag-local' }, S.enterprise.local) : null),
+                  h('td', {}, h('button', { type: 'button', class: 'link', 'data-inst': i.id, onclick: () => ctx.navigate({ params: { inst: i.id } }) }, i.name), inRegion(i.regionCode, ctx.state.region) ? h('span', { class: 'tag tag-local' }, S.innovation.local) : null),
                   h('td', {}, S.innovation.types[i.type] ?? i.type),
                   h('td', {}, S.innovation.levels[i.level] ?? i.level),
                   h('td', { 'aria-label': `${i.strength}/5` }, '●'.repeat(i.strength) + '○'.repeat(Math.max(0, 5 - i.strength))),
@@ -136,7 +136,7 @@ export function mountInnovation(root: HTMLElement, ctx0: ViewContext): MountedVi
                 'ul',
                 { class: 'plain' },
                 d.cooperations.map((c) =>
-                  h('li', {}, c.name, ' ', h('small', { class: 'muted' }, `${c.kind}${c.since ? ` · ${c.since}年起` : ''}`), inRegion(c.regionCode, ctx.state.region) ? h('span', { class: 'tag tag-local' }, S.enterprise.local) : null),
+                  h('li', {}, c.name, ' ', h('small', { class: 'muted' }, `${c.kind}${c.since ? ` · ${c.since}年起` : ''}`), inRegion(c.regionCode, ctx.state.region) ? h('span', { class: 'tag tag-local' }, S.innovation.local) : null),
                 ),
               )
             : emptyBox(),

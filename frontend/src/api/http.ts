@@ -1,0 +1,104 @@
+import { S } from '../strings';
+
+/** An RFC 9457 problem detail as the backend sends it (Chinese `detail`, English `detailEn`). */
+export interface ProblemDetail {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  detailEn?: string;
+  instance?: string;
+}
+
+/** A request the server answered with an error. `message` is the Chinese text to show. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly detailEn: string | null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/**
+ * The endpoint does not exist (yet): another part of the product has not shipped it. Views show
+ * "即将提供" for this instead of an error.
+ */
+export class NotAvailableError extends Error {
+  constructor(readonly path: string) {
+    super(`${S.comingSoon}: ${path}`);
+    this.name = 'NotAvailableError';
+  }
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export function buildUrl(path: string, query: Record<string, QueryValue> = {}): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v !== null && v !== undefined && v !== '') search.set(k, String(v));
+  }
+  const qs = search.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/**
+ * Whether an error response means "no such endpoint" rather than "no such thing": the app's own
+ * not-found problems carry `detailEn`; Spring's unmapped-route 404/405 do not.
+ */
+export function isMissingEndpoint(status: number, problem: ProblemDetail | null): boolean {
+  if (status === 501) return true;
+  if (status !== 404 && status !== 405) return false;
+  if (status === 405) return true;
+  if (!problem || !problem.detailEn) return true;
+  // Spring's own 404 for an unmapped path, passed through the app's problem handler
+  return /no static resource|no endpoint|no handler found/i.test(problem.detailEn);
+}
+
+async function readProblem(res: Response): Promise<ProblemDetail | null> {
+  const type = res.headers.get('content-type') ?? '';
+  if (!type.includes('json')) return null;
+  try {
+    return (await res.json()) as ProblemDetail;
+  } catch {
+    return null;
+  }
+}
+
+async function send(url: string, init: RequestInit): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(url, init);
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, S.networkError, null);
+  }
+  if (!res.ok) {
+    const problem = await readProblem(res);
+    if (isMissingEndpoint(res.status, problem)) throw new NotAvailableError(url);
+    throw new ApiError(res.status, problem?.detail ?? `HTTP ${res.status}`, problem?.detailEn ?? null);
+  }
+  return res;
+}
+
+export async function getJson<T>(path: string, query: Record<string, QueryValue> = {}, signal?: AbortSignal): Promise<T> {
+  const res = await send(buildUrl(path, query), { headers: { Accept: 'application/json' }, signal: signal ?? null });
+  return (await res.json()) as T;
+}
+
+export async function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  const res = await send(path, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: signal ?? null,
+  });
+  return (await res.json()) as T;
+}
+
+export async function postForm<T>(path: string, form: FormData, signal?: AbortSignal): Promise<T> {
+  const res = await send(path, { method: 'POST', headers: { Accept: 'application/json' }, body: form, signal: signal ?? null });
+  return (await res.json()) as T;
+}

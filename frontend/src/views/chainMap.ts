@@ -1,0 +1,371 @@
+import { api, NotAvailableError } from '../api';
+import type { Flow, Segment, SegmentDiagnosis } from '../api/types';
+import type { MountedView, ViewContext } from '../context';
+import { formatNumber, formatPercent, formatWanYuan } from '../format';
+import { S } from '../strings';
+import { add, emptyBox, fill, h, load, pager } from '../ui/dom';
+import { enterpriseRows } from './enterpriseTable';
+import { FLAG_ICONS, layoutChain, readingOrder, segmentColour, STAGE_COLOURS, STAGES, VERDICT_STYLE, type StageColumn } from './chainLayout';
+
+type DiagState = { kind: 'none' } | { kind: 'loading' } | { kind: 'coming' } | { kind: 'error'; message: string } | { kind: 'ok'; bySegment: Map<string, SegmentDiagnosis> };
+
+/** 产业链图谱: segments in upstream → midstream → downstream columns with their flows; a side panel for the chosen one. */
+export function mountChainMap(root: HTMLElement, ctx0: ViewContext): MountedView {
+  let ctx = ctx0;
+  const chain = ctx.chain;
+  if (!chain) {
+    add(root, emptyBox());
+    return {};
+  }
+  if (chain.segments.length === 0) {
+    add(root, emptyBox());
+    return {};
+  }
+  let diag: DiagState = ctx.state.region ? { kind: 'loading' } : { kind: 'none' };
+  const legend = h('div', { class: 'legend', 'aria-live': 'polite' });
+  const canvas = h('div', { class: 'chain-canvas' });
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.classList.add('flows');
+  svg.setAttribute('aria-hidden', 'true');
+  const panel = h('aside', { class: 'side-panel', 'aria-label': S.panel.details, hidden: true });
+  add(root, 
+    h('div', { class: 'chain-toolbar' }, legend, h('span', { class: 'hint' }, S.chainMap.hint)),
+    h('div', { class: 'chain-body' }, h('div', { class: 'chain-scroll' }, canvas), panel),
+  );
+
+  const columns = layoutChain(chain.segments, chain.flows);
+  const byId = new Map(chain.segments.map((s) => [s.id, s]));
+  const buttons = new Map<string, HTMLButtonElement>();
+  const order = readingOrder(columns);
+
+  function renderColumns(): void {
+    buttons.clear();
+    const cols = columns.map((c) => column(c));
+    fill(canvas, svg, h('div', { class: 'chain-columns' }, cols));
+    renderLegend();
+    requestAnimationFrame(drawFlows);
+  }
+
+  function column(c: StageColumn): HTMLElement {
+    return h(
+      'section',
+      { class: `stage-col stage-${c.stage.toLowerCase()}`, 'aria-label': S.stage[c.stage] },
+      h('h3', { class: 'stage-title', style: `border-color:${STAGE_COLOURS[c.stage]}` }, `${S.stage[c.stage]}（${c.count}）`),
+      c.groups.map((g) =>
+        h(
+          'div',
+          { class: 'seg-group', 'data-group': g.rootId },
+          g.root ? segButton(g.root, true) : h('div', { class: 'group-label' }, `${g.rootName} ›`),
+          g.children.length ? h('div', { class: 'seg-children' }, g.children.map((s) => segButton(s, false))) : null,
+        ),
+      ),
+    );
+  }
+
+  function segButton(s: Segment, isRoot: boolean): HTMLButtonElement {
+    const d = diag.kind === 'ok' ? diag.bySegment.get(s.id) ?? null : null;
+    const colour = segmentColour(s, d);
+    const badge = d ? h('span', { class: `verdict verdict-${d.verdict.toLowerCase()}` }, `${VERDICT_STYLE[d.verdict].icon} ${S.verdict[d.verdict]}`) : null;
+    const flags = (d?.flags ?? []).map((f) => h('span', { class: `flag flag-${f.toLowerCase()}`, title: S.flag[f] }, `${FLAG_ICONS[f]} ${S.flag[f]}`));
+    const b = h(
+      'button',
+      {
+        type: 'button',
+        class: `seg ${isRoot ? 'seg-root' : 'seg-child'}${s.key ? ' seg-key' : ''}${ctx.state.segment === s.id ? ' selected' : ''}`,
+        'data-seg': s.id,
+        style: `--seg-colour:${colour}`,
+        'aria-pressed': ctx.state.segment === s.id ? 'true' : 'false',
+        title: s.description ?? s.name,
+        onclick: () => ctx.navigate({ segment: ctx.state.segment === s.id ? null : s.id }),
+        onmouseenter: () => highlight(s.id),
+        onmouseleave: () => highlight(ctx.state.segment),
+        onfocus: () => highlight(s.id),
+        onkeydown: (e: Event) => moveFocus(e as KeyboardEvent, s.id),
+      },
+      h('span', { class: 'seg-name' }, s.name),
+      s.key ? h('span', { class: 'key-mark', title: S.chainMap.key }, '◆') : null,
+      badge,
+      flags,
+    );
+    buttons.set(s.id, b);
+    return b;
+  }
+
+  function moveFocus(e: KeyboardEvent, id: string): void {
+    const i = order.findIndex((s) => s.id === id);
+    let next: Segment | undefined;
+    if (e.key === 'ArrowDown') next = order[i + 1];
+    else if (e.key === 'ArrowUp') next = order[i - 1];
+    else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+      const seg = byId.get(id)!;
+      const ci = STAGES.indexOf(seg.stage) + (e.key === 'ArrowRight' ? 1 : -1);
+      const col = columns[ci];
+      next = col ? readingOrder([col])[0] : undefined;
+    } else if (e.key === 'Escape') {
+      ctx.navigate({ segment: null });
+      return;
+    } else return;
+    e.preventDefault();
+    if (next) buttons.get(next.id)?.focus();
+  }
+
+  function renderLegend(): void {
+    const items: HTMLElement[] = [];
+    if (diag.kind === 'ok') {
+      items.push(h('span', { class: 'legend-title' }, S.chainMap.legendVerdict));
+      for (const v of ['MISSING', 'WEAK', 'PRESENT', 'STRONG'] as const)
+        items.push(h('span', { class: 'legend-item' }, h('i', { style: `background:${VERDICT_STYLE[v].colour}` }), `${VERDICT_STYLE[v].icon} ${S.verdict[v]}`));
+      items.push(h('span', { class: 'legend-item' }, `${FLAG_ICONS.EXTEND} ${S.flag.EXTEND}`), h('span', { class: 'legend-item' }, `${FLAG_ICONS.CRITICAL} ${S.flag.CRITICAL}`));
+    } else {
+      items.push(h('span', { class: 'legend-title' }, S.chainMap.legendStage));
+      for (const st of STAGES) items.push(h('span', { class: 'legend-item' }, h('i', { style: `background:${STAGE_COLOURS[st]}` }), S.stage[st]));
+      if (diag.kind === 'coming') items.push(h('span', { class: 'legend-note', 'data-state': 'coming-soon' }, `诊断：${S.comingSoon}`));
+      if (diag.kind === 'loading') items.push(h('span', { class: 'legend-note' }, `诊断${S.loading}`));
+      if (diag.kind === 'error') items.push(h('span', { class: 'legend-note error' }, diag.message));
+    }
+    items.push(h('span', { class: 'legend-item' }, '◆ ', S.chainMap.key), h('span', { class: 'legend-item' }, h('b', { class: 'dash' }), S.chainMap.recycling));
+    fill(legend, ...items);
+  }
+
+  function drawFlows(): void {
+    const base = canvas.getBoundingClientRect();
+    const w = canvas.scrollWidth;
+    const hgt = canvas.scrollHeight;
+    svg.setAttribute('width', String(w));
+    svg.setAttribute('height', String(hgt));
+    svg.setAttribute('viewBox', `0 0 ${w} ${hgt}`);
+    const ns = 'http://www.w3.org/2000/svg';
+    const defs = document.createElementNS(ns, 'defs');
+    defs.innerHTML = '<marker id="arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L8,4 L0,8 z" fill="context-stroke"/></marker>';
+    const paths: SVGPathElement[] = [];
+    for (const f of chain!.flows) {
+      const a = buttons.get(f.from)?.getBoundingClientRect();
+      const b = buttons.get(f.to)?.getBoundingClientRect();
+      if (!a || !b) continue;
+      const p = document.createElementNS(ns, 'path');
+      p.setAttribute('d', flowPath(a, b, base));
+      p.setAttribute('class', `flow${f.recycling ? ' recycling' : ''}`);
+      p.setAttribute('marker-end', 'url(#arrow)');
+      p.dataset.from = f.from;
+      p.dataset.to = f.to;
+      paths.push(p);
+    }
+    fill(svg, defs, ...paths);
+    highlight(ctx.state.segment);
+  }
+
+  function highlight(id: string | null): void {
+    svg.classList.toggle('focused', !!id);
+    svg.querySelectorAll<SVGPathElement>('path.flow').forEach((p) => p.classList.toggle('active', !!id && (p.dataset.from === id || p.dataset.to === id)));
+    const related = new Set<string>();
+    if (id) for (const f of chain!.flows as Flow[]) if (f.from === id) related.add(f.to); else if (f.to === id) related.add(f.from);
+    buttons.forEach((b, sid) => b.classList.toggle('related', related.has(sid)));
+  }
+
+  function select(id: string | null): void {
+    buttons.forEach((b, sid) => {
+      b.classList.toggle('selected', sid === id);
+      b.setAttribute('aria-pressed', sid === id ? 'true' : 'false');
+    });
+    highlight(id);
+    const seg = id ? byId.get(id) : undefined;
+    if (!seg) {
+      panel.hidden = true;
+      fill(panel);
+    } else {
+      panel.hidden = false;
+      renderPanel(panel, seg, ctx, diag.kind === 'ok' ? diag.bySegment.get(seg.id) ?? null : null, byId);
+    }
+    requestAnimationFrame(drawFlows);
+  }
+
+  const ro = new ResizeObserver(() => requestAnimationFrame(drawFlows));
+  ro.observe(canvas);
+
+  renderColumns();
+  select(ctx.state.segment);
+
+  const ac = new AbortController();
+  if (ctx.state.region && ctx.state.chain) {
+    api
+      .diagnosis(ctx.state.chain, ctx.state.region, ac.signal)
+      .then((d) => {
+        diag = { kind: 'ok', bySegment: new Map((d.segments ?? []).map((x) => [x.segmentId, x])) };
+      })
+      .catch((e: unknown) => {
+        if (ac.signal.aborted) return;
+        diag = e instanceof NotAvailableError ? { kind: 'coming' } : { kind: 'error', message: e instanceof Error ? e.message : String(e) };
+      })
+      .finally(() => {
+        if (ac.signal.aborted) return;
+        renderColumns();
+        select(ctx.state.segment);
+      });
+  }
+
+  return {
+    update(next) {
+      const changed = next.state.segment !== ctx.state.segment;
+      ctx = next;
+      if (changed) select(ctx.state.segment);
+    },
+    destroy() {
+      ac.abort();
+      ro.disconnect();
+    },
+  };
+}
+
+/** A cubic curve from the right edge of `a` to the left edge of `b` (or around the right side within one column). */
+function flowPath(a: DOMRect, b: DOMRect, base: DOMRect): string {
+  const ax = a.right - base.left;
+  const ay = a.top + a.height / 2 - base.top;
+  const bx = b.left - base.left;
+  const by = b.top + b.height / 2 - base.top;
+  if (bx > ax + 8) {
+    const dx = (bx - ax) / 2;
+    return `M${ax},${ay} C${ax + dx},${ay} ${bx - dx},${by} ${bx},${by}`;
+  }
+  // same column or backwards: loop out to the right of the source and into the target's right edge
+  const ex = b.right - base.left;
+  const bulge = 30 + Math.min(60, Math.abs(by - ay) / 6);
+  return `M${ax},${ay} C${ax + bulge},${ay} ${ex + bulge},${by} ${ex},${by}`;
+}
+
+function renderPanel(panel: HTMLElement, seg: Segment, ctx: ViewContext, d: SegmentDiagnosis | null, byId: Map<string, Segment>): void {
+  const region = ctx.state.region;
+  const parent = seg.parentId ? byId.get(seg.parentId) : undefined;
+  const children = [...byId.values()].filter((s) => s.parentId === seg.id);
+  const diagBox = h('div', { class: 'panel-block' });
+  const entBox = h('div', { class: 'panel-block' });
+  const techBox = h('div', { class: 'panel-block' });
+  const instBox = h('div', { class: 'panel-block' });
+  const targetBox = h('div', { class: 'panel-block' });
+
+  fill(panel, 
+    h(
+      'div',
+      { class: 'panel-head' },
+      h('h2', { id: 'panel-title' }, seg.name),
+      h('button', { type: 'button', class: 'btn btn-close', 'aria-label': S.panel.close, onclick: () => ctx.navigate({ segment: null }) }, '✕'),
+    ),
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', {}, S.panel.stage),
+      h('dd', {}, S.stage[seg.stage]),
+      parent ? [h('dt', {}, S.panel.parent), h('dd', {}, h('button', { type: 'button', class: 'link', onclick: () => ctx.navigate({ segment: parent.id }) }, parent.name))] : null,
+      h('dt', {}, S.chainMap.key),
+      h('dd', {}, seg.key ? '是' : '否'),
+      h('dt', {}, S.chainMap.valueAdded),
+      h('dd', {}, '★'.repeat(Math.max(0, Math.min(5, seg.valueAdded))) + '☆'.repeat(Math.max(0, 5 - seg.valueAdded))),
+      children.length ? [h('dt', {}, '子环节'), h('dd', {}, children.map((c) => h('button', { type: 'button', class: 'link chip', onclick: () => ctx.navigate({ segment: c.id }) }, c.name)))] : null,
+    ),
+    seg.description ? h('p', { class: 'desc' }, seg.description) : null,
+    h('h3', {}, S.panel.figures),
+    diagBox,
+    h('h3', {}, `${S.panel.localEnterprises}${ctx.region ? `（${ctx.region.name}）` : ''}`),
+    entBox,
+    h('h3', {}, S.panel.technologies),
+    techBox,
+    h('h3', {}, S.panel.institutions),
+    instBox,
+    h('h3', {}, `${S.panel.outsideSuppliers} / ${S.panel.targets}`),
+    targetBox,
+  );
+
+  // diagnosis figures and reasons
+  if (!region) add(diagBox, emptyBox('请选择地区后查看诊断'));
+  else
+    void load(
+      diagBox,
+      (sig) => api.segmentDiagnosis(seg.id, region, sig),
+      (x) => {
+        const v = x.verdict ?? d?.verdict;
+        add(diagBox, 
+          v ? h('p', { class: `verdict verdict-${v.toLowerCase()}` }, `${VERDICT_STYLE[v].icon} ${S.verdict[v]} ${S.verdictAction[v] ?? ''}`) : null,
+          h(
+            'dl',
+            { class: 'facts' },
+            h('dt', {}, '本地企业'),
+            h('dd', {}, formatNumber(x.localEnterprises)),
+            h('dt', {}, '本地营收'),
+            h('dd', {}, formatWanYuan(x.localRevenue)),
+            h('dt', {}, '全国企业'),
+            h('dd', {}, formatNumber(x.nationalEnterprises)),
+            h('dt', {}, '本地占比'),
+            h('dd', {}, formatPercent(x.share)),
+            h('dt', {}, '区位熵'),
+            h('dd', {}, formatNumber(x.lqCount ?? null, 2)),
+          ),
+          x.reasons?.length ? h('ul', { class: 'reasons' }, x.reasons.map((r) => h('li', {}, r))) : null,
+          x.outsideSuppliers?.length
+            ? h('div', {}, h('strong', {}, S.panel.outsideSuppliers), h('ul', {}, x.outsideSuppliers.slice(0, 10).map((p) => h('li', {}, p.name))))
+            : null,
+        );
+      },
+      { what: '环节诊断' },
+    );
+
+  // local enterprises, paged
+  const showEnterprises = (page: number) =>
+    load(
+      entBox,
+      (sig) => api.enterprises({ chain: ctx.state.chain, segment: seg.id, region, page, size: 8 }, sig),
+      (p) => {
+        if (p.total === 0) {
+          add(entBox, emptyBox(region ? '本地暂无该环节企业' : S.empty));
+          return;
+        }
+        add(entBox, 
+          h('table', { class: 'mini' }, h('tbody', {}, enterpriseRows(p.items, ctx, true))),
+          p.total > p.size ? pager(p.page, p.size, p.total, (n) => void showEnterprises(n)) : null,
+        );
+      },
+    );
+  void showEnterprises(0);
+
+  void load(
+    techBox,
+    (sig) => api.technologies({ chain: ctx.state.chain, segment: seg.id }, sig),
+    (ts) => {
+      add(techBox, ts.length ? h('ul', { class: 'chips' }, ts.map((t) => h('li', { class: 'chip', title: t.description }, t.name))) : emptyBox(S.panel.none));
+    },
+  );
+
+  const showInst = (page: number) =>
+    load(
+      instBox,
+      (sig) => api.institutions({ chain: ctx.state.chain, segment: seg.id, page, size: 6 }, sig),
+      (p) => {
+        if (p.total === 0) {
+          add(instBox, emptyBox(S.panel.none));
+          return;
+        }
+        add(instBox, 
+          h(
+            'ul',
+            { class: 'plain' },
+            p.items.map((i) =>
+              h('li', {}, h('span', {}, i.name), ' ', h('small', { class: 'muted' }, `${S.innovation.levels[i.level] ?? i.level} · ${S.innovation.types[i.type] ?? i.type}${region && i.regionCode.startsWith(region.slice(0, 4)) ? ' · 本地' : ''}`)),
+            ),
+          ),
+          p.total > p.size ? pager(p.page, p.size, p.total, (n) => void showInst(n)) : null,
+        );
+      },
+    );
+  void showInst(0);
+
+  if (!region) add(targetBox, emptyBox('请选择地区'));
+  else
+    void load(
+      targetBox,
+      (sig) => api.targets({ chain: ctx.state.chain!, region, segment: seg.id, size: 5 }, sig),
+      (t) => {
+        add(targetBox, 
+          t.items.length ? h('ol', {}, t.items.map((x) => h('li', {}, `${x.name}（${formatNumber(x.score, 1)}）`))) : emptyBox(),
+        );
+      },
+      { what: '招商目标企业' },
+    );
+}

@@ -1,0 +1,158 @@
+import { api } from '../api';
+import type { Segment, Technology } from '../api/types';
+import { inRegion } from '../charts/network';
+import type { MountedView, ViewContext } from '../context';
+import { S } from '../strings';
+import { add, emptyBox, fill, h, load, pager, section } from '../ui/dom';
+
+/** Groups technologies under the top-level segments they apply to (a technology may appear under several). */
+export function technologiesBySegment(techs: Technology[], segments: Segment[]): { segment: Segment; technologies: Technology[] }[] {
+  const byId = new Map(segments.map((s) => [s.id, s]));
+  const rootOf = (id: string) => {
+    let s = byId.get(id);
+    while (s?.parentId && byId.has(s.parentId)) s = byId.get(s.parentId);
+    return s;
+  };
+  const groups = new Map<string, { segment: Segment; technologies: Technology[] }>();
+  for (const t of techs) {
+    const roots = new Set(t.segmentIds.map(rootOf).filter((s): s is Segment => !!s));
+    for (const r of roots) {
+      const g = groups.get(r.id) ?? { segment: r, technologies: [] };
+      g.technologies.push(t);
+      groups.set(r.id, g);
+    }
+  }
+  const order = { UPSTREAM: 0, MIDSTREAM: 1, DOWNSTREAM: 2 } as const;
+  return [...groups.values()].sort((a, b) => order[a.segment.stage] - order[b.segment.stage] || a.segment.name.localeCompare(b.segment.name, 'zh-CN'));
+}
+
+/** 创新图谱: core technologies per segment, R&D institutions, and their cooperation with enterprises. */
+export function mountInnovation(root: HTMLElement, ctx0: ViewContext): MountedView {
+  let ctx = ctx0;
+  const techBox = h('div', {});
+  const instBox = h('div', {});
+  const coopBox = h('div', {});
+  add(root, h('div', { class: 'grid-2' }, section(S.innovation.technologies, techBox), h('div', {}, section(S.innovation.institutions, instBox), section(S.innovation.cooperation, coopBox))));
+  const p = () => ctx.state.params;
+
+  void load(
+    techBox,
+    (sig) => api.technologies({ chain: ctx.state.chain }, sig),
+    (techs) => {
+      const groups = technologiesBySegment(techs, ctx.chain?.segments ?? []);
+      if (groups.length === 0) {
+        add(techBox, emptyBox());
+        return;
+      }
+      add(techBox, 
+        h(
+          'div',
+          { class: 'table-scroll tall' },
+          h(
+            'table',
+            { class: 'data-table', 'data-testid': 'tech-table' },
+            h('thead', {}, h('tr', {}, h('th', {}, S.innovation.segments), h('th', {}, S.innovation.technologies))),
+            h(
+              'tbody',
+              {},
+              groups.map((g) =>
+                h(
+                  'tr',
+                  {},
+                  h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link', onclick: () => ctx.navigate({ segment: ctx.state.segment === g.segment.id ? null : g.segment.id, params: { ipage: null } }) }, g.segment.name), h('small', { class: 'muted' }, ` ${S.stage[g.segment.stage]}`)),
+                  h('td', {}, g.technologies.map((t) => h('span', { class: 'chip', title: t.description }, t.name))),
+                ),
+              ),
+            ),
+          ),
+        ),
+      );
+    },
+  );
+
+  function renderInstitutions(): void {
+    const page = Math.max(0, Number(p().ipage ?? 0) || 0);
+    const localOnly = p().local === '1';
+    void load(
+      instBox,
+      (sig) => api.institutions({ chain: ctx.state.chain, segment: ctx.state.segment, region: localOnly ? ctx.state.region : null, page, size: 10 }, sig),
+      (res) => {
+        const seg = ctx.chain?.segments.find((s) => s.id === ctx.state.segment);
+        add(instBox, 
+          h(
+            'div',
+            { class: 'controls' },
+            seg ? h('span', { class: 'chip' }, `${S.enterprise.segment}：${seg.name} `, h('button', { type: 'button', class: 'link', 'aria-label': '清除', onclick: () => ctx.navigate({ segment: null }) }, '✕')) : null,
+            ctx.state.region
+              ? h('label', {}, h('input', { type: 'checkbox', checked: localOnly, onchange: (e: Event) => ctx.navigate({ params: { local: (e.target as HTMLInputElement).checked ? '1' : null, ipage: null } }) }), ` ${S.innovation.localOnly}`)
+              : null,
+          ),
+        );
+        if (res.total === 0) {
+          add(instBox, emptyBox());
+          return;
+        }
+        add(instBox, 
+          h(
+            'table',
+            { class: 'data-table', 'data-testid': 'institution-table' },
+            h('thead', {}, h('tr', {}, h('th', {}, '机构'), h('th', {}, S.innovation.type), h('th', {}, S.innovation.level), h('th', {}, S.innovation.strength), h('th', {}, S.innovation.region))),
+            h(
+              'tbody',
+              {},
+              res.items.map((i) =>
+                h(
+                  'tr',
+                  { class: p().inst === i.id ? 'selected' : '' },
+                  h('td', {}, h('button', { type: 'button', class: 'link', 'data-inst': i.id, onclick: () => ctx.navigate({ params: { inst: i.id } }) }, i.name), inRegion(i.regionCode, ctx.state.region) ? h('span', { class: 'tag tag-local' }, S.innovation.local) : null),
+                  h('td', {}, S.innovation.types[i.type] ?? i.type),
+                  h('td', {}, S.innovation.levels[i.level] ?? i.level),
+                  h('td', { 'aria-label': `${i.strength}/5` }, '●'.repeat(i.strength) + '○'.repeat(Math.max(0, 5 - i.strength))),
+                  h('td', {}, ctx.regionIndex?.fullName(i.regionCode) ?? i.regionCode),
+                ),
+              ),
+            ),
+          ),
+          pager(res.page, res.size, res.total, (n) => ctx.navigate({ params: { ipage: String(n) } })),
+        );
+      },
+    );
+  }
+
+  function renderCooperation(): void {
+    const id = p().inst;
+    if (!id) {
+      fill(coopBox, emptyBox(S.innovation.pickInstitution));
+      return;
+    }
+    void load(
+      coopBox,
+      (sig) => api.institution(id, sig),
+      (d) => {
+        add(coopBox, 
+          h('p', {}, h('strong', {}, d.institution.name), ` · ${d.regionName}`),
+          d.cooperations.length
+            ? h(
+                'ul',
+                { class: 'plain' },
+                d.cooperations.map((c) =>
+                  h('li', {}, c.name, ' ', h('small', { class: 'muted' }, `${c.kind}${c.since ? ` · ${c.since}年起` : ''}`), inRegion(c.regionCode, ctx.state.region) ? h('span', { class: 'tag tag-local' }, S.innovation.local) : null),
+                ),
+              )
+            : emptyBox(),
+        );
+      },
+    );
+  }
+
+  renderInstitutions();
+  renderCooperation();
+  return {
+    update(next) {
+      const prev = ctx.state;
+      ctx = next;
+      if (prev.segment !== next.state.segment || prev.params.ipage !== next.state.params.ipage || prev.params.local !== next.state.params.local || prev.params.inst !== next.state.params.inst) renderInstitutions();
+      if (prev.params.inst !== next.state.params.inst) renderCooperation();
+    },
+  };
+}

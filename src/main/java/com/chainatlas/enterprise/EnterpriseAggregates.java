@@ -134,14 +134,11 @@ public class EnterpriseAggregates {
     /** Development zones (开发区) with enterprises in {@code region}, largest first. */
     public List<Zone> zones(String region) {
         Region r = region(region);
-        String property = switch (r.level()) {
-            case PROVINCE -> "provinceCode";
-            case CITY -> "cityCode";
-            case COUNTY -> "countyCode";
-        };
-        return List.copyOf(neo4j.query("MATCH (e:Enterprise) WHERE e." + property + " = $region AND e.zone IS NOT NULL "
-                        + "RETURN e.zone AS zone, count(e) AS n ORDER BY n DESC, zone")
-                .bind(r.code()).to("region").fetch().all().stream()
+        return List.copyOf(neo4j.query("""
+                        MATCH (e:Enterprise) WHERE e.regionCode STARTS WITH $prefix AND e.zone IS NOT NULL
+                        RETURN e.zone AS zone, count(e) AS n ORDER BY n DESC, zone
+                        """)
+                .bind(r.prefix()).to("prefix").fetch().all().stream()
                 .map(row -> new Zone(row.get("zone").toString(), ((Number) row.get("n")).longValue())).toList());
     }
 

@@ -23,16 +23,17 @@ class EnterpriseController {
     }
 
     @GetMapping
-    @Operation(summary = "Enterprises, paged; region includes its sub-regions; sort by revenue|name|employees|patents")
+    @Operation(summary = "Enterprises, paged; region includes its sub-regions; zone = development zone (开发区); sort by revenue|name|employees|patents")
     PageResult<Enterprise> list(@RequestParam(required = false) String chain,
                                 @RequestParam(required = false) String segment,
                                 @RequestParam(required = false) String region,
+                                @RequestParam(required = false) String zone,
                                 @RequestParam(required = false) String tag,
                                 @RequestParam(required = false) String q,
                                 @RequestParam(required = false) String sort,
                                 @RequestParam(defaultValue = "0") int page,
                                 @RequestParam(defaultValue = "20") int size) {
-        return enterprises.list(new EnterpriseService.Filter(chain, segment, region, tag, q, sort), new Paging(page, size));
+        return enterprises.list(new EnterpriseService.Filter(chain, segment, region, zone, tag, q, sort), new Paging(page, size));
     }
 
     @GetMapping("/{uscc}")

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class EnterpriseService {
 
     /** Filters of the enterprise list; all optional. {@code region} includes its sub-regions. */
-    public record Filter(String chain, String segment, String region, String tag, String q, String sort) {
+    public record Filter(String chain, String segment, String region, String zone, String tag, String q, String sort) {
     }
 
     public record SegmentRef(String id, String name, String chainId) {
@@ -76,6 +76,10 @@ public class EnterpriseService {
                 case COUNTY -> "e.countyCode = $region";
             });
             params.put("region", r.code());
+        }
+        if (f.zone() != null && !f.zone().isBlank()) {
+            where.add("e.zone = $zone");
+            params.put("zone", f.zone().strip());
         }
         if (f.tag() != null) {
             where.add("$tag IN e.tags");

@@ -150,6 +150,8 @@ class DiagnosisApiTest {
         api.ok("/api/diagnosis?chain=NEV&region=340100");
         JsonNode list = api.ok("/api/snapshots");
         assertThat(list.valueStream().map(s -> s.get("chainId").asString())).contains("NEV");
-        list.forEach(s -> assertThat(s.get("enterprises").asInt()).isPositive());
+        // Other tests may build snapshots of their own (possibly empty) chains: check the demo chain's.
+        list.valueStream().filter(s -> s.get("chainId").asString().equals("NEV"))
+                .forEach(s -> assertThat(s.get("enterprises").asInt()).isPositive());
     }
 }

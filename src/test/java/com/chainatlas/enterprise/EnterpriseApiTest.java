@@ -70,6 +70,16 @@ class EnterpriseApiTest {
     }
 
     @Test
+    void zoneFilterKeepsOnlyThatDevelopmentZone() {
+        Api api = new Api(port);
+        String zone = "合肥高新技术产业开发区";
+        JsonNode inZone = api.ok("/api/enterprises?region=340100&size=200&zone=" + java.net.URLEncoder.encode(zone, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(inZone.get("total").asLong()).isPositive()
+                .isLessThan(api.ok("/api/enterprises?region=340100&size=1").get("total").asLong());
+        inZone.get("items").forEach(e -> assertThat(e.get("zone").asString()).isEqualTo(zone));
+    }
+
+    @Test
     void detailHasSegmentsProductsAndTradingPartners() {
         Api api = new Api(port);
         JsonNode top = api.ok("/api/enterprises?chain=NEV&segment=NEV-VEHICLE&size=1").get("items").get(0);

@@ -34,6 +34,8 @@ public class DiagnosisService {
     private final DiagnosisSettings defaults;
     private final DiagnosisEngine engine;
     private final RegionRanking ranking;
+    /** Full names by code (at most the ~3,300 divisions): enterprise lists name many regions per request. */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> regionNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     DiagnosisService(SnapshotRegistry registry, RegionCatalog regions, DiagnosisSettings defaults) {
         this.registry = registry;
@@ -170,7 +172,7 @@ public class DiagnosisService {
     }
 
     private String regionName(String code) {
-        return regions.exists(code) ? regions.fullName(code) : code;
+        return regionNames.computeIfAbsent(code, c -> regions.exists(c) ? regions.fullName(c) : c);
     }
 
     private static String required(String value, String name) {

@@ -42,7 +42,7 @@ public class DiagnosisService {
         this.regions = regions;
         this.defaults = defaults;
         this.engine = new DiagnosisEngine(this::regionName);
-        this.ranking = new RegionRanking(this::region);
+        this.ranking = new RegionRanking(this::regionOrCode);
     }
 
     public Diagnosis diagnose(String chainId, String regionCode, String zone, DiagnosisSettings.Overrides overrides) {
@@ -139,9 +139,9 @@ public class DiagnosisService {
         if (parent == null) {
             parent = RegionScope.NATION;
         }
-        String prefixParent = parent;
+        Region area = RegionScope.NATION.equals(parent) ? null : regions.find(parent).orElse(null);
         List<Region> candidates = regions.ofLevel(lv).stream()
-                .filter(r -> RegionScope.NATION.equals(prefixParent) || regions.find(prefixParent).orElseThrow().contains(r.code()))
+                .filter(r -> area == null || area.contains(r.code()))
                 .toList();
         record Ranked(String code, double revenue) {
         }
@@ -169,6 +169,12 @@ public class DiagnosisService {
         }
         Region r = regions.find(c).orElseThrow(() -> ApiProblem.notFound("行政区划", "Region", c));
         return new RegionRef(r.code(), r.name(), r.level().name(), regions.fullName(r.code()));
+    }
+
+    /** Like {@link #region} but never fails: a code missing from the catalog (e.g. a stale one) shows as itself. */
+    private RegionRef regionOrCode(String code) {
+        return regions.find(code).map(r -> new RegionRef(r.code(), r.name(), r.level().name(), regionName(r.code())))
+                .orElseGet(() -> new RegionRef(code, code, com.chainatlas.region.RegionLevel.ofCode(code).name(), code));
     }
 
     private String regionName(String code) {

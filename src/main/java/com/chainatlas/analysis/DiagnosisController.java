@@ -12,6 +12,7 @@ import com.chainatlas.region.RegionLevel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,7 +42,7 @@ class DiagnosisController {
     Diagnosis diagnose(@Parameter(example = "NEV") @RequestParam String chain,
                        @Parameter(example = "340100") @RequestParam String region,
                        @Parameter(description = "开发区 name as stored on enterprises") @RequestParam(required = false) String zone,
-                       DiagnosisSettings.Overrides overrides) {
+                       @ParameterObject DiagnosisSettings.Overrides overrides) {
         return diagnosis.diagnose(chain, region, zone, overrides);
     }
 
@@ -53,7 +54,7 @@ class DiagnosisController {
                           @RequestParam(required = false) String chain,
                           @RequestParam(required = false) String zone,
                           @RequestParam(defaultValue = "100") int limit,
-                          DiagnosisSettings.Overrides overrides) {
+                          @ParameterObject DiagnosisSettings.Overrides overrides) {
         return diagnosis.segment(segmentId, chain, region, zone, overrides, limit);
     }
 
@@ -66,7 +67,7 @@ class DiagnosisController {
                          @RequestParam(required = false) RegionLevel level,
                          @RequestParam(required = false) String within,
                          @RequestParam(defaultValue = "10") int top,
-                         DiagnosisSettings.Overrides overrides) {
+                         @ParameterObject DiagnosisSettings.Overrides overrides) {
         return diagnosis.peers(chain, region, peers, level, within, top, overrides);
     }
 

@@ -99,8 +99,10 @@ public final class DiagnosisEngine {
         return regionNames.apply(code(code));
     }
 
+    /** The 6-digit text of a region code int (GB/T 2260 codes never start with 0; padded all the same). */
     static String code(int code) {
-        return String.format("%06d", code);
+        String digits = Integer.toString(code);
+        return digits.length() >= 6 ? digits : "000000".substring(digits.length()) + digits;
     }
 
     EnterpriseRef ref(ChainSnapshot s, int e, Double share) {

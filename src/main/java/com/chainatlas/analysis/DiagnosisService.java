@@ -34,13 +34,15 @@ public class DiagnosisService {
     private final DiagnosisSettings defaults;
     private final DiagnosisEngine engine;
     private final RegionRanking ranking;
+    /** Full names by code (at most the ~3,300 divisions): enterprise lists name many regions per request. */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> regionNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     DiagnosisService(SnapshotRegistry registry, RegionCatalog regions, DiagnosisSettings defaults) {
         this.registry = registry;
         this.regions = regions;
         this.defaults = defaults;
         this.engine = new DiagnosisEngine(this::regionName);
-        this.ranking = new RegionRanking(this::region);
+        this.ranking = new RegionRanking(this::regionOrCode);
     }
 
     public Diagnosis diagnose(String chainId, String regionCode, String zone, DiagnosisSettings.Overrides overrides) {
@@ -137,9 +139,9 @@ public class DiagnosisService {
         if (parent == null) {
             parent = RegionScope.NATION;
         }
-        String prefixParent = parent;
+        Region area = RegionScope.NATION.equals(parent) ? null : regions.find(parent).orElse(null);
         List<Region> candidates = regions.ofLevel(lv).stream()
-                .filter(r -> RegionScope.NATION.equals(prefixParent) || regions.find(prefixParent).orElseThrow().contains(r.code()))
+                .filter(r -> area == null || area.contains(r.code()))
                 .toList();
         record Ranked(String code, double revenue) {
         }
@@ -169,8 +171,14 @@ public class DiagnosisService {
         return new RegionRef(r.code(), r.name(), r.level().name(), regions.fullName(r.code()));
     }
 
+    /** Like {@link #region} but never fails: a code missing from the catalog (e.g. a stale one) shows as itself. */
+    private RegionRef regionOrCode(String code) {
+        return regions.find(code).map(r -> new RegionRef(r.code(), r.name(), r.level().name(), regionName(r.code())))
+                .orElseGet(() -> new RegionRef(code, code, com.chainatlas.region.RegionLevel.ofCode(code).name(), code));
+    }
+
     private String regionName(String code) {
-        return regions.exists(code) ? regions.fullName(code) : code;
+        return regionNames.computeIfAbsent(code, c -> regions.exists(c) ? regions.fullName(c) : c);
     }
 
     private static String required(String value, String name) {

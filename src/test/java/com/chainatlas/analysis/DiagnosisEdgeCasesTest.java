@@ -210,4 +210,19 @@ class DiagnosisEdgeCasesTest {
         assertThat(parent.localEnterprises()).extracting(DiagnosisModel.EnterpriseRef::uscc).containsExactly("F03", "F02", "F01");
         assertThat(parent.nationalLeaders()).extracting(DiagnosisModel.EnterpriseRef::uscc).first().isEqualTo("F05");
     }
+
+    @Test
+    void numbersAreFormattedForReadingAloud() {
+        assertThat(Reasons.f2(0.5652)).isEqualTo("0.57");
+        assertThat(Reasons.f2(13.0 / 3)).isEqualTo("4.33");
+        assertThat(Reasons.f2(2)).isEqualTo("2.00");
+        assertThat(Reasons.f2(0.005)).isEqualTo("0.01");
+        assertThat(Reasons.f2(-1.5)).isEqualTo("-1.50");
+        assertThat(Reasons.f0(8200)).isEqualTo("8,200");
+        assertThat(Reasons.f0(1234567.4)).isEqualTo("1,234,567");
+        assertThat(Reasons.f0(999)).isEqualTo("999");
+        assertThat(Reasons.pct(5.0 / 6)).isEqualTo("83%");
+        assertThat(DiagnosisEngine.code(340100)).isEqualTo("340100");
+        assertThat(DiagnosisEngine.code(0)).isEqualTo("000000");
+    }
 }

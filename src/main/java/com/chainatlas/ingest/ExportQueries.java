@@ -70,17 +70,17 @@ final class ExportQueries {
                     RETURN e.uscc AS uscc, e.name AS name, e.shortName AS shortName, e.regionCode AS regionCode,
                            e.zone AS zone, e.revenue AS revenue, e.employees AS employees, e.founded AS founded,
                            e.tags AS tags, e.patents AS patents ORDER BY uscc""".formatted(inRegion("e")))),
-            Map.entry("enterprise-segments", new Table(ImportFormats.ENTERPRISE_SEGMENTS, orderedExtras("enterpriseName", "企业名称"), """
+            Map.entry("enterprise-segments", new Table(ImportFormats.ENTERPRISE_SEGMENTS, orderedExtras("enterpriseName", "【参考】企业名称"), """
                     MATCH (e:Enterprise)-[:IN_SEGMENT]->(s:Segment)
                     WHERE ($chain IS NULL OR s.chainId = $chain) AND %s
                     RETURN e.uscc AS enterprise, s.id AS segmentId, e.name AS enterpriseName ORDER BY segmentId, enterprise"""
                     .formatted(inRegion("e")))),
-            Map.entry("enterprise-products", new Table(ImportFormats.ENTERPRISE_PRODUCTS, orderedExtras("enterpriseName", "企业名称"), """
+            Map.entry("enterprise-products", new Table(ImportFormats.ENTERPRISE_PRODUCTS, orderedExtras("enterpriseName", "【参考】企业名称"), """
                     MATCH (e:Enterprise)-[m:MAKES]->(p:Product)
                     WHERE ($chain IS NULL OR p.chainId = $chain) AND %s
                     RETURN e.uscc AS enterprise, p.id AS productId, m.share AS share, e.name AS enterpriseName
                     ORDER BY productId, enterprise""".formatted(inRegion("e")))),
-            Map.entry("supplies", new Table(ImportFormats.SUPPLIES, orderedExtras("supplierName", "供应商名称", "customerName", "客户名称"), """
+            Map.entry("supplies", new Table(ImportFormats.SUPPLIES, orderedExtras("supplierName", "【参考】供应商名称", "customerName", "【参考】客户名称"), """
                     MATCH (a:Enterprise)-[r:SUPPLIES]->(b:Enterprise)
                     WHERE ($chain IS NULL OR EXISTS { (a)-[:IN_SEGMENT]->(:Segment {chainId: $chain}) }
                                           OR EXISTS { (b)-[:IN_SEGMENT]->(:Segment {chainId: $chain}) })
@@ -98,12 +98,12 @@ final class ExportQueries {
                     CALL (i) { OPTIONAL MATCH (i)-[:RESEARCHES]->(s:Segment) WITH s ORDER BY s.id RETURN collect(s.id) AS segmentIds }
                     RETURN i.id AS id, i.name AS name, i.type AS type, i.level AS level, i.regionCode AS regionCode,
                            i.strength AS strength, technologyIds, segmentIds ORDER BY id""")),
-            Map.entry("cooperations", new Table(ImportFormats.COOPERATIONS, orderedExtras("enterpriseName", "企业名称"), """
+            Map.entry("cooperations", new Table(ImportFormats.COOPERATIONS, orderedExtras("enterpriseName", "【参考】企业名称"), """
                     MATCH (i:Institution)-[c:COOPERATES_WITH]->(e:Enterprise)
                     WHERE ($chain IS NULL OR EXISTS { (e)-[:IN_SEGMENT]->(:Segment {chainId: $chain}) }) AND %s
                     RETURN i.id AS institutionId, e.uscc AS enterprise, c.kind AS kind, c.since AS since,
                            e.name AS enterpriseName ORDER BY institutionId, enterprise""".formatted(inRegion("e")))),
-            Map.entry("projects", new Table(ImportFormats.PROJECTS, orderedExtras("enterpriseName", "目标企业名称"), """
+            Map.entry("projects", new Table(ImportFormats.PROJECTS, orderedExtras("enterpriseName", "【参考】目标企业名称"), """
                     MATCH (p:Project)
                     WHERE ($chain IS NULL OR p.chainId = $chain) AND %s
                     OPTIONAL MATCH (p)-[:TARGETS]->(e:Enterprise)

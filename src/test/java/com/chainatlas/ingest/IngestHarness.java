@@ -1,0 +1,119 @@
+package com.chainatlas.ingest;
+
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import com.chainatlas.chain.ChainWriter;
+import com.chainatlas.enterprise.EnterpriseWriter;
+import com.chainatlas.innovation.InstitutionWriter;
+import com.chainatlas.region.RegionCatalog;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.io.ByteUnit;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.data.neo4j.core.transaction.Neo4jTransactionManager;
+
+/**
+ * The import stack on its own embedded Neo4j, without Spring Boot: for the crash tests (which kill a JVM
+ * running it) and the benchmark (whose database also allows LOAD CSV from an import directory).
+ */
+final class IngestHarness implements AutoCloseable {
+
+    final Path dataDir;
+    final DatabaseManagementService dbms;
+    final Driver driver;
+    final Neo4jClient neo4j;
+    final ImportService service;
+    final ImportStaging staging;
+
+    IngestHarness(Path dataDir, ImportSettings settings, Path csvImportDir) throws Exception {
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+        Files.createDirectories(this.dataDir);
+        int port = freePort();
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(this.dataDir)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(System.getProperty("bench.pagecache", "512m")))
+                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(60));
+        if (csvImportDir != null) {
+            builder.setConfig(GraphDatabaseSettings.load_csv_file_url_root, csvImportDir.toAbsolutePath().normalize())
+                    .setConfig(GraphDatabaseSettings.allow_file_urls, true);
+        }
+        dbms = builder.build();
+        driver = GraphDatabase.driver("bolt://127.0.0.1:" + port, AuthTokens.none());
+        driver.verifyConnectivity();
+        neo4j = Neo4jClient.create(driver);
+        Object migrations = construct(Class.forName("com.chainatlas.system.CypherMigrations"), Driver.class, driver);
+        migrations.getClass().getMethod("apply").invoke(migrations);
+        GraphWriters writers = new GraphWriters(construct(ChainWriter.class, Neo4jClient.class, neo4j),
+                construct(EnterpriseWriter.class, Neo4jClient.class, neo4j),
+                construct(InstitutionWriter.class, Neo4jClient.class, neo4j), new ProjectWriter(neo4j));
+        staging = new ImportStaging(neo4j);
+        service = new ImportService(neo4j, new Neo4jTransactionManager(driver), new RegionCatalog(), writers, staging,
+                settings, event -> { });
+    }
+
+    /** Runs an import synchronously and returns the finished job. */
+    ImportJob importFile(String format, Path file, boolean dryRun) {
+        ImportJob job = new ImportJob(UUID.randomUUID().toString(), ImportFormats.find(format).orElseThrow(),
+                file.getFileName().toString(), file, "-", dryRun);
+        service.run(job);
+        return job;
+    }
+
+    /** Runs an import on a background thread (the caller polls the job). */
+    ImportJob startImport(String format, Path file) {
+        ImportJob job = new ImportJob(UUID.randomUUID().toString(), ImportFormats.find(format).orElseThrow(),
+                file.getFileName().toString(), file, "-", false);
+        Thread t = new Thread(() -> service.run(job), "import");
+        t.setDaemon(true);
+        t.start();
+        return job;
+    }
+
+    long count(String cypher) {
+        return neo4j.query(cypher).fetchAs(Long.class).one().orElse(0L);
+    }
+
+    long count(String cypher, Map<String, Object> params) {
+        return neo4j.query(cypher).bindAll(params).fetchAs(Long.class).one().orElse(0L);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T construct(Class<T> type, Class<?> param, Object arg) throws Exception {
+        Constructor<?> c = type.getDeclaredConstructor(param);
+        c.setAccessible(true);
+        return (T) c.newInstance(arg);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress("127.0.0.1", 0));
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        dbms.shutdown();
+    }
+}

@@ -4,7 +4,7 @@ import { isMissingEndpoint, buildUrl } from '../src/api/http';
 import { localInputRate, productColumns, productGraphOption, productRows } from '../src/views/productLogic';
 import { technologiesBySegment } from '../src/views/innovationMap';
 import { chainFigureCards, diagnosisRows, lqText, peerMatrix, reasonText, thresholdOverrides, THRESHOLDS, verdictCounts } from '../src/views/diagnosisLogic';
-import { defaultListName, filterParams, maxScore, partBars, queryFromState } from '../src/views/targetLogic';
+import { defaultListName, filterParams, maxScore, partBars, queryFromState, queryText } from '../src/views/targetLogic';
 import { jobFinished, jobProgress, phaseProgress, pollDelay } from '../src/views/importLogic';
 import { targetParams, targetExportUrl } from '../src/api';
 import type { ChainDiagnosis, ImportJob, PeerComparison, Reason, SegmentDiagnosis, TargetWeights } from '../src/api/types';
@@ -140,6 +140,14 @@ describe('target logic', () => {
     expect(bars.map((b) => [b.key, b.widthPct])).toEqual([['scale', 50], ['quality', 100], ['innovation', 0], ['ties', 100], ['predicted', 50], ['proximity', 100]]);
     expect(maxScore(W)).toBe(90);
     expect(defaultListName('合肥市', '新能源汽车', new Date(2026, 0, 5))).toBe('合肥市 新能源汽车 招商清单 2026-01-05');
+  });
+});
+
+describe('saved list conditions', () => {
+  it('says the conditions in words', () => {
+    const names = { province: (c: string) => ({ '320000': '江苏省' })[c] ?? c, preset: (k: string) => ({ balanced: '均衡', leaders: '龙头优先' })[k] ?? k, sizeBand: (b: string) => (b === 'LARGE' ? '大型' : b), segment: (id: string) => id };
+    expect(queryText({ sizeBand: 'LARGE', includeProvinces: ['320000'], tags: ['上市'], minScore: 40 }, names)).toBe('权重 均衡；只看 江苏省；规模 大型；标签 上市；最低 40 分');
+    expect(queryText({ preset: 'leaders', segments: ['A'] }, names)).toBe('权重 龙头优先；环节 A');
   });
 });
 

@@ -312,7 +312,7 @@ function renderPanel(panel: HTMLElement, seg: Segment, ctx: ViewContext, d: Segm
         else
           add(supplierBox,
             h('table', { class: 'mini' }, h('tbody', {}, x.outsideSuppliers.slice(0, 8).map((o) =>
-              h('tr', {}, h('td', {}, o.name, h('br', {}), h('small', { class: 'muted' }, o.regionName)), h('td', { class: 'num' }, `供 ${o.localCustomers} 家本地企业`), h('td', { class: 'num' }, formatWanYuan(o.amount)))))),
+              h('tr', {}, h('td', {}, o.name, h('br', {}), h('small', { class: 'muted' }, o.regionName)), h('td', { class: 'num' }, formatWanYuan(o.amount), h('br', {}), h('small', { class: 'muted' }, `${o.localCustomers} 家本地客户`)))))),
             x.outsideSuppliers.length > 8 ? h('p', { class: 'muted small' }, S.panel.more(x.outsideSuppliers.length - 8)) : null,
           );
       },
@@ -352,7 +352,7 @@ function renderPanel(panel: HTMLElement, seg: Segment, ctx: ViewContext, d: Segm
       (r) => {
         const sp = r.segments[0];
         if (!sp || sp.institutions.length === 0) {
-          add(instBox, emptyBox(S.panel.none));
+          add(instBox, emptyBox('暂无研究该环节技术的研发机构'));
           return;
         }
         add(instBox,

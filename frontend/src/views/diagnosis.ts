@@ -92,6 +92,7 @@ export function mountDiagnosis(root: HTMLElement, ctx0: ViewContext): MountedVie
           ),
         ),
       ),
+      section(D.table, tableBox),
       h(
         'div',
         { class: 'two-col' },
@@ -135,7 +136,6 @@ export function mountDiagnosis(root: HTMLElement, ctx0: ViewContext): MountedVie
               ),
         ),
       ),
-      section(D.table, tableBox),
       section(D.peers, h('p', { class: 'muted small' }, D.peersNote), peersBox),
       settingsForm(d),
     );
@@ -185,7 +185,7 @@ export function mountDiagnosis(root: HTMLElement, ctx0: ViewContext): MountedVie
               ),
             ),
           ),
-          h('p', { class: 'muted small' }, '格内：结论图标 + 本地企业数；○ 空白 ◐ 薄弱 ● 一般 ★ 优势；⛔ 卡脖子，➜ 延链'),
+          h('p', { class: 'muted small' }, '格内：结论图标 + 本地企业数；○ 空白 ◐ 薄弱 ● 一般 ★ 优势；⊗ 卡脖子，➜ 延链'),
         );
       },
       { what: '同级对标' },

@@ -19,7 +19,7 @@ function problemTable(problems: ImportProblem[], page: number, go: (p: number) =
       'table',
       { class: 'data-table', 'data-testid': 'import-errors' },
       h('thead', {}, h('tr', {}, [I.row, I.column, I.value, I.reason].map((t) => h('th', {}, t)))),
-      h('tbody', {}, slice.map((r) => h('tr', {}, h('td', { class: 'num' }, String(r.row)), h('td', {}, r.header || r.column || ''), h('td', { class: 'mono' }, r.value ?? ''), h('td', {}, r.reason)))),
+      h('tbody', {}, slice.map((r) => h('tr', {}, h('td', { class: 'num' }, String(r.row)), h('td', {}, [r.column, r.header].filter(Boolean).join(' · ')), h('td', { class: 'mono' }, r.value ?? ''), h('td', {}, r.reason)))),
     ),
     problems.length > PROBLEM_PAGE ? pager(page, PROBLEM_PAGE, problems.length, go) : null,
   );

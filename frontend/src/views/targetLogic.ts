@@ -69,3 +69,19 @@ export function defaultListName(regionName: string, chainName: string, today: Da
   const d = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
   return `${regionName} ${chainName} 招商清单 ${d}`.trim();
 }
+
+/** The conditions of a ranking in words (for a saved list's header): 规模 大型；只看 江苏省、上海市；标签 上市；最低 40 分. */
+export function queryText(
+  q: { preset?: string | null; includeProvinces?: string[]; excludeProvinces?: string[]; sizeBand?: string | null; tags?: string[]; minScore?: number | null; segments?: string[] },
+  names: { province: (code: string) => string; preset: (key: string) => string; sizeBand: (band: string) => string; segment: (id: string) => string },
+): string {
+  const parts: string[] = [];
+  parts.push(`权重 ${names.preset(q.preset || 'balanced')}`);
+  if (q.segments?.length) parts.push(`环节 ${q.segments.map(names.segment).join('、')}`);
+  if (q.includeProvinces?.length) parts.push(`只看 ${q.includeProvinces.map(names.province).join('、')}`);
+  if (q.excludeProvinces?.length) parts.push(`排除 ${q.excludeProvinces.map(names.province).join('、')}`);
+  if (q.sizeBand) parts.push(`规模 ${names.sizeBand(q.sizeBand)}`);
+  if (q.tags?.length) parts.push(`标签 ${q.tags.join('、')}`);
+  if (q.minScore !== null && q.minScore !== undefined) parts.push(`最低 ${q.minScore} 分`);
+  return parts.join('；');
+}

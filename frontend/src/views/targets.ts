@@ -4,7 +4,7 @@ import type { MountedView, ViewContext } from '../context';
 import { formatNumber, formatWanYuan } from '../format';
 import { S } from '../strings';
 import { add, emptyBox, errorBox, fill, h, load, pager, section } from '../ui/dom';
-import { defaultListName, filterParams, maxScore, PAGE_SIZE, partBars, queryFromState, SIZE_BANDS, TAG_OPTIONS } from './targetLogic';
+import { defaultListName, filterParams, maxScore, PAGE_SIZE, partBars, queryFromState, queryText, SIZE_BANDS, TAG_OPTIONS } from './targetLogic';
 
 const T = S.targets;
 
@@ -140,11 +140,22 @@ export function mountTargets(root: HTMLElement, ctx0: ViewContext): MountedView 
   }
 
   function segmentsLine(p: TargetPage): HTMLElement {
+    const only = queryFromState(ctx.state)?.segments ?? [];
+    const byPurpose = new Map<string, number>();
+    for (const s of p.segments) byPurpose.set(s.purposeZh, (byPurpose.get(s.purposeZh) ?? 0) + 1);
+    const summary = [...byPurpose].map(([k, n]) => `${k} ${n}`).join(' · ');
+    const chips = p.segments.map((s) =>
+      h('button', {
+        type: 'button', class: `chip chip-btn purpose-${s.purpose.toLowerCase()}`, title: s.reasonZh, 'aria-pressed': only.includes(s.segmentId) ? 'true' : 'false',
+        onclick: () => ctx.navigate({ params: { segments: only.length === 1 && only[0] === s.segmentId ? null : s.segmentId, page: null } }),
+      }, `${s.name} · ${s.purposeZh}`),
+    );
     return h(
       'div',
       { class: 'target-segments' },
-      h('span', { class: 'muted' }, `${T.targetSegments}：`),
-      p.segments.map((s) => h('span', { class: 'chip', title: s.reasonZh }, `${s.name} · ${s.purposeZh}`)),
+      only.length
+        ? [h('span', { class: 'muted' }, `${T.targetSegments}：`), chips, h('button', { type: 'button', class: 'btn small', onclick: () => ctx.navigate({ params: { segments: null, page: null } }) }, '✕ 全部待招商环节')]
+        : h('details', {}, h('summary', {}, `${T.targetSegments}：${p.segments.length} 个（${summary}）— 点击环节只看该环节`), h('div', { class: 'chip-wrap' }, chips)),
       h('span', { class: 'muted' }, ` 共 ${formatNumber(p.total)} 家候选企业`),
     );
   }
@@ -244,7 +255,10 @@ export function mountTargets(root: HTMLElement, ctx0: ViewContext): MountedView 
     fill(main, box);
     void load(
       box,
-      (sig) => api.targetList(id, page, PAGE_SIZE, sig),
+      async (sig) => {
+        if (!presets) presets = await api.targetPresets(sig).catch(() => []);
+        return api.targetList(id, page, PAGE_SIZE, sig);
+      },
       ({ list, items }) => {
         add(
           box,
@@ -267,7 +281,13 @@ export function mountTargets(root: HTMLElement, ctx0: ViewContext): MountedView 
       'div',
       {},
       h('p', { class: 'muted' }, T.listMeta(list.author, list.total, when(list.refreshedAt)), ` · 数据版本 v${list.snapshotVersion}`),
-      h('div', { class: 'target-segments' }, list.segments.map((s) => h('span', { class: 'chip', title: s.reasonZh }, `${s.name} · ${s.purposeZh}`))),
+      h('p', { class: 'small', 'data-testid': 'list-query' }, `条件：${queryText(list.query, {
+        province: (c) => ctx.regionIndex?.get(c)?.name ?? c,
+        preset: (k) => presets?.find((p) => p.key === k)?.name ?? k,
+        sizeBand: (b) => T.sizeBands[b] ?? b,
+        segment: (id) => list.segments.find((s) => s.segmentId === id)?.name ?? id,
+      })}`),
+      h('details', { class: 'target-segments' }, h('summary', {}, `${T.targetSegments}：${list.segments.length} 个`), h('div', { class: 'chip-wrap' }, list.segments.map((s) => h('span', { class: 'chip', title: s.reasonZh }, `${s.name} · ${s.purposeZh}`)))),
       h(
         'div',
         { class: 'controls' },

@@ -257,7 +257,7 @@ export const S = {
     targetSegments: '本次招商环节',
     noRegion: '请在上方选择地区后查看招商清单。',
     listMeta: (author: string, total: number, at: string) => `${author} · ${total} 家 · 更新于 ${at}`,
-    frozen: '这是保存时的固定名单；「按最新数据刷新」会按原条件重新计算。',
+    frozen: '这是保存时的固定名单（最多保留排名前 2,000 家）；「按最新数据刷新」会按原条件重新计算。',
     parts: {
       scale: '规模',
       quality: '资质',

@@ -195,6 +195,10 @@ export function mountDiagnosis(root: HTMLElement, ctx0: ViewContext): MountedVie
   function renderTable(): void {
     const d = current;
     if (!d) return;
+    const focused = document.activeElement?.id;
+    requestAnimationFrame(() => {
+      if (focused === 'diag-filter' || focused === 'diag-leaf') document.getElementById(focused)?.focus();
+    });
     const D = S.diagnosis;
     const filter = (ctx.state.params.verdict ?? 'ALL') as VerdictFilter;
     const leafOnly = ctx.state.params.leaf === '1';

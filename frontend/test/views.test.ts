@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Product, ProductMakers, Segment, Technology } from '../src/api/types';
 import { isMissingEndpoint, buildUrl } from '../src/api/http';
 import { localInputRate, productColumns, productGraphOption, productRows } from '../src/views/productLogic';
-import { technologiesBySegment } from '../src/views/innovationMap';
+import { pairingSegments, technologiesBySegment } from '../src/views/innovationMap';
 import { chainFigureCards, diagnosisRows, lqText, peerMatrix, reasonText, thresholdOverrides, THRESHOLDS, verdictCounts } from '../src/views/diagnosisLogic';
 import { defaultListName, filterParams, maxScore, partBars, queryFromState, queryText } from '../src/views/targetLogic';
 import { jobFinished, jobProgress, phaseProgress, pollDelay } from '../src/views/importLogic';
@@ -120,6 +120,13 @@ describe('diagnosis logic', () => {
 });
 
 const W: TargetWeights = { scale: 25, quality: 15, innovation: 15, ties: 15, predicted: 10, proximity: 10, priority: 0 };
+
+describe('pairing segments', () => {
+  it('takes leaf segments that are 卡脖子, missing or weak, most urgent first', () => {
+    const segs = [sd('w', 'WEAK'), sd('m', 'MISSING'), sd('s', 'STRONG'), sd('d', 'PRESENT', { flags: ['CRITICAL', 'DEPENDENCY'] }), sd('p', 'MISSING', { leaf: false })];
+    expect(pairingSegments(segs).map((x) => x.segmentId)).toEqual(['d', 'm', 'w']);
+  });
+});
 
 describe('target logic', () => {
   it('reads the query from the URL state, dropping malformed provinces and bands', () => {

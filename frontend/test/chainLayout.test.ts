@@ -76,7 +76,7 @@ describe('segment colours', () => {
   it('colours by stage without a diagnosis and by verdict with one', () => {
     const s = seg('x', 'UPSTREAM');
     expect(segmentColour(s)).toBe(STAGE_COLOURS.UPSTREAM);
-    expect(segmentColour(s, { segmentId: 'x', verdict: 'MISSING' })).toBe(VERDICT_STYLE.MISSING.colour);
+    expect(segmentColour(s, { verdict: 'MISSING' } as Parameters<typeof segmentColour>[1])).toBe(VERDICT_STYLE.MISSING.colour);
     expect(new Set(Object.values(VERDICT_STYLE).map((v) => v.icon)).size).toBe(4); // each verdict has its own icon
   });
 });

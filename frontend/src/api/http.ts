@@ -102,3 +102,7 @@ export async function postForm<T>(path: string, form: FormData, signal?: AbortSi
   const res = await send(path, { method: 'POST', headers: { Accept: 'application/json' }, body: form, signal: signal ?? null });
   return (await res.json()) as T;
 }
+
+export async function deleteJson(path: string, signal?: AbortSignal): Promise<void> {
+  await send(path, { method: 'DELETE', headers: { Accept: 'application/json' }, signal: signal ?? null });
+}

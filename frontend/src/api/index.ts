@@ -1,4 +1,4 @@
-import { getJson, postForm } from './http';
+import { buildUrl, deleteJson, getJson, postForm, postJson, type QueryValue } from './http';
 import type {
   ChainDiagnosis,
   ChainStructure,
@@ -9,7 +9,14 @@ import type {
   Institution,
   InstitutionDetail,
   Page,
-  PeerRegion,
+  PairingReport,
+  PeerComparison,
+  SavedList,
+  SavedListPage,
+  TargetPage,
+  TargetPreset,
+  TargetQuery,
+  ImportFormat,
   Product,
   ProductMakers,
   Region,
@@ -19,7 +26,6 @@ import type {
   Segment,
   SegmentDiagnosisDetail,
   Technology,
-  TargetList,
   Zone,
 } from './types';
 
@@ -68,24 +74,63 @@ export const api = {
   ) => getJson<Page<Institution>>('/api/institutions', q, s),
   institution: (id: string, s?: Sig) => getJson<InstitutionDetail>(`/api/institutions/${encodeURIComponent(id)}`, {}, s),
 
-  // Coming from other parts of the product: the views show 即将提供 until these answer.
-  diagnosis: (chain: string, region: string, s?: Sig) => getJson<ChainDiagnosis>('/api/diagnosis', { chain, region }, s),
-  segmentDiagnosis: (id: string, region: string, s?: Sig) =>
-    getJson<SegmentDiagnosisDetail>(`/api/diagnosis/segments/${encodeURIComponent(id)}`, { region }, s),
-  peers: (chain: string, region: string, s?: Sig) => getJson<PeerRegion[]>('/api/diagnosis/peers', { chain, region }, s),
-  targets: (q: { chain: string; region: string; segment?: string | null; page?: number; size?: number }, s?: Sig) =>
-    getJson<TargetList>('/api/targets', q, s),
+  diagnosis: (chain: string, region: string, zone?: string | null, overrides: Record<string, QueryValue> = {}, s?: Sig) =>
+    getJson<ChainDiagnosis>('/api/diagnosis', { ...overrides, chain, region, zone }, s),
+  segmentDiagnosis: (id: string, q: { chain?: string | null; region: string; zone?: string | null; limit?: number }, s?: Sig) =>
+    getJson<SegmentDiagnosisDetail>(`/api/diagnosis/segments/${encodeURIComponent(id)}`, q, s),
+  peers: (chain: string, region: string, top = 8, s?: Sig) => getJson<PeerComparison>('/api/diagnosis/peers', { chain, region, top }, s),
+  pairing: (q: { chain: string; region: string; segments?: string | null; limit?: number }, s?: Sig) =>
+    getJson<PairingReport>('/api/pairing', q, s),
+
+  targets: (q: TargetQuery, paging: { page?: number; size?: number }, s?: Sig) =>
+    getJson<TargetPage>('/api/targets', { ...targetParams(q), page: paging.page, size: paging.size }, s),
+  targetPresets: (s?: Sig) => getJson<TargetPreset[]>('/api/targets/presets', {}, s),
+  saveTargetList: (name: string, author: string, query: TargetQuery, s?: Sig) =>
+    postJson<SavedList>('/api/target-lists', { name, author, query }, s),
+  targetLists: (s?: Sig) => getJson<SavedList[]>('/api/target-lists', {}, s),
+  targetList: (id: string, page: number, size: number, s?: Sig) =>
+    getJson<SavedListPage>(`/api/target-lists/${encodeURIComponent(id)}`, { page, size }, s),
+  refreshTargetList: (id: string, s?: Sig) => postJson<SavedList>(`/api/target-lists/${encodeURIComponent(id)}/refresh`, null, s),
+  deleteTargetList: (id: string, s?: Sig) => deleteJson(`/api/target-lists/${encodeURIComponent(id)}`, s),
+
+  importFormats: (s?: Sig) => getJson<ImportFormat[]>('/api/import/formats', {}, s),
   importFile: (format: string, file: File, s?: Sig) => {
     const form = new FormData();
     form.set('file', file);
     return postForm<ImportJob>(`/api/import/${encodeURIComponent(format)}`, form, s);
   },
+  importFileDry: (format: string, file: File, s?: Sig) => {
+    const form = new FormData();
+    form.set('file', file);
+    return postForm<ImportJob>(`/api/import/${encodeURIComponent(format)}?dryRun=true`, form, s);
+  },
+  importJobs: (s?: Sig) => getJson<ImportJob[]>('/api/import/jobs', {}, s),
   importJob: (id: string, s?: Sig) => getJson<ImportJob>(`/api/import/jobs/${encodeURIComponent(id)}`, {}, s),
 };
 
-/** Export links for the target list (downloaded by the browser, not fetched). */
-export function targetExportUrl(format: 'xlsx' | 'csv', q: { chain: string; region: string; segment?: string | null }): string {
-  const search = new URLSearchParams({ chain: q.chain, region: q.region, format });
-  if (q.segment) search.set('segment', q.segment);
-  return `/api/targets/export?${search.toString()}`;
+/**
+ * GET parameters of a ranking: lists comma-joined (Spring binds `a,b` to a List), weights as the 7 numbers
+ * scale,quality,innovation,ties,predicted,proximity,priority; empty values left out.
+ */
+export function targetParams(q: TargetQuery): Record<string, QueryValue> {
+  const list = (xs?: string[]) => (xs && xs.length ? xs.join(',') : null);
+  const w = q.weights;
+  return {
+    chain: q.chain,
+    region: q.region,
+    zone: q.zone ?? null,
+    segments: list(q.segments),
+    preset: q.preset ?? null,
+    weights: w ? [w.scale, w.quality, w.innovation, w.ties, w.predicted, w.proximity, w.priority].join(',') : null,
+    includeProvinces: list(q.includeProvinces),
+    excludeProvinces: list(q.excludeProvinces),
+    sizeBand: q.sizeBand ?? null,
+    tags: list(q.tags),
+    minScore: q.minScore ?? null,
+  };
+}
+
+/** Download link of a saved list (the browser downloads it; `user` goes to the export audit). */
+export function targetExportUrl(id: string, format: 'xlsx' | 'csv', user?: string | null): string {
+  return buildUrl(`/api/target-lists/${encodeURIComponent(id)}/export.${format}`, { user: user ?? null });
 }

@@ -161,87 +161,370 @@ export interface InstitutionDetail {
   cooperations: InstitutionPartner[];
 }
 
-// diagnosis (coming: fields optional until the API is final) ---------------------------------
+// diagnosis (mirrors com.chainatlas.analysis.DiagnosisModel) ---------------------------------
 export type Verdict = 'MISSING' | 'WEAK' | 'PRESENT' | 'STRONG';
-export type SegmentFlag = 'EXTEND' | 'CRITICAL';
-export interface SegmentDiagnosis {
-  segmentId: string;
-  segmentName?: string;
-  verdict: Verdict;
-  flags?: SegmentFlag[];
-  reasons?: string[];
-  localEnterprises?: number;
-  localRevenue?: number;
-  nationalEnterprises?: number;
-  nationalRevenue?: number;
-  share?: number;
-  lqCount?: number | null;
-  lqRevenue?: number | null;
-  [extra: string]: unknown;
+export type SegmentFlag = 'EXTEND' | 'CRITICAL' | 'DEPENDENCY';
+export interface SnapshotInfo {
+  chainId: string;
+  version: number;
+  builtAt: string;
+  buildMillis: number;
+  segments: number;
+  enterprises: number;
+  memberships: number;
+  supplyRelations: number;
 }
-export interface ChainDiagnosis {
-  chainId?: string;
-  regionCode?: string;
-  segments: SegmentDiagnosis[];
-  completeness?: number;
-  weightedCompleteness?: number;
-  localSourcingRate?: number | null;
-  leaders?: { uscc: string; name: string; score?: number }[];
-  [extra: string]: unknown;
-}
-export interface SegmentDiagnosisDetail extends SegmentDiagnosis {
-  outsideSuppliers?: { uscc: string; name: string; regionCode?: string; amount?: number | null }[];
-  localEnterpriseList?: Enterprise[];
-}
-export interface PeerRegion {
-  regionCode: string;
-  regionName?: string;
-  completeness?: number;
-  enterprises?: number;
-  revenue?: number;
-  [extra: string]: unknown;
-}
-
-// targets (coming) ----------------------------------------------------------------------------
-export interface ScoreComponent {
+export interface DiagRegionRef {
+  code: string;
   name: string;
-  label?: string;
-  value: number;
-  weight?: number;
+  level: string;
+  fullName: string;
 }
-export interface TargetEntry {
+export interface EnterpriseRef {
   uscc: string;
   name: string;
-  regionCode?: string;
-  segmentId?: string;
-  segmentName?: string;
-  score: number;
-  components?: ScoreComponent[];
-  reasons?: string[];
-  [extra: string]: unknown;
+  regionCode: string;
+  regionName: string;
+  revenue: number;
+  share: number | null;
 }
-export interface TargetList {
-  id?: string;
-  name?: string;
-  items: TargetEntry[];
-  total?: number;
-  [extra: string]: unknown;
+export interface Reason {
+  about: string;
+  rule: string;
+  zh: string;
+  en: string;
+  value: number | null;
+  threshold: number | null;
+}
+export interface Sourcing {
+  relations: number;
+  localRelations: number;
+  outsideRelations: number;
+  localShare: number | null;
+  outsideShare: number | null;
+  relationsWithAmount: number;
+  amount: number;
+  localAmount: number;
+  localShareByAmount: number | null;
+}
+export interface Concentration {
+  hhi: number | null;
+  top4Share: number | null;
+  topProvinceCode: string | null;
+  topProvinceName: string | null;
+  topProvinceShare: number | null;
+  chokepoint: boolean;
+}
+export interface SegmentFigures {
+  localEnterprises: number;
+  localRevenue: number;
+  nationalEnterprises: number;
+  nationalRevenue: number;
+  shareByCount: number | null;
+  shareByRevenue: number | null;
+  lqByCount: number | null;
+  lqByRevenue: number | null;
+  topLocalShare: number | null;
+  inbound: Sourcing | null;
+}
+export interface SegmentDiagnosis {
+  segmentId: string;
+  name: string;
+  stage: Stage;
+  key: boolean;
+  valueAdded: number;
+  parentId: string | null;
+  leaf: boolean;
+  figures: SegmentFigures;
+  concentration: Concentration | null;
+  verdict: Verdict;
+  verdictZh: string;
+  actionZh: string;
+  flags: SegmentFlag[];
+  reasons: Reason[];
+  localLeaders: EnterpriseRef[];
+}
+export interface ExtendCandidate {
+  rank: number;
+  segmentId: string;
+  name: string;
+  verdict: Verdict;
+  relatedness: number;
+  neighbours: number;
+  neighboursPresent: number;
+  valueAdded: number;
+  key: boolean;
+  nearStrongSegments: string[];
+}
+export interface ChainLeader {
+  uscc: string;
+  name: string;
+  regionCode: string;
+  regionName: string;
+  revenue: number;
+  pageRank: number;
+  score: number;
+  segmentIds: string[];
+}
+export interface ChainFigures {
+  leafSegments: number;
+  coveredLeafSegments: number;
+  completeness: number;
+  completenessKeyWeighted: number;
+  completenessValueWeighted: number;
+  localEnterprises: number;
+  localRevenue: number;
+  nationalEnterprises: number;
+  nationalRevenue: number;
+  sourcing: Sourcing | null;
+  verdictCounts: Partial<Record<Verdict, number>>;
+  flowCycleSegments: string[];
+}
+export type DiagnosisSettings = Record<string, number>;
+export interface ChainDiagnosis {
+  snapshot: SnapshotInfo;
+  chainId: string;
+  chainName: string;
+  region: DiagRegionRef;
+  zone: string | null;
+  settings: DiagnosisSettings;
+  figures: ChainFigures;
+  segments: SegmentDiagnosis[];
+  extendCandidates: ExtendCandidate[];
+  leaders: ChainLeader[];
+  tookMillis: number;
+}
+export interface OutsideSupplier {
+  uscc: string;
+  name: string;
+  regionCode: string;
+  regionName: string;
+  relations: number;
+  localCustomers: number;
+  amount: number;
+}
+export interface SegmentDiagnosisDetail {
+  snapshot: SnapshotInfo;
+  chainId: string;
+  region: DiagRegionRef;
+  zone: string | null;
+  settings: DiagnosisSettings;
+  segment: SegmentDiagnosis;
+  localEnterprises: EnterpriseRef[];
+  localEnterprisesTotal: number;
+  outsideSuppliers: OutsideSupplier[];
+  nationalLeaders: EnterpriseRef[];
+}
+export interface PeerRow {
+  region: DiagRegionRef;
+  figures: ChainFigures;
+  verdicts: Verdict[];
+  localEnterprises: number[];
+  lqByCount: (number | null)[];
+  flags: SegmentFlag[][];
+}
+export interface PeerComparison {
+  snapshot: SnapshotInfo;
+  chainId: string;
+  settings: DiagnosisSettings;
+  segmentIds: string[];
+  segmentNames: string[];
+  regions: PeerRow[];
 }
 
-// import (coming) -----------------------------------------------------------------------------
-export interface ImportRowError {
-  row: number;
-  column?: string;
-  value?: string;
+// targets (mirrors com.chainatlas.targeting.TargetModel) ---------------------------------------
+export interface TargetWeights {
+  scale: number;
+  quality: number;
+  innovation: number;
+  ties: number;
+  predicted: number;
+  proximity: number;
+  priority: number;
+}
+export type ScorePartKey = keyof TargetWeights;
+export interface ScoreParts extends TargetWeights {
+  total: number;
+}
+export interface TargetPreset {
+  key: string;
+  name: string;
+  weights: TargetWeights;
+}
+export interface TargetSegment {
+  segmentId: string;
+  name: string;
+  purpose: string;
+  purposeZh: string;
+  key: boolean;
+  verdict: string;
+  reasonZh: string;
+}
+export interface LocalPartner {
+  uscc: string;
+  name: string;
+  relation: string;
+  relationZh: string;
+  amount: number | null;
+  score: number | null;
+}
+export interface TargetRow {
+  rank: number;
+  uscc: string;
+  name: string;
+  regionCode: string;
+  regionName: string;
+  segmentId: string;
+  segmentName: string;
+  purpose: string;
+  purposeZh: string;
+  score: number;
+  parts: ScoreParts;
+  reasons: string[];
+  reasonText: string;
+  localPartners: LocalPartner[];
+  predictedPartners: LocalPartner[];
+  revenue: number | null;
+  employees: number | null;
+  tags: string[];
+  patents: number;
+  cooperations: number;
+}
+export interface TargetPage {
+  chainId: string;
+  regionCode: string;
+  regionName: string;
+  preset: string | null;
+  weights: TargetWeights;
+  segments: TargetSegment[];
+  snapshotVersion: number;
+  items: TargetRow[];
+  page: number;
+  size: number;
+  total: number;
+}
+/** The query of a ranking (POST body of a saved list; also the GET parameters). */
+export interface TargetQuery {
+  chain: string;
+  region: string;
+  zone?: string | null;
+  segments?: string[];
+  preset?: string | null;
+  weights?: TargetWeights | null;
+  includeProvinces?: string[];
+  excludeProvinces?: string[];
+  sizeBand?: string | null;
+  tags?: string[];
+  minScore?: number | null;
+}
+export interface SavedList {
+  id: string;
+  name: string;
+  author: string;
+  chainId: string;
+  regionCode: string;
+  preset: string | null;
+  weights: TargetWeights | null;
+  segments: TargetSegment[];
+  query: TargetQuery;
+  snapshotVersion: number;
+  total: number;
+  createdAt: string;
+  refreshedAt: string;
+}
+export interface SavedListPage {
+  list: SavedList;
+  items: Page<TargetRow>;
+}
+
+// R&D pairing (mirrors com.chainatlas.innovation.Pairing) --------------------------------------
+export interface PairedInstitution {
+  id: string;
+  name: string;
+  type: string;
+  level: string;
+  strength: number;
+  regionCode: string;
+  regionName: string;
+  tier: 'LOCAL' | 'PROVINCE' | 'NATIONAL';
+  matches: { kind: string; id: string; name: string; appliesTo: string[]; text: string }[];
+  score: { tier: number; level: number; strength: number; technologies: number; total: number };
+  partners: { uscc: string; name: string; regionCode: string; regionName: string; local: boolean; kind: string; since: number | null }[];
+  partnerCount: number;
+  localPartnerCount: number;
   reason: string;
+}
+export interface SegmentPairing {
+  segment: { id: string; name: string };
+  technologies: { id: string; name: string; appliesTo: string[] }[];
+  institutions: PairedInstitution[];
+  total: number;
+}
+export interface PairingReport {
+  chain: { id: string; name: string };
+  region: { code: string; name: string };
+  segments: SegmentPairing[];
+  scoreRule: string;
+  scoreRuleEn: string;
+}
+
+// import (mirrors com.chainatlas.ingest.ImportController / ImportJob) ---------------------------
+export interface ImportColumn {
+  key: string;
+  zh: string;
+  header: string;
+  type: string;
+  required: boolean;
+  unit: string | null;
+  choices: string[];
+  refersTo: string | null;
+  note: string | null;
+  example: string | null;
+}
+export interface ImportFormat {
+  id: string;
+  zh: string;
+  en: string;
+  description: string;
+  columns: ImportColumn[];
+  key: string[];
+  templateXlsx: string;
+  templateCsv: string;
+}
+export interface ImportProblem {
+  row: number;
+  column: string | null;
+  header: string | null;
+  value: string | null;
+  reason: string;
+}
+export type ImportPhase = 'QUEUED' | 'COUNTING' | 'VALIDATING' | 'WRITING' | 'DONE' | 'REJECTED' | 'FAILED';
+export interface ImportResult {
+  written: boolean;
+  fileKind: string;
+  rowsRead: number;
+  rowsWritten: number;
+  problemCount: number;
+  problems: ImportProblem[];
+  problemsTruncated: boolean;
+  ignoredColumns: string[];
+  chainIds: string[];
+  staged: boolean;
+  messageZh: string;
+  messageEn: string;
 }
 export interface ImportJob {
   id: string;
-  format?: string;
-  phase?: string;
-  state?: string;
-  rowsDone?: number;
-  rowsTotal?: number;
-  errors?: ImportRowError[];
-  [extra: string]: unknown;
+  format: string;
+  formatZh: string;
+  fileName: string;
+  dryRun: boolean;
+  phase: ImportPhase;
+  rowsDone: number;
+  rowsTotal: number;
+  submittedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  result: ImportResult | null;
+  reportXlsx: string | null;
 }

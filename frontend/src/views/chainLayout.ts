@@ -126,7 +126,7 @@ export const VERDICT_STYLE: Record<Verdict, { colour: string; icon: string }> = 
   STRONG: { colour: '#30a46c', icon: '★' },
 };
 
-export const FLAG_ICONS: Record<SegmentFlag, string> = { EXTEND: '➜', CRITICAL: '⚠' };
+export const FLAG_ICONS: Record<SegmentFlag, string> = { EXTEND: '➜', CRITICAL: '⚠', DEPENDENCY: '⊗' };
 
 export function segmentColour(s: Segment, diag?: SegmentDiagnosis | null): string {
   if (diag && diag.verdict in VERDICT_STYLE) return VERDICT_STYLE[diag.verdict].colour;

@@ -65,8 +65,8 @@ export function mountChainMap(root: HTMLElement, ctx0: ViewContext): MountedView
   function segButton(s: Segment, isRoot: boolean): HTMLButtonElement {
     const d = diag.kind === 'ok' ? diag.bySegment.get(s.id) ?? null : null;
     const colour = segmentColour(s, d);
-    const badge = d ? h('span', { class: `verdict verdict-${d.verdict.toLowerCase()}` }, `${VERDICT_STYLE[d.verdict].icon} ${S.verdict[d.verdict]}`) : null;
-    const flags = (d?.flags ?? []).map((f) => h('span', { class: `flag flag-${f.toLowerCase()}`, title: S.flag[f] }, `${FLAG_ICONS[f]} ${S.flag[f]}`));
+    const badge = d ? h('span', { class: `verdict verdict-${d.verdict.toLowerCase()}`, 'data-verdict': d.verdict }, `${VERDICT_STYLE[d.verdict].icon} ${S.verdict[d.verdict]}`) : null;
+    const flags = (d?.flags ?? []).filter((f) => f !== 'CRITICAL' || !d!.flags.includes('DEPENDENCY')).map((f) => h('span', { class: `flag flag-${f.toLowerCase()}`, title: S.flagTitle[f] }, `${FLAG_ICONS[f]} ${S.flag[f]}`));
     const b = h(
       'button',
       {
@@ -115,7 +115,7 @@ export function mountChainMap(root: HTMLElement, ctx0: ViewContext): MountedView
       items.push(h('span', { class: 'legend-title' }, S.chainMap.legendVerdict));
       for (const v of ['MISSING', 'WEAK', 'PRESENT', 'STRONG'] as const)
         items.push(h('span', { class: 'legend-item' }, h('i', { style: `background:${VERDICT_STYLE[v].colour}` }), `${VERDICT_STYLE[v].icon} ${S.verdict[v]}`));
-      items.push(h('span', { class: 'legend-item' }, `${FLAG_ICONS.EXTEND} ${S.flag.EXTEND}`), h('span', { class: 'legend-item' }, `${FLAG_ICONS.CRITICAL} ${S.flag.CRITICAL}`));
+      for (const f of ['EXTEND', 'CRITICAL', 'DEPENDENCY'] as const) items.push(h('span', { class: 'legend-item', title: S.flagTitle[f] }, `${FLAG_ICONS[f]} ${S.flag[f]}`));
     } else {
       items.push(h('span', { class: 'legend-title' }, S.chainMap.legendStage));
       for (const st of STAGES) items.push(h('span', { class: 'legend-item' }, h('i', { style: `background:${STAGE_COLOURS[st]}` }), S.stage[st]));
@@ -188,7 +188,7 @@ export function mountChainMap(root: HTMLElement, ctx0: ViewContext): MountedView
   const ac = new AbortController();
   if (ctx.state.region && ctx.state.chain) {
     api
-      .diagnosis(ctx.state.chain, ctx.state.region, ac.signal)
+      .diagnosis(ctx.state.chain, ctx.state.region, ctx.state.zone, {}, ac.signal)
       .then((d) => {
         diag = { kind: 'ok', bySegment: new Map((d.segments ?? []).map((x) => [x.segmentId, x])) };
       })
@@ -234,21 +234,30 @@ function flowPath(a: DOMRect, b: DOMRect, base: DOMRect): string {
 
 function renderPanel(panel: HTMLElement, seg: Segment, ctx: ViewContext, d: SegmentDiagnosis | null, byId: Map<string, Segment>): void {
   const region = ctx.state.region;
+  const chainId = ctx.state.chain;
   const parent = seg.parentId ? byId.get(seg.parentId) : undefined;
   const children = [...byId.values()].filter((s) => s.parentId === seg.id);
-  const diagBox = h('div', { class: 'panel-block' });
+  const diagBox = h('div', { class: 'panel-block', 'data-testid': 'panel-diagnosis' });
   const entBox = h('div', { class: 'panel-block' });
+  const supplierBox = h('div', { class: 'panel-block', 'data-testid': 'panel-suppliers' });
+  const targetBox = h('div', { class: 'panel-block', 'data-testid': 'panel-targets' });
+  const instBox = h('div', { class: 'panel-block', 'data-testid': 'panel-pairing' });
   const techBox = h('div', { class: 'panel-block' });
-  const instBox = h('div', { class: 'panel-block' });
-  const targetBox = h('div', { class: 'panel-block' });
+  const needsPairing = !!d && (d.verdict === 'WEAK' || d.verdict === 'MISSING' || d.flags.includes('CRITICAL') || d.flags.includes('DEPENDENCY'));
+  const targetsHref = () => {
+    const q = new URLSearchParams({ chain: chainId ?? '', region: region ?? '', segments: seg.id });
+    if (ctx.state.zone) q.set('zone', ctx.state.zone);
+    return `#/targets?${q.toString()}`;
+  };
 
-  fill(panel, 
+  fill(panel,
     h(
       'div',
       { class: 'panel-head' },
       h('h2', { id: 'panel-title' }, seg.name),
       h('button', { type: 'button', class: 'btn btn-close', 'aria-label': S.panel.close, onclick: () => ctx.navigate({ segment: null }) }, '✕'),
     ),
+    d ? h('p', { class: 'panel-verdict' }, h('span', { class: `verdict verdict-${d.verdict.toLowerCase()}` }, `${VERDICT_STYLE[d.verdict].icon} ${d.verdictZh} → ${d.actionZh}`), ' ', d.flags.map((f) => h('span', { class: `flag flag-${f.toLowerCase()}`, title: S.flagTitle[f] }, `${FLAG_ICONS[f]} ${S.flag[f]}`))) : null,
     h(
       'dl',
       { class: 'facts' },
@@ -266,43 +275,46 @@ function renderPanel(panel: HTMLElement, seg: Segment, ctx: ViewContext, d: Segm
     diagBox,
     h('h3', {}, `${S.panel.localEnterprises}${ctx.region ? `（${ctx.region.name}）` : ''}`),
     entBox,
+    region ? [h('h3', {}, S.panel.outsideSuppliers), supplierBox] : null,
+    region ? [h('h3', {}, S.panel.targets, ' ', h('a', { class: 'small', href: targetsHref() }, '完整清单 ›')), targetBox] : null,
+    h('h3', {}, region ? S.pairing.title : S.panel.institutions),
+    needsPairing ? h('p', { class: 'muted small' }, S.pairing.note) : null,
+    instBox,
     h('h3', {}, S.panel.technologies),
     techBox,
-    h('h3', {}, S.panel.institutions),
-    instBox,
-    h('h3', {}, `${S.panel.outsideSuppliers} / ${S.panel.targets}`),
-    targetBox,
   );
 
-  // diagnosis figures and reasons
+  // diagnosis figures, reasons and the outside suppliers local firms depend on
   if (!region) add(diagBox, emptyBox('请选择地区后查看诊断'));
   else
     void load(
       diagBox,
-      (sig) => api.segmentDiagnosis(seg.id, region, sig),
+      (sig) => api.segmentDiagnosis(seg.id, { chain: chainId, region, zone: ctx.state.zone, limit: 10 }, sig),
       (x) => {
-        const v = x.verdict ?? d?.verdict;
-        add(diagBox, 
-          v ? h('p', { class: `verdict verdict-${v.toLowerCase()}` }, `${VERDICT_STYLE[v].icon} ${S.verdict[v]} ${S.verdictAction[v] ?? ''}`) : null,
+        const sd = x.segment;
+        const f = sd.figures;
+        const inbound = f.inbound;
+        add(diagBox,
+          d ? null : h('p', {}, h('span', { class: `verdict verdict-${sd.verdict.toLowerCase()}` }, `${VERDICT_STYLE[sd.verdict].icon} ${sd.verdictZh} → ${sd.actionZh}`)),
           h(
             'dl',
-            { class: 'facts' },
-            h('dt', {}, '本地企业'),
-            h('dd', {}, formatNumber(x.localEnterprises)),
-            h('dt', {}, '本地营收'),
-            h('dd', {}, formatWanYuan(x.localRevenue)),
-            h('dt', {}, '全国企业'),
-            h('dd', {}, formatNumber(x.nationalEnterprises)),
-            h('dt', {}, '本地占比'),
-            h('dd', {}, formatPercent(x.share)),
-            h('dt', {}, '区位熵'),
-            h('dd', {}, formatNumber(x.lqCount ?? null, 2)),
+            { class: 'facts figures' },
+            h('dt', {}, '本地企业'), h('dd', {}, `${formatNumber(f.localEnterprises)} 家 / 全国 ${formatNumber(f.nationalEnterprises)} 家`),
+            h('dt', {}, '本地营收'), h('dd', {}, `${formatWanYuan(f.localRevenue)} / 全国 ${formatWanYuan(f.nationalRevenue)}`),
+            h('dt', {}, '本地占比'), h('dd', {}, `数量 ${formatPercent(f.shareByCount, 2)} · 营收 ${formatPercent(f.shareByRevenue, 2)}`),
+            h('dt', {}, '区位熵'), h('dd', {}, `数量 ${formatNumber(f.lqByCount, 2)} · 营收 ${formatNumber(f.lqByRevenue, 2)}`),
+            inbound && inbound.relations > 0 ? [h('dt', {}, '本地配套'), h('dd', {}, `${formatPercent(inbound.localShare)}（${inbound.localRelations}/${inbound.relations} 条供应关系来自本地）`)] : null,
+            sd.concentration?.topProvinceName ? [h('dt', {}, '全国集中'), h('dd', {}, `${sd.concentration.topProvinceName} 占 ${formatPercent(sd.concentration.topProvinceShare, 0)}${sd.concentration.hhi !== null ? ` · HHI ${formatNumber(sd.concentration.hhi, 0)}` : ''}`)] : null,
           ),
-          x.reasons?.length ? h('ul', { class: 'reasons' }, x.reasons.map((r) => h('li', {}, r))) : null,
-          x.outsideSuppliers?.length
-            ? h('div', {}, h('strong', {}, S.panel.outsideSuppliers), h('ul', {}, x.outsideSuppliers.slice(0, 10).map((p) => h('li', {}, p.name))))
-            : null,
+          sd.reasons.length ? h('ul', { class: 'reasons', 'data-testid': 'panel-reasons' }, sd.reasons.map((r) => h('li', { 'data-rule': r.rule }, r.zh))) : null,
         );
+        if (x.outsideSuppliers.length === 0) add(supplierBox, emptyBox('本地企业在该环节没有外部供应商记录'));
+        else
+          add(supplierBox,
+            h('table', { class: 'mini' }, h('tbody', {}, x.outsideSuppliers.slice(0, 8).map((o) =>
+              h('tr', {}, h('td', {}, o.name, h('br', {}), h('small', { class: 'muted' }, o.regionName)), h('td', { class: 'num' }, formatWanYuan(o.amount), h('br', {}), h('small', { class: 'muted' }, `${o.localCustomers} 家本地客户`)))))),
+            x.outsideSuppliers.length > 8 ? h('p', { class: 'muted small' }, S.panel.more(x.outsideSuppliers.length - 8)) : null,
+          );
       },
       { what: '环节诊断' },
     );
@@ -317,7 +329,7 @@ function renderPanel(panel: HTMLElement, seg: Segment, ctx: ViewContext, d: Segm
           add(entBox, emptyBox(region ? '本地暂无该环节企业' : S.empty));
           return;
         }
-        add(entBox, 
+        add(entBox,
           h('table', { class: 'mini' }, h('tbody', {}, enterpriseRows(p.items, ctx, true))),
           p.total > p.size ? pager(p.page, p.size, p.total, (n) => void showEnterprises(n)) : null,
         );
@@ -333,37 +345,54 @@ function renderPanel(panel: HTMLElement, seg: Segment, ctx: ViewContext, d: Segm
     },
   );
 
-  const showInst = (page: number) =>
-    load(
+  if (region && chainId)
+    void load(
       instBox,
-      (sig) => api.institutions({ chain: ctx.state.chain, segment: seg.id, page, size: 6 }, sig),
-      (p) => {
-        if (p.total === 0) {
-          add(instBox, emptyBox(S.panel.none));
+      (sig) => api.pairing({ chain: chainId, region, segments: seg.id, limit: 5 }, sig),
+      (r) => {
+        const sp = r.segments[0];
+        if (!sp || sp.institutions.length === 0) {
+          add(instBox, emptyBox('暂无研究该环节技术的研发机构'));
           return;
         }
-        add(instBox, 
-          h(
-            'ul',
-            { class: 'plain' },
-            p.items.map((i) =>
-              h('li', {}, h('span', {}, i.name), ' ', h('small', { class: 'muted' }, `${S.innovation.levels[i.level] ?? i.level} · ${S.innovation.types[i.type] ?? i.type}${region && i.regionCode.startsWith(region.slice(0, 4)) ? ' · 本地' : ''}`)),
-            ),
-          ),
-          p.total > p.size ? pager(p.page, p.size, p.total, (n) => void showInst(n)) : null,
+        add(instBox,
+          h('ol', { class: 'plain pairing' }, sp.institutions.map((i) =>
+            h('li', {}, h('span', {}, i.name), ' ', h('small', { class: `tier tier-${i.tier.toLowerCase()}` }, S.pairing.tiers[i.tier] ?? i.tier), ' ',
+              h('small', { class: 'muted' }, `${S.innovation.levels[i.level] ?? i.level} · ${S.innovation.types[i.type] ?? i.type} · ${i.regionName}`),
+              h('div', { class: 'small muted' }, i.reason)))),
+          sp.total > sp.institutions.length ? h('p', { class: 'muted small' }, `共 ${sp.total} 家匹配机构`) : null,
         );
       },
+      { what: '产学研对接' },
     );
-  void showInst(0);
+  else {
+    const showInst = (page: number) =>
+      load(
+        instBox,
+        (sig) => api.institutions({ chain: ctx.state.chain, segment: seg.id, page, size: 6 }, sig),
+        (p) => {
+          if (p.total === 0) {
+            add(instBox, emptyBox(S.panel.none));
+            return;
+          }
+          add(instBox,
+            h('ul', { class: 'plain' }, p.items.map((i) => h('li', {}, h('span', {}, i.name), ' ', h('small', { class: 'muted' }, `${S.innovation.levels[i.level] ?? i.level} · ${S.innovation.types[i.type] ?? i.type}`)))),
+            p.total > p.size ? pager(p.page, p.size, p.total, (n) => void showInst(n)) : null,
+          );
+        },
+      );
+    void showInst(0);
+  }
 
-  if (!region) add(targetBox, emptyBox('请选择地区'));
-  else
+  if (region && chainId)
     void load(
       targetBox,
-      (sig) => api.targets({ chain: ctx.state.chain!, region, segment: seg.id, size: 5 }, sig),
+      (sig) => api.targets({ chain: chainId, region, zone: ctx.state.zone, segments: [seg.id] }, { size: 5 }, sig),
       (t) => {
-        add(targetBox, 
-          t.items.length ? h('ol', {}, t.items.map((x) => h('li', {}, `${x.name}（${formatNumber(x.score, 1)}）`))) : emptyBox(),
+        add(targetBox,
+          t.items.length
+            ? h('ol', { class: 'plain targets-mini' }, t.items.map((x) => h('li', { title: x.reasonText }, h('span', {}, x.name), ' ', h('small', { class: 'muted' }, `${x.regionName} · ${formatNumber(x.score, 1)} 分`), h('div', { class: 'small muted clamp' }, x.reasons.slice(0, 2).join('；')))))
+            : emptyBox('暂无符合条件的外地目标企业'),
         );
       },
       { what: '招商目标企业' },

@@ -1,5 +1,5 @@
 import { api } from '../api';
-import type { Segment, Technology } from '../api/types';
+import type { Segment, SegmentDiagnosis, Technology } from '../api/types';
 import { inRegion } from '../charts/network';
 import type { MountedView, ViewContext } from '../context';
 import { S } from '../strings';
@@ -26,13 +26,70 @@ export function technologiesBySegment(techs: Technology[], segments: Segment[]):
   return [...groups.values()].sort((a, b) => order[a.segment.stage] - order[b.segment.stage] || a.segment.name.localeCompare(b.segment.name, 'zh-CN'));
 }
 
+/** Leaf segments that need 产学研 pairing: missing, weak, or 卡脖子; most urgent first. */
+export function pairingSegments(segments: SegmentDiagnosis[]): SegmentDiagnosis[] {
+  const rank = (s: SegmentDiagnosis) => (s.flags.includes('DEPENDENCY') ? 0 : s.verdict === 'MISSING' ? 1 : s.verdict === 'WEAK' ? 2 : 3);
+  return segments.filter((s) => s.leaf && rank(s) < 3).sort((a, b) => rank(a) - rank(b) || Number(b.key) - Number(a.key) || a.name.localeCompare(b.name, 'zh-CN'));
+}
+
 /** 创新图谱: core technologies per segment, R&D institutions, and their cooperation with enterprises. */
 export function mountInnovation(root: HTMLElement, ctx0: ViewContext): MountedView {
   let ctx = ctx0;
   const techBox = h('div', {});
   const instBox = h('div', {});
   const coopBox = h('div', {});
+  const pairBox = h('div', {});
   add(root, h('div', { class: 'grid-2' }, section(S.innovation.technologies, techBox), h('div', {}, section(S.innovation.institutions, instBox), section(S.innovation.cooperation, coopBox))));
+  if (ctx.state.chain && ctx.state.region) {
+    add(root, section(`${S.pairing.title}（薄弱、空白及卡脖子环节）`, pairBox));
+    const chain = ctx.state.chain;
+    const region = ctx.state.region;
+    void load(
+      pairBox,
+      async (sig) => {
+        const d = await api.diagnosis(chain, region, ctx.state.zone, {}, sig);
+        const needy = pairingSegments(d.segments);
+        if (needy.length === 0) return { needy, report: null };
+        return { needy, report: await api.pairing({ chain, region, segments: needy.map((x) => x.segmentId).join(','), limit: 3 }, sig) };
+      },
+      ({ needy, report }) => {
+        const rows = (report?.segments ?? []).filter((sp) => sp.institutions.length > 0);
+        if (rows.length === 0) {
+          add(pairBox, emptyBox(needy.length ? '这些环节暂无匹配的研发机构' : '本地没有薄弱或空白的环节'));
+          return;
+        }
+        const verdictOf = new Map(needy.map((x) => [x.segmentId, x]));
+        add(
+          pairBox,
+          h('p', { class: 'muted small' }, report!.scoreRule),
+          h(
+            'div',
+            { class: 'table-scroll' },
+            h(
+              'table',
+              { class: 'data-table pairing-table', 'data-testid': 'pairing-table' },
+              h('thead', {}, h('tr', {}, ['环节', '结论', '建议对接的研发机构（前 3）'].map((t) => h('th', {}, t)))),
+              h(
+                'tbody',
+                {},
+                rows.map((sp) => {
+                  const x = verdictOf.get(sp.segment.id);
+                  return h(
+                    'tr',
+                    {},
+                    h('td', {}, sp.segment.name),
+                    h('td', {}, x ? `${x.verdictZh}${x.flags.includes('DEPENDENCY') ? ' · 卡脖子' : ''}` : ''),
+                    h('td', {}, h('ol', { class: 'plain' }, sp.institutions.map((i) => h('li', {}, h('strong', {}, i.name), ' ', h('small', { class: `tier tier-${i.tier.toLowerCase()}` }, S.pairing.tiers[i.tier] ?? i.tier), h('div', { class: 'small muted' }, i.reason))))),
+                  );
+                }),
+              ),
+            ),
+          ),
+        );
+      },
+      { what: S.pairing.title },
+    );
+  }
   const p = () => ctx.state.params;
 
   void load(

@@ -136,10 +136,41 @@ class FrontendBrowserTest {
             assertThat(root.innerText().strip()).as("view %s shows something", view).isNotEmpty();
             shot("view-" + view);
         }
-        // views waiting for other parts of the product say so (or, once those APIs exist, show data)
+        // every API the views use exists now: nothing says 即将提供
+        for (String view : List.of("diagnosis", "targets", "import")) {
+            page.navigate(url("#/" + view + "?chain=NEV&region=" + HEFEI));
+            settle();
+            assertThat(page.locator("[data-state=coming-soon]")).hasCount(0);
+        }
+    }
+
+    @Test
+    void diagnosisShowsVerdictsFiguresLeadersAndPeers() {
         page.navigate(url("#/diagnosis?chain=NEV&region=" + HEFEI));
         settle();
-        assertThat(page.locator("[data-state=coming-soon], [data-testid=diagnosis-table]").first()).isVisible();
+        Locator table = page.locator("[data-testid=diagnosis-table]");
+        assertThat(table).isVisible();
+        for (String verdict : List.of("MISSING", "WEAK", "STRONG")) {
+            assertThat(table.locator("[data-verdict=" + verdict + "]").first()).isAttached();
+        }
+        assertThat(table.locator("[data-verdict=MISSING]").first()).containsText("空白");
+        // a missing segment says why, in words that can be read aloud
+        assertThat(table.locator("tbody tr").first().locator("td.reasons")).containsText("本地");
+        assertThat(page.locator("[data-testid=chain-figures]")).containsText("完整度");
+        assertThat(page.locator("[data-testid=chain-figures]")).containsText("本地配套率");
+        assertThat(page.locator("[data-testid=snapshot-version]")).containsText("数据版本");
+        assertThat(page.locator("[data-testid=leaders-table] tbody tr").first()).isVisible();
+        assertThat(page.locator("[data-testid=extend-table] tbody tr").first()).isVisible();
+        shot("diagnosis");
+        assertThat(page.locator("[data-testid=peer-table] tbody tr").first()).isAttached();
+        assertThat(page.locator("[data-testid=peer-table] thead th.self")).containsText("合肥");
+        page.locator("[data-testid=peer-table]").scrollIntoViewIfNeeded();
+        shot("diagnosis-peers");
+        // filter to the missing segments only
+        page.locator("#diag-filter").selectOption("MISSING");
+        page.waitForURL("**verdict=MISSING**");
+        assertThat(table.locator("[data-verdict=STRONG]")).hasCount(0);
+        assertThat(table.locator("[data-verdict=MISSING]").first()).isVisible();
     }
 
     @Test
@@ -179,7 +210,20 @@ class FrontendBrowserTest {
         assertThat(panel.locator("#panel-title")).hasText("电芯");
         assertThat(panel.locator("table.mini tr").first()).isVisible();
         assertThat(page.locator("svg.flows path.flow.active").first()).isAttached();
+        // segments carry their verdict as text, not only as colour
+        assertThat(page.locator("button.seg .verdict[data-verdict]").first()).isVisible();
         shot("chain-panel");
+        // a weak segment: its reasons, the outside suppliers, target companies and R&D institutions
+        page.locator("button.seg[data-seg=NEV-AI-SOC]").click();
+        page.waitForURL("**segment=NEV-AI-SOC**");
+        settle();
+        assertThat(panel.locator("#panel-title")).hasText("智能驾驶与座舱SoC");
+        assertThat(panel.locator(".panel-verdict")).containsText("薄弱");
+        assertThat(panel.locator("[data-testid=panel-reasons] li").first()).isVisible();
+        assertThat(panel.locator("[data-testid=panel-reasons]")).containsText("阈值");
+        assertThat(panel.locator("[data-testid=panel-targets] li").first()).isAttached();
+        assertThat(panel.locator("[data-testid=panel-pairing] li").first()).isAttached();
+        shot("chain-panel-weak");
         // keyboard: move to the next segment with the arrow key and open it with Enter
         page.locator("button.seg[data-seg=NEV-CELL]").focus();
         page.keyboard().press("ArrowDown");
@@ -232,38 +276,71 @@ class FrontendBrowserTest {
     }
 
     @Test
-    void uploadingABadFileShowsRowErrorsOrComingSoon() throws Exception {
+    void uploadingABadFileShowsRowErrorsAndTheReport() throws Exception {
         Path bad = Files.createTempFile("bad-enterprises", ".csv");
         Files.writeString(bad, "统一社会信用代码,企业名称,行政区划代码\n123,坏数据企业,999999\n,无代码企业,340100\n");
         page.navigate(url("#/import?chain=NEV&region=" + HEFEI));
         settle();
         page.locator("#import-format").selectOption("enterprises");
+        assertThat(page.locator("[data-testid=template-xlsx]")).hasAttribute("href", "/api/import/templates/enterprises.xlsx");
         page.locator("#import-file").setInputFiles(bad);
         page.locator(".import-form button[type=submit]").click();
-        // the import API (another part of the product) either reports the bad rows or is not there yet
-        Locator outcome = page.locator("[data-testid=import-errors], [data-state=coming-soon]").first();
-        assertThat(outcome).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
-        if (page.locator("[data-testid=import-errors]").count() > 0) {
-            assertThat(page.locator("[data-testid=import-errors] tbody tr").first()).isVisible();
-        }
+        Locator errors = page.locator("[data-testid=import-errors]");
+        assertThat(errors).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+        assertThat(page.locator(".progress-row[data-phase=REJECTED]")).isVisible();
+        assertThat(errors.locator("tbody tr").first()).isVisible();
+        // row numbers are the file's rows (the header is row 1)
+        assertThat(errors.locator("tbody tr").first().locator("td").first()).hasText("2");
+        assertThat(page.locator("[data-testid=import-report]")).isVisible();
         shot("import-bad-file");
         Files.deleteIfExists(bad);
     }
 
     @Test
-    void targetListExportsAnXlsxOnceTheTargetingApiExists() throws Exception {
+    void targetListIsSavedAndExportedAsAnXlsx() throws Exception {
         page.navigate(url("#/targets?chain=NEV&region=" + HEFEI));
         settle();
-        if (page.locator("[data-testid=targets-table]").count() == 0) {
-            assertThat(page.locator("[data-state=coming-soon]").first()).isVisible();
-            return;
-        }
+        Locator table = page.locator("[data-testid=targets-table]");
+        assertThat(table.locator("tbody tr").first()).isVisible();
+        assertThat(table.locator("tbody tr").first().locator(".bar-row")).not().hasCount(0);
+        shot("targets");
+        String firstName = table.locator("tbody tr").first().locator("td.ent strong").innerText();
+        // a filter goes into the URL and narrows the list
+        page.locator("#target-min").fill("40");
+        page.locator(".target-filters button[type=submit]").click();
+        page.waitForURL("**min=40**");
+        settle();
+        assertThat(table.locator("tbody tr").first()).isVisible();
+        page.locator(".target-filters button[type=button]").click();
+        page.waitForFunction("() => !location.hash.includes('min=')");
+        settle();
+        // save, then export the saved list
+        page.locator("#list-name").fill("浏览器测试清单");
+        page.locator("#list-author").fill("测试员");
+        page.locator("[data-testid=save-list]").click();
+        page.waitForURL("**list=**");
+        settle();
+        assertThat(page.locator("[data-testid=saved-lists]")).containsText("浏览器测试清单");
+        assertThat(table.locator("tbody tr").first().locator("td.ent strong")).hasText(firstName);
+        shot("targets-saved-list");
         com.microsoft.playwright.Download download = page.waitForDownload(() -> page.locator("[data-testid=export-xlsx]").click());
         Path file = SHOTS.resolve("targets.xlsx");
         download.saveAs(file);
-        try (var zip = new java.util.zip.ZipFile(file.toFile())) {
-            assertThat(zip.getEntry("xl/workbook.xml")).as("an .xlsx workbook").isNotNull();
+        assertThat(download.suggestedFilename()).endsWith(".xlsx");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(file))) {
+            var sheet = wb.getSheetAt(0);
+            var fmt = new org.apache.poi.ss.usermodel.DataFormatter();
+            var header = sheet.getRow(0);
+            assertThat(fmt.formatCellValue(header.getCell(0))).isEqualTo("排名");
+            assertThat(fmt.formatCellValue(header.getCell(1))).isEqualTo("企业名称");
+            assertThat(fmt.formatCellValue(header.getCell(8))).isEqualTo("总分");
+            var first = sheet.getRow(1);
+            assertThat(fmt.formatCellValue(first.getCell(0))).isEqualTo("1");
+            assertThat(fmt.formatCellValue(first.getCell(1))).isEqualTo(firstName);
+            assertThat(fmt.formatCellValue(first.getCell(16))).isNotBlank();
         }
+        // the CSV export is offered too
+        assertThat(page.locator("[data-testid=export-csv]")).hasAttribute("href", java.util.regex.Pattern.compile("export\\.csv"));
     }
 
     @Test

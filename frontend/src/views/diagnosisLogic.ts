@@ -1,0 +1,111 @@
+import type { ChainDiagnosis, PeerComparison, Reason, SegmentDiagnosis, SegmentFlag, Verdict } from '../api/types';
+import { formatNumber, formatPercent } from '../format';
+
+export const VERDICTS: Verdict[] = ['MISSING', 'WEAK', 'PRESENT', 'STRONG'];
+const VERDICT_ORDER: Record<Verdict, number> = { MISSING: 0, WEAK: 1, PRESENT: 2, STRONG: 3 };
+const FLAG_ORDER: SegmentFlag[] = ['DEPENDENCY', 'CRITICAL', 'EXTEND'];
+
+export type VerdictFilter = 'ALL' | Verdict | 'FLAGGED';
+
+/**
+ * Rows of the verdict table: most urgent first (missing, weak, present, strong), inside a verdict 卡脖子,
+ * then critical, then 延链, then key segments, then by name. `filter` keeps one verdict or the flagged ones.
+ */
+export function diagnosisRows(segments: SegmentDiagnosis[], filter: VerdictFilter = 'ALL', leafOnly = false): SegmentDiagnosis[] {
+  const flagRank = (s: SegmentDiagnosis) => {
+    const i = FLAG_ORDER.findIndex((f) => s.flags.includes(f));
+    return i < 0 ? FLAG_ORDER.length : i;
+  };
+  return segments
+    .filter((s) => (leafOnly ? s.leaf : true))
+    .filter((s) => (filter === 'ALL' ? true : filter === 'FLAGGED' ? s.flags.length > 0 : s.verdict === filter))
+    .slice()
+    .sort(
+      (a, b) =>
+        VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] ||
+        flagRank(a) - flagRank(b) ||
+        Number(b.key) - Number(a.key) ||
+        a.name.localeCompare(b.name, 'zh-CN'),
+    );
+}
+
+/** The reasons as one text to read aloud in a meeting (Chinese, one sentence per rule that fired). */
+export function reasonText(reasons: Reason[]): string {
+  return reasons
+    .map((r) => r.zh.trim())
+    .filter((t) => t.length > 0)
+    .map((t) => (/[。；！？.]$/.test(t) ? t : t + '。'))
+    .join('');
+}
+
+/** "1.23 / 0.98": LQ by count and by revenue. */
+export function lqText(byCount: number | null, byRevenue: number | null): string {
+  return `${formatNumber(byCount, 2)} / ${formatNumber(byRevenue, 2)}`;
+}
+
+/** Verdict counts in display order, zeros included. */
+export function verdictCounts(d: ChainDiagnosis): { verdict: Verdict; count: number }[] {
+  return VERDICTS.map((v) => ({ verdict: v, count: d.figures.verdictCounts?.[v] ?? 0 }));
+}
+
+/** The chain-figure cards: label key, value text, sub-line. */
+export function chainFigureCards(d: ChainDiagnosis): { id: string; value: string; covered?: number; total?: number; local?: number; relations?: number }[] {
+  const f = d.figures;
+  const src = f.sourcing;
+  return [
+    { id: 'completeness', value: formatPercent(f.completeness), covered: f.coveredLeafSegments, total: f.leafSegments },
+    { id: 'keyWeighted', value: formatPercent(f.completenessKeyWeighted) },
+    { id: 'valueWeighted', value: formatPercent(f.completenessValueWeighted) },
+    { id: 'sourcingByCount', value: formatPercent(src?.localShare ?? null), local: src?.localRelations ?? 0, relations: src?.relations ?? 0 },
+    { id: 'sourcingByAmount', value: formatPercent(src?.localShareByAmount ?? null) },
+  ];
+}
+
+export interface PeerMatrix {
+  regions: { code: string; name: string; completeness: number; sourcing: number | null; enterprises: number; isSelf: boolean }[];
+  rows: { segmentId: string; name: string; cells: { verdict: Verdict; local: number; lq: number | null; flags: SegmentFlag[] }[] }[];
+}
+
+/**
+ * Peer comparison transposed for reading: one row per segment, one column per region (the asked region first),
+ * each cell a verdict. Regions keep the API order (the region first, then peers by chain revenue).
+ */
+export function peerMatrix(p: PeerComparison, selfCode: string | null): PeerMatrix {
+  const regions = p.regions.map((r) => ({
+    code: r.region.code,
+    name: r.region.name,
+    completeness: r.figures.completeness,
+    sourcing: r.figures.sourcing?.localShare ?? null,
+    enterprises: r.figures.localEnterprises,
+    isSelf: r.region.code === selfCode,
+  }));
+  const rows = p.segmentIds.map((id, i) => ({
+    segmentId: id,
+    name: p.segmentNames[i] ?? id,
+    cells: p.regions.map((r) => ({
+      verdict: r.verdicts[i] ?? 'MISSING',
+      local: r.localEnterprises[i] ?? 0,
+      lq: r.lqByCount[i] ?? null,
+      flags: r.flags[i] ?? [],
+    })),
+  }));
+  return { regions, rows };
+}
+
+/** Overrides of the diagnosis thresholds from view parameters (only the known setting names, only numbers). */
+export function thresholdOverrides(params: Record<string, string>, known: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of known) {
+    const v = params[k];
+    if (v === undefined || v.trim() === '') continue;
+    const n = Number(v);
+    if (Number.isFinite(n)) out[k] = n;
+  }
+  return out;
+}
+
+/** The threshold names the diagnosis API accepts as query parameters (DiagnosisSettings.Overrides). */
+export const THRESHOLDS = [
+  'minEnterprises', 'weakLq', 'strongLq', 'singleEnterpriseShare', 'outsideInputShare',
+  'minSupplyRelations', 'extendSteps', 'hhiLimit', 'fewEnterprises', 'topProvinceShare',
+] as const;

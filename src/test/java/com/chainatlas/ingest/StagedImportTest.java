@@ -1,0 +1,88 @@
+package com.chainatlas.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.chainatlas.enterprise.Uscc;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The staged path (files larger than one transaction) on its own small database. */
+class StagedImportTest {
+
+    @TempDir
+    static Path dir;
+
+    static IngestHarness harness;
+
+    @BeforeAll
+    static void start() throws Exception {
+        harness = new IngestHarness(dir.resolve("db"), new ImportSettings(1_000, 700, 500, 20, 200), null);
+    }
+
+    @AfterAll
+    static void stop() {
+        harness.close();
+    }
+
+    private static Path file(int rows, int badRow) throws Exception {
+        StringBuilder sb = new StringBuilder("统一社会信用代码,企业名称,行政区划代码\n");
+        for (int i = 0; i < rows; i++) {
+            sb.append(i == badRow ? "BAD" : Uscc.of("340104", 50_000_000L + i)).append(",分批企业").append(i).append(",340104\n");
+        }
+        Path f = Files.createTempFile(dir, "e", ".csv");
+        Files.writeString(f, sb, StandardCharsets.UTF_8);
+        return f;
+    }
+
+    private static long enterprises() {
+        return harness.count("MATCH (e:Enterprise) RETURN count(e)");
+    }
+
+    private static long staged() {
+        return harness.count("MATCH (x) WHERE x:ImportBatch OR x:ImportJournal RETURN count(x)");
+    }
+
+    @Test
+    void largeValidFileIsStagedThenPublishedAndReimportIsIdempotent() throws Exception {
+        ImportJob job = harness.importFile("enterprises", file(10_000, -1), false);
+        assertThat(job.phase).isEqualTo(ImportJob.Phase.DONE);
+        assertThat(job.result.staged()).isTrue();
+        assertThat(enterprises()).isEqualTo(10_000);
+        assertThat(staged()).isZero();
+        ImportJob again = harness.importFile("enterprises", file(10_000, -1), false);
+        assertThat(again.phase).isEqualTo(ImportJob.Phase.DONE);
+        assertThat(enterprises()).isEqualTo(10_000);
+        harness.neo4j.query("MATCH (e:Enterprise) DETACH DELETE e").run();
+    }
+
+    @Test
+    void oneBadRowAtTheEndOfALargeFileDiscardsEverythingStaged() throws Exception {
+        ImportJob job = harness.importFile("enterprises", file(10_000, 9_990), false);
+        assertThat(job.phase).isEqualTo(ImportJob.Phase.REJECTED);
+        assertThat(job.result.problems()).singleElement().satisfies(p -> assertThat(p.row()).isEqualTo(9_992));
+        assertThat(enterprises()).isZero();
+        assertThat(staged()).isZero();
+    }
+
+    @Test
+    void recoveryPublishesACommittedJournalAndDropsAnUncommittedOne() {
+        var rows = java.util.List.<java.util.Map<String, Object>>of(
+                java.util.Map.of("uscc", Uscc.of("340104", 40_000_001L), "name", "恢复企业", "regionCode", "340104"));
+        harness.staging.stage("committed-1", "enterprises", 0, rows);
+        harness.staging.commit("committed-1", 1);
+        harness.staging.stage("staging-1", "enterprises", 0, java.util.List.of(
+                java.util.Map.of("uscc", Uscc.of("340104", 40_000_002L), "name", "不应出现", "regionCode", "340104")));
+        assertThat(harness.service.recover()).isEqualTo(1);
+        assertThat(harness.count("MATCH (e:Enterprise {name: '恢复企业'}) RETURN count(e)")).isEqualTo(1);
+        assertThat(harness.count("MATCH (e:Enterprise {name: '不应出现'}) RETURN count(e)")).isZero();
+        assertThat(staged()).isZero();
+        harness.neo4j.query("MATCH (e:Enterprise) DETACH DELETE e").run();
+    }
+}

@@ -51,8 +51,6 @@ import com.chainatlas.analysis.DiagnosisModel.Sourcing;
  */
 public final class DiagnosisEngine {
 
-    static final int CHAIN_LEADERS = 10;
-
     private final Function<String, String> regionNames;
 
     /** @param regionNames full name of a 6-digit region code (e.g. from the region catalog) */
@@ -382,13 +380,7 @@ public final class DiagnosisEngine {
 
         List<ChainLeader> leaders() {
             NationalFigures nat = s.national;
-            int[] best = new int[CHAIN_LEADERS];
-            Arrays.fill(best, -1);
-            for (int e = scope.from(); e < scope.to(); e++) {
-                if (scope.isLocal(s, e) && s.memStart[e] < s.memStart[e + 1]) {
-                    NationalFigures.insertTop(best, e, nat.leaderScore);
-                }
-            }
+            int[] best = scan.leaders;
             double maxPr = nat.maxPageRank;
             List<ChainLeader> result = new ArrayList<>();
             for (int e : best) {

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * One pass over a region's slice of a snapshot: local enterprise count and revenue per segment (a parent counts
  * each enterprise once), the top local enterprises per segment, and the supply relations into local
- * enterprises per supplied segment (how many, how many from outside, amounts where known).
+ * enterprises per supplied segment (how many, how many from outside, amounts where known), and the local
+ * enterprises with the highest national 链主 score — all in one pass.
  *
  * <p>Cost: O(local enterprises + their memberships × segment depth + their incoming supply relations); the
  * rest of the nation is not touched (national figures come from {@link NationalFigures}).
@@ -13,6 +14,8 @@ import java.util.Arrays;
 final class RegionScan {
 
     static final int TOP = 3;
+    /** How many local 链主 candidates (by national leader score) are kept. */
+    static final int LEADERS = 10;
 
     final int localEnterprises;
     final double localRevenue;
@@ -20,6 +23,8 @@ final class RegionScan {
     final double[] revenue;
     /** Top local enterprises per segment: {@code top[g * TOP + i]}, -1 when fewer. */
     final int[] top;
+    /** Local enterprises with the highest national 链主 score, best first; -1 when fewer. */
+    final int[] leaders;
     final int[] relations;
     final int[] outsideRelations;
     final int[] amountRelations;
@@ -37,6 +42,9 @@ final class RegionScan {
         revenue = new double[segs];
         top = new int[segs * TOP];
         Arrays.fill(top, -1);
+        leaders = new int[LEADERS];
+        Arrays.fill(leaders, -1);
+        double[] leaderScore = s.national.leaderScore;
         int[] stamp = new int[segs];
         Arrays.fill(stamp, -1);
         int[] rel = new int[segs];
@@ -59,6 +67,7 @@ final class RegionScan {
             n++;
             double r = s.revenue[e];
             rev += r;
+            NationalFigures.insertTop(leaders, e, leaderScore);
             for (int k = s.memStart[e]; k < s.memStart[e + 1]; k++) {
                 int g = s.memSeg[k];
                 touch(g, e, r, stamp, s.revenue);

@@ -94,7 +94,7 @@ final class ImportFormats {
 
     static final ImportFormat ENTERPRISES = new ImportFormat("enterprises", "企业", "Enterprises",
             "每行一家企业，以统一社会信用代码为准；重复导入会更新，不会重复。", List.of(
-            Column.of("uscc", "统一社会信用代码", USCC).mandatory().example("91340100MA2NXXXX00").aliases("信用代码", "社会信用代码"),
+            Column.of("uscc", "统一社会信用代码", USCC).mandatory().example("91340104123456788E").aliases("信用代码", "社会信用代码"),
             Column.of("name", "企业名称", NAME).mandatory().example("合肥示例新能源科技有限公司").aliases("企业全称", "全称", "名称"),
             Column.of("shortName", "简称", NAME).example("示例新能源").aliases("企业简称"),
             Column.of("regionCode", "行政区划代码", REGION).mandatory().example("340104").aliases("区划代码"),
@@ -109,7 +109,7 @@ final class ImportFormats {
 
     static final ImportFormat ENTERPRISE_SEGMENTS = new ImportFormat("enterprise-segments", "企业环节", "Enterprise segments",
             "每行一条：企业属于某环节。企业可填统一社会信用代码、全称或简称。", List.of(
-            Column.of("enterprise", "企业", ENTERPRISE).mandatory().ref(RefKind.ENTERPRISE).example("91340100MA2NXXXX00")
+            Column.of("enterprise", "企业", ENTERPRISE).mandatory().ref(RefKind.ENTERPRISE).example("91340104123456788E")
                     .aliases("企业名称", "统一社会信用代码"),
             Column.of("segmentId", "环节编号", ID).mandatory().ref(RefKind.SEGMENT).example("NEV-CELL")),
             List.of("enterprise", "segmentId"), null, MembershipRules::new);
@@ -124,7 +124,7 @@ final class ImportFormats {
 
     static final ImportFormat SUPPLIES = new ImportFormat("supplies", "供应关系", "Supply relations (SUPPLIES)",
             "每行一条：供应商向客户供货。同一对供应商–客户只记一条。", List.of(
-            Column.of("supplier", "供应商", ENTERPRISE).mandatory().ref(RefKind.ENTERPRISE).example("91340100MA2NXXXX00"),
+            Column.of("supplier", "供应商", ENTERPRISE).mandatory().ref(RefKind.ENTERPRISE).example("91340104123456788E"),
             Column.of("customer", "客户", ENTERPRISE).mandatory().ref(RefKind.ENTERPRISE).example("示例汽车"),
             Column.of("productId", "产品编号", ID).ref(RefKind.PRODUCT).example("P-LFP-CELL"),
             Column.of("amount", "年供货金额", DECIMAL).unit("万元").range(0.0, null).example("800")),

@@ -71,6 +71,20 @@ final class IngestHarness implements AutoCloseable {
                 settings, event -> { });
     }
 
+    /** Loads the Region nodes (LOCATED_IN targets), as the application does at first start. */
+    void loadRegions() {
+        var rows = new RegionCatalog().all().stream().map(r -> {
+            Map<String, Object> m = new java.util.HashMap<>();
+            m.put("code", r.code());
+            m.put("name", r.name());
+            m.put("level", r.level().name());
+            m.put("parent", r.parentCode());
+            return m;
+        }).toList();
+        neo4j.query("UNWIND $rows AS row MERGE (r:Region {code: row.code}) SET r.name = row.name, r.level = row.level, "
+                + "r.parentCode = row.parent").bind(rows).to("rows").run();
+    }
+
     /** Runs an import synchronously and returns the finished job. */
     ImportJob importFile(String format, Path file, boolean dryRun) {
         ImportJob job = new ImportJob(UUID.randomUUID().toString(), ImportFormats.find(format).orElseThrow(),

@@ -164,6 +164,60 @@ class TargetApiTest {
         assertThat(api.get("/api/target-lists/" + id).status()).isEqualTo(404);
     }
 
+    @Test
+    void libreOfficeReadsTheXlsxExportAsOurCsvExport(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path soffice = List.of(java.nio.file.Path.of("/usr/bin/soffice"), java.nio.file.Path.of("/usr/lib/libreoffice/program/soffice"))
+                .stream().filter(java.nio.file.Files::isExecutable).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(soffice != null || !"true".equals(System.getenv("CI")),
+                "LibreOffice is installed by .ci/run; in CI its absence is a failure");
+        org.junit.jupiter.api.Assumptions.assumeTrue(soffice != null, "LibreOffice (soffice) not installed");
+        Api api = new Api(port);
+        String id = api.postJson("/api/target-lists", """
+                {"name": "=HYPERLINK(\\"x\\")", "author": "测试员", "query": {"chain": "IC", "region": "340100", "sizeBand": "LARGE"}}
+                """).json().get("id").asString();
+        try {
+            java.nio.file.Path xlsx = dir.resolve("list.xlsx");
+            java.nio.file.Files.write(xlsx, download("/api/target-lists/" + id + "/export.xlsx"));
+            java.nio.file.Path ours = dir.resolve("ours.csv");
+            java.nio.file.Files.write(ours, download("/api/target-lists/" + id + "/export.csv"));
+            java.nio.file.Path out = dir.resolve("lo");
+            Process p = new ProcessBuilder(soffice.toString(), "--headless", "--norestore",
+                    "-env:UserInstallation=" + dir.resolve("lo-profile").toUri(),
+                    "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", out.toString(), xlsx.toString())
+                    .redirectErrorStream(true).start();
+            String log = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).as(log).isTrue();
+            java.nio.file.Path converted = out.resolve("list.csv");
+            assertThat(converted).as(log).exists();
+            List<List<String>> fromLibreOffice = csvRows(converted);
+            List<List<String>> fromUs = csvRows(ours);
+            assertThat(fromLibreOffice.size()).isGreaterThan(1);
+            assertThat(fromLibreOffice).isEqualTo(fromUs);
+        } finally {
+            api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/target-lists/" + id)).DELETE().build());
+        }
+    }
+
+    private byte[] download(String path) throws Exception {
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
+    }
+
+    /** Rows with trailing empty cells dropped (LibreOffice does not write them). */
+    private static List<List<String>> csvRows(java.nio.file.Path file) {
+        List<List<String>> rows = new ArrayList<>();
+        com.chainatlas.ingest.table.TableReader.open(file, file.getFileName().toString()).read(r -> {
+            List<String> cells = new ArrayList<>(r.cells());
+            while (!cells.isEmpty() && (cells.get(cells.size() - 1) == null || cells.get(cells.size() - 1).isEmpty())) {
+                cells.remove(cells.size() - 1);
+            }
+            rows.add(cells);
+        });
+        return rows;
+    }
+
     private static List<String> ids(JsonNode items) {
         List<String> ids = new ArrayList<>();
         items.forEach(r -> ids.add(r.get("uscc").asString()));

@@ -8,6 +8,6 @@ N="${1:-100000}"
 WORK="${2:-target/bench}"
 ./mvnw -q -o -Dfrontend.skip=true test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
   || ./mvnw -q -Dfrontend.skip=true test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
-exec java -Xmx2g -XX:+UseG1GC --add-opens=java.base/java.nio=ALL-UNNAMED \
+exec java -Xmx2g -XX:+UseG1GC --add-opens=java.base/java.nio=ALL-UNNAMED ${BENCH_OPTS:-} \
   -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   com.chainatlas.ingest.ImportBenchmark "$N" "$WORK"

@@ -2,7 +2,10 @@ package com.chainatlas.ingest;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,6 +28,9 @@ final class ImportJob {
     volatile Instant startedAt;
     volatile Instant finishedAt;
     volatile ImportResult result;
+    /** Milliseconds spent in each finished phase, in order (for the UI and the benchmark). */
+    final Map<Phase, Long> phaseMillis = Collections.synchronizedMap(new LinkedHashMap<>());
+    private long phaseStarted = System.nanoTime();
 
     ImportJob(String id, ImportFormat format, String fileName, Path file, String sha256, boolean dryRun) {
         this.id = id;
@@ -33,6 +39,16 @@ final class ImportJob {
         this.file = file;
         this.sha256 = sha256;
         this.dryRun = dryRun;
+    }
+
+    /** Moves to the next phase, recording how long the previous one took. */
+    void enter(Phase next) {
+        long now = System.nanoTime();
+        if (phase != Phase.QUEUED) {
+            phaseMillis.merge(phase, (now - phaseStarted) / 1_000_000, Long::sum);
+        }
+        phaseStarted = now;
+        phase = next;
     }
 
     boolean finished() {
@@ -49,12 +65,12 @@ final class ImportJob {
     /** JSON view of a job. */
     record View(String id, String format, String formatZh, String fileName, boolean dryRun, Phase phase,
                 long rowsDone, long rowsTotal, Instant submittedAt, Instant startedAt, Instant finishedAt,
-                ImportResult result, String reportXlsx) {
+                ImportResult result, Map<Phase, Long> phaseMillis, String reportXlsx) {
     }
 
     View view() {
         return new View(id, format.id(), format.zh(), fileName, dryRun, phase, rowsDone.get(), rowsTotal, submittedAt,
-                startedAt, finishedAt, result,
+                startedAt, finishedAt, result, Map.copyOf(phaseMillis),
                 result != null && result.problemCount() > 0 ? "/api/import/jobs/" + id + "/report.xlsx" : null);
     }
 }

@@ -65,11 +65,11 @@ public class ImportService {
             recover();
             TableReader reader = TableReader.open(job.file, job.fileName);
             kind = reader.description();
-            job.phase = Phase.COUNTING;
+            job.enter(Phase.COUNTING);
             long[] count = {0};
             reader.read(r -> count[0]++);
             job.rowsTotal = Math.max(0, count[0] - 1);
-            job.phase = Phase.VALIDATING;
+            job.enter(Phase.VALIDATING);
             job.rowsDone.set(0);
             ImportRun run = new ImportRun(job.format, fields, new RefIndex(neo4j), sink, neo4j, settings.chunkRows(),
                     job.rowsDone::incrementAndGet);
@@ -89,7 +89,7 @@ public class ImportService {
                         "Valid (dry run, nothing written)"));
                 return;
             }
-            job.phase = Phase.WRITING;
+            job.enter(Phase.WRITING);
             job.rowsDone.set(0);
             FormatRules rules = job.format.rules().get();
             if (sink.spilled()) {
@@ -184,6 +184,6 @@ public class ImportService {
     private static void finish(ImportJob job, Phase phase, ImportResult result) {
         job.result = result;
         job.finishedAt = Instant.now();
-        job.phase = phase;
+        job.enter(phase);
     }
 }

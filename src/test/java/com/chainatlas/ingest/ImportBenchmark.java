@@ -52,8 +52,8 @@ public final class ImportBenchmark {
         heap.start();
 
         ImportSettings settings = new ImportSettings(
-                Integer.getInteger("bench.singleTransactionRows", 50_000), Integer.getInteger("bench.batchRows", 10_000),
-                Integer.getInteger("bench.chunkRows", 10_000), 20, 200);
+                Integer.getInteger("bench.singleTransactionRows", 50_000), Integer.getInteger("bench.batchRows", 1_000),
+                Integer.getInteger("bench.chunkRows", 5_000), 20, 200);
         double importerSeconds;
         Map<String, Long> importerCounts;
         try (IngestHarness h = new IngestHarness(work.resolve("db-importer"), settings, null)) {
@@ -65,13 +65,17 @@ public final class ImportBenchmark {
                 if (job.phase != ImportJob.Phase.DONE) {
                     throw new IllegalStateException(format + ": " + job.phase + " " + job.result);
                 }
-                System.out.printf("  importer %-20s %,9d rows %7.1f s%n", format, job.result.rowsWritten(), secs(t));
+                System.out.printf("  importer %-20s %,9d rows %7.1f s  %s%n", format, job.result.rowsWritten(), secs(t), job.phaseMillis);
             }
             importerSeconds = secs(t0);
             importerCounts = counts(h);
         }
         long importerPeak = heap.peakAndReset();
 
+        if (Boolean.getBoolean("bench.importerOnly")) {
+            System.out.printf("importer: %.1f s, %,.0f rows/s, peak heap %,d MB%n", importerSeconds, 8.0 * n / importerSeconds, importerPeak >> 20);
+            System.exit(0);
+        }
         double loadCsvSeconds;
         Map<String, Long> loadCsvCounts;
         try (IngestHarness h = new IngestHarness(work.resolve("db-loadcsv"), settings, files)) {

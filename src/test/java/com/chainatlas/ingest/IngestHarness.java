@@ -40,6 +40,8 @@ final class IngestHarness implements AutoCloseable {
     final Neo4jClient neo4j;
     final ImportService service;
     final ImportStaging staging;
+    /** Application events the import published (DataImportedEvent). */
+    final java.util.List<Object> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     IngestHarness(Path dataDir, ImportSettings settings, Path csvImportDir) throws Exception {
         this.dataDir = dataDir.toAbsolutePath().normalize();
@@ -68,7 +70,7 @@ final class IngestHarness implements AutoCloseable {
                 construct(InstitutionWriter.class, Neo4jClient.class, neo4j), new ProjectWriter(neo4j));
         staging = new ImportStaging(neo4j);
         service = new ImportService(neo4j, new Neo4jTransactionManager(driver), new RegionCatalog(), writers, staging,
-                settings, event -> { });
+                settings, events::add);
     }
 
     /** Loads the Region nodes (LOCATED_IN targets), as the application does at first start. */

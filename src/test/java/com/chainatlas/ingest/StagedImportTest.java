@@ -51,8 +51,10 @@ class StagedImportTest {
 
     @Test
     void largeValidFileIsStagedThenPublishedAndReimportIsIdempotent() throws Exception {
+        harness.events.clear();
         ImportJob job = harness.importFile("enterprises", file(10_000, -1), false);
         assertThat(job.phase).isEqualTo(ImportJob.Phase.DONE);
+        assertThat(harness.events).containsExactly(new DataImportedEvent(java.util.Set.of()));
         assertThat(job.result.staged()).isTrue();
         assertThat(enterprises()).isEqualTo(10_000);
         assertThat(staged()).isZero();
@@ -64,7 +66,9 @@ class StagedImportTest {
 
     @Test
     void oneBadRowAtTheEndOfALargeFileDiscardsEverythingStaged() throws Exception {
+        harness.events.clear();
         ImportJob job = harness.importFile("enterprises", file(10_000, 9_990), false);
+        assertThat(harness.events).isEmpty();
         assertThat(job.phase).isEqualTo(ImportJob.Phase.REJECTED);
         assertThat(job.result.problems()).singleElement().satisfies(p -> assertThat(p.row()).isEqualTo(9_992));
         assertThat(enterprises()).isZero();

@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Merges enterprises and their relations on natural keys, in UNWIND batches. Province/city/county codes
  * are stored beside LOCATED_IN so region filters are index look-ups, not path walks.
+ *
+ * <p>The LOCATED_IN update runs in a per-row subquery that keeps a link that is already right: measured
+ * about 2× faster on 1,000-row batches than deleting and re-merging every link (see docs/import-formats.md).
  */
 @Component
 public class EnterpriseWriter {
@@ -34,11 +37,13 @@ public class EnterpriseWriter {
                     e.zone = row.zone, e.revenue = row.revenue, e.employees = row.employees, e.founded = row.founded,
                     e.tags = row.tags, e.patents = row.patents, e.sample = row.sample
                 WITH e, row
-                OPTIONAL MATCH (e)-[old:LOCATED_IN]->(:Region)
-                DELETE old
-                WITH e, row
-                MATCH (r:Region {code: row.regionCode})
-                MERGE (e)-[:LOCATED_IN]->(r)
+                CALL (e, row) {
+                  OPTIONAL MATCH (r:Region {code: row.regionCode})
+                  OPTIONAL MATCH (e)-[old:LOCATED_IN]->(other:Region) WHERE r IS NULL OR other <> r
+                  DELETE old
+                  WITH DISTINCT e, r WHERE r IS NOT NULL
+                  MERGE (e)-[:LOCATED_IN]->(r)
+                }
                 """).bind(rows).to("rows").run();
     }
 

@@ -48,6 +48,26 @@ public final class ImportBenchmark {
         Path files = Files.createDirectories(work.resolve("import"));
         System.out.printf("Generating %,d enterprises (%,d rows) in %s%n", n, 8L * n, files);
         generate(n, files);
+        ImportSettings warmSettings = new ImportSettings(
+                Integer.getInteger("bench.singleTransactionRows", 50_000), Integer.getInteger("bench.batchRows", 1_000),
+                Integer.getInteger("bench.chunkRows", 5_000), 20, 200);
+        int warm = Integer.getInteger("bench.warmup", 20_000);
+        if (warm > 0) {
+            // JIT warm-up of both paths on throwaway databases, so neither pays for running first
+            Path warmFiles = Files.createDirectories(work.resolve("warm"));
+            generate(warm, warmFiles);
+            try (IngestHarness h = new IngestHarness(work.resolve("db-warm-importer"), warmSettings, null)) {
+                setup(h, warmFiles);
+                for (String format : List.of("enterprises", "enterprise-segments", "enterprise-products", "supplies")) {
+                    h.importFile(format, warmFiles.resolve(format + ".csv"), false);
+                }
+            }
+            try (IngestHarness h = new IngestHarness(work.resolve("db-warm-loadcsv"), warmSettings, warmFiles)) {
+                setup(h, warmFiles);
+                LOAD_CSV.values().forEach(q -> h.neo4j.query(q).run());
+            }
+            System.out.printf("Warmed up both paths on %,d enterprises%n", warm);
+        }
         HeapWatch heap = new HeapWatch();
         heap.start();
 

@@ -93,7 +93,7 @@ public class ExportService {
         Map<String, Object> params = new HashMap<>();
         params.put("chain", chain);
         params.put("region", region);
-        String cypher = "CALL () { " + ExportQueries.TABLES.get(what).cypher() + " } RETURN count(*) AS n";
+        String cypher = ExportQueries.TABLES.get(what).countCypher();
         try (Session session = driver.session()) {
             return session.executeRead(tx -> tx.run(cypher, params).single().get("n").asLong());
         }

@@ -11,36 +11,12 @@ import java.util.Map;
 
 import com.chainatlas.support.ChainAtlasIntegrationTest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import tools.jackson.databind.JsonNode;
 
 /** Imports a small chain through every format over HTTP and checks the graph it made. */
 @ChainAtlasIntegrationTest
-class ImportApiTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Neo4jClient neo4j;
-
-    ImportClient client;
-
-    @BeforeEach
-    void setUp() {
-        client = new ImportClient(port);
-        TestGraph.clean(neo4j);
-    }
-
-    @AfterEach
-    void tearDown() {
-        TestGraph.clean(neo4j);
-    }
+class ImportApiTest extends ImportHttpTestBase {
 
     /** Imports chain ZT1 with all formats; returns the job of each. */
     static List<JsonNode> importSmallChain(ImportClient client) {

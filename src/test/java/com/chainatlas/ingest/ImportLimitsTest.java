@@ -13,36 +13,12 @@ import java.util.SplittableRandom;
 import com.chainatlas.support.Api;
 import com.chainatlas.support.ChainAtlasIntegrationTest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import tools.jackson.databind.JsonNode;
 
 /** Upload limits, concurrent uploads, and random input through the whole HTTP path. */
 @ChainAtlasIntegrationTest
-class ImportLimitsTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Neo4jClient neo4j;
-
-    ImportClient client;
-
-    @BeforeEach
-    void setUp() {
-        client = new ImportClient(port);
-        TestGraph.clean(neo4j);
-    }
-
-    @AfterEach
-    void tearDown() {
-        TestGraph.clean(neo4j);
-    }
+class ImportLimitsTest extends ImportHttpTestBase {
 
     @Test
     void tooLargeUploadIsA413ProblemDetail() {

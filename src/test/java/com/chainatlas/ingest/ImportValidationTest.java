@@ -12,36 +12,12 @@ import java.util.Map;
 import com.chainatlas.enterprise.Uscc;
 import com.chainatlas.support.ChainAtlasIntegrationTest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import tools.jackson.databind.JsonNode;
 
 /** Every validation rule with a failing row; a rejected file writes nothing. */
 @ChainAtlasIntegrationTest
-class ImportValidationTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Neo4jClient neo4j;
-
-    ImportClient client;
-
-    @BeforeEach
-    void setUp() {
-        client = new ImportClient(port);
-        TestGraph.clean(neo4j);
-    }
-
-    @AfterEach
-    void tearDown() {
-        TestGraph.clean(neo4j);
-    }
+class ImportValidationTest extends ImportHttpTestBase {
 
     private long testNodes() {
         return count(neo4j, "MATCH (n) WHERE n.id STARTS WITH 'ZT' OR n.uscc STARTS WITH '91340104970' RETURN count(n)");

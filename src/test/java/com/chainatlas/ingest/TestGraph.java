@@ -43,9 +43,10 @@ final class TestGraph {
                     WITH e LIMIT 5000 DETACH DELETE e RETURN count(*) AS n
                     """).bind(usccPrefixes).to("prefixes").fetchAs(Long.class).one().orElse(0L);
         } while (n > 0);
-        for (String label : List.of("Chain", "Segment", "Product", "Technology", "Institution", "Project")) {
-            neo4j.query("MATCH (x:" + label + ") WHERE x.id STARTS WITH 'ZT' DETACH DELETE x").run();
-        }
+        neo4j.query("""
+                MATCH (x) WHERE x.id STARTS WITH 'ZT' AND any(l IN labels(x) WHERE l IN $labels)
+                DETACH DELETE x
+                """).bind(List.of("Chain", "Segment", "Product", "Technology", "Institution", "Project")).to("labels").run();
         neo4j.query("MATCH (x) WHERE x:ImportJournal OR x:ImportBatch DETACH DELETE x").run();
     }
 }

@@ -17,4 +17,14 @@ public final class EnterpriseLinks {
     /** Supplier → customer (SUPPLIES); {@code amount} in 万元 per year when known. */
     public record Supply(String supplierUscc, String customerUscc, String productId, Double amount) {
     }
+
+    /**
+     * Node ids (Neo4j element ids) of the enterprises a relation row names, as a bulk writer's caller
+     * looked them up: lets the write skip the USCC index (measured about 1.5× faster on supply batches).
+     * {@code to} is null when the other end is not an enterprise (a segment, a product). {@code unrelated}
+     * is true when the caller saw no relation of the written type at an enterprise end, so the row can be
+     * created instead of merged.
+     */
+    public record NodeIds(String from, String to, boolean unrelated) {
+    }
 }

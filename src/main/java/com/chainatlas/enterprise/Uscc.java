@@ -47,6 +47,9 @@ public final class Uscc {
 
     /** Upper case, full-width to half-width, whitespace removed. */
     public static String normalise(String raw) {
+        if (isPlain(raw)) {
+            return raw; // the common case in bulk files: nothing to change, no copy
+        }
         StringBuilder sb = new StringBuilder(raw.length());
         for (char c : raw.toCharArray()) {
             if (c >= '\uFF01' && c <= '\uFF5E') {
@@ -57,6 +60,16 @@ public final class Uscc {
             }
         }
         return sb.toString();
+    }
+
+    private static boolean isPlain(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** GB 32100-2015 check character of the first 17 characters. */

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.chainatlas.chain.ChainModel;
 import com.chainatlas.chain.Stage;
@@ -188,6 +189,19 @@ final class ImportFormats {
 
     // ---- typed access to normalised row values
 
+    /**
+     * The node ids validation found for a relation row's enterprise column(s) ({@code to} null when the other
+     * end is not an enterprise); the row is certainly new when an enterprise end had no relation of the type.
+     */
+    static EnterpriseLinks.NodeIds nodeIds(Map<String, Object> r, String from, String to, RefIndex.EnterpriseRelation type) {
+        boolean unrelated = lacks(r, from, type) || (to != null && lacks(r, to, type));
+        return new EnterpriseLinks.NodeIds(s(r, ImportRun.NODE + from), to == null ? null : s(r, ImportRun.NODE + to), unrelated);
+    }
+
+    private static boolean lacks(Map<String, Object> r, String column, RefIndex.EnterpriseRelation type) {
+        return r.get(ImportRun.RELATIONS + column) instanceof Number n && (n.intValue() & type.bit()) == 0;
+    }
+
     static String s(Map<String, Object> r, String k) {
         Object v = r.get(k);
         return v == null ? null : v.toString();
@@ -314,18 +328,29 @@ final class ImportFormats {
 
         @Override
         public void write(List<Map<String, Object>> rows, GraphWriters w) {
-            w.enterprises().mergeEnterprises(rows.stream().map(r -> new Enterprise(s(r, "uscc"), s(r, "name"),
-                    s(r, "shortName"), s(r, "regionCode"), s(r, "zone"), d(r, "revenue"), i(r, "employees", null),
-                    r.get("founded") == null ? null : LocalDate.parse(s(r, "founded")), l(r, "tags"),
-                    i(r, "patents", 0), false)).toList());
+            Map<Boolean, List<Enterprise>> byExisting = rows.stream().collect(Collectors.partitioningBy(
+                    r -> !Boolean.FALSE.equals(r.get(ImportRun.EXISTS)), Collectors.mapping(EnterpriseRules::enterprise, Collectors.toList())));
+            if (!byExisting.get(false).isEmpty()) {
+                w.enterprises().createEnterprises(byExisting.get(false));
+            }
+            if (!byExisting.get(true).isEmpty()) {
+                w.enterprises().mergeEnterprises(byExisting.get(true));
+            }
+        }
+
+        private static Enterprise enterprise(Map<String, Object> r) {
+            return new Enterprise(s(r, "uscc"), s(r, "name"), s(r, "shortName"), s(r, "regionCode"), s(r, "zone"),
+                    d(r, "revenue"), i(r, "employees", null), r.get("founded") == null ? null : LocalDate.parse(s(r, "founded")),
+                    l(r, "tags"), i(r, "patents", 0), false);
         }
     }
 
     static final class MembershipRules implements FormatRules {
         @Override
         public void write(List<Map<String, Object>> rows, GraphWriters w) {
-            w.enterprises().mergeMemberships(rows.stream()
-                    .map(r -> new EnterpriseLinks.Membership(s(r, "enterprise"), s(r, "segmentId"))).toList());
+            w.enterprises().writeMemberships(rows.stream()
+                    .map(r -> new EnterpriseLinks.Membership(s(r, "enterprise"), s(r, "segmentId"))).toList(),
+                    rows.stream().map(r -> nodeIds(r, "enterprise", null, RefIndex.EnterpriseRelation.IN_SEGMENT)).toList());
         }
 
         @Override
@@ -343,8 +368,9 @@ final class ImportFormats {
     static final class MakesRules implements FormatRules {
         @Override
         public void write(List<Map<String, Object>> rows, GraphWriters w) {
-            w.enterprises().mergeMakes(rows.stream()
-                    .map(r -> new EnterpriseLinks.Makes(s(r, "enterprise"), s(r, "productId"), d(r, "share"))).toList());
+            w.enterprises().writeMakes(rows.stream()
+                    .map(r -> new EnterpriseLinks.Makes(s(r, "enterprise"), s(r, "productId"), d(r, "share"))).toList(),
+                    rows.stream().map(r -> nodeIds(r, "enterprise", null, RefIndex.EnterpriseRelation.MAKES)).toList());
         }
 
         @Override
@@ -369,8 +395,9 @@ final class ImportFormats {
 
         @Override
         public void write(List<Map<String, Object>> rows, GraphWriters w) {
-            w.enterprises().mergeSupplies(rows.stream().map(r -> new EnterpriseLinks.Supply(s(r, "supplier"),
-                    s(r, "customer"), s(r, "productId"), d(r, "amount"))).toList());
+            w.enterprises().writeSupplies(rows.stream().map(r -> new EnterpriseLinks.Supply(s(r, "supplier"),
+                    s(r, "customer"), s(r, "productId"), d(r, "amount"))).toList(), rows.stream().map(r -> nodeIds(r, "supplier", "customer", RefIndex.EnterpriseRelation.SUPPLIES))
+                    .toList());
         }
     }
 

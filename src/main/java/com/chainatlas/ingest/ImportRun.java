@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +27,15 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  */
 final class ImportRun {
 
+    /** Row values the writers read besides the columns: the enterprise exists already (enterprises file). */
+    static final String EXISTS = "_exists";
+    /** Prefix of the row value holding a referenced enterprise's node id (null when resolved by name). */
+    static final String NODE = "_node:";
+    /** Prefix of the row value saying which relation types a referenced enterprise had (RefIndex bits). */
+    static final String RELATIONS = "_relations:";
+
+    /** End of the parsed chunks. */
+    private static final Object END = new Object();
     private static final Pattern UNIT = Pattern.compile("(.+)\\((.+)\\)");
 
     /** Outcome of validation. */
@@ -67,11 +78,28 @@ final class ImportRun {
     }
 
     Outcome run(TableReader reader) {
-        reader.read(this::onRow);
+        BlockingQueue<Object> parsed = new ArrayBlockingQueue<>(2);
+        Thread parser = new Thread(() -> parse(reader, parsed), "import-parser");
+        parser.setDaemon(true);
+        parser.start();
+        try {
+            for (Object next = take(parsed); next != END; next = take(parsed)) {
+                if (next instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (next instanceof Error e) {
+                    throw e;
+                }
+                @SuppressWarnings("unchecked")
+                List<Row> rows = (List<Row>) next;
+                processChunk(rows);
+            }
+        } finally {
+            parser.interrupt();
+        }
         if (!headerSeen) {
             throw new TableFileException("文件中没有内容 (找不到表头行)", "No header row found");
         }
-        processChunk();
         if (rowsRead == 0) {
             throw new TableFileException("文件只有表头，没有数据行", "The file has a header but no data rows");
         }
@@ -84,7 +112,46 @@ final class ImportRun {
         return new Outcome(rowsRead, problemCount, List.copyOf(problems), List.copyOf(ignored), Set.copyOf(chainIds));
     }
 
-    private void onRow(RawRow row) {
+    /**
+     * The parser thread: reads the file and parses each chunk's fields, handing chunks over through a short
+     * queue, so reading and parsing overlap the checks, look-ups and spilling of the previous chunk.
+     */
+    private void parse(TableReader reader, BlockingQueue<Object> out) {
+        Object last = END;
+        try {
+            reader.read(row -> onRow(row, out));
+            if (!chunk.isEmpty()) {
+                put(out, parseChunk());
+            }
+        } catch (RuntimeException | Error e) {
+            last = e;
+        }
+        try {
+            out.put(last);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the validating thread gave up
+        }
+    }
+
+    private static Object take(BlockingQueue<Object> queue) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while validating", e);
+        }
+    }
+
+    private static void put(BlockingQueue<Object> queue, Object item) {
+        try {
+            queue.put(item);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("validation stopped", e);
+        }
+    }
+
+    private void onRow(RawRow row, BlockingQueue<Object> out) {
         if (!headerSeen) {
             if (!row.isBlank()) {
                 header(row);
@@ -97,7 +164,7 @@ final class ImportRun {
         }
         chunk.add(row);
         if (chunk.size() >= chunkRows) {
-            processChunk();
+            put(out, parseChunk());
         }
     }
 
@@ -163,6 +230,8 @@ final class ImportRun {
         final RawRow raw;
         final Map<String, Object> values = new LinkedHashMap<>();
         boolean ok = true;
+        /** Problems found while parsing (on the parser thread), reported in order by the validating thread. */
+        final List<String[]> parseProblems = new ArrayList<>(0);
 
         Row(RawRow raw) {
             this.raw = raw;
@@ -200,31 +269,42 @@ final class ImportRun {
         }
     }
 
-    private void processChunk() {
-        if (chunk.isEmpty()) {
-            return;
-        }
+    /** Parser thread: the chunk's rows with their fields parsed; problems are only noted here. */
+    private List<Row> parseChunk() {
         List<Row> rows = new ArrayList<>(chunk.size());
         for (RawRow raw : chunk) {
             Row row = new Row(raw);
             if (raw.error() != null) {
                 row.ok = false;
-                report(raw.rowNumber(), "", "", "", raw.error());
+                row.parseProblems.add(new String[]{null, raw.error()});
             }
             for (var e : mapped.entrySet()) {
                 Column c = e.getValue();
                 Fields.Parsed p = fields.parse(c, raw.cell(e.getKey()));
                 if (p.error() != null) {
-                    row.problem(c.key(), p.error());
+                    row.ok = false;
+                    row.parseProblems.add(new String[]{c.key(), p.error()});
                 } else if (p.value() != null) {
                     row.values.put(c.key(), p.value());
                 }
             }
             rows.add(row);
         }
+        chunk.clear();
+        return rows;
+    }
+
+    private void processChunk(List<Row> rows) {
         prefetch(rows);
         for (Row row : rows) {
             rowsRead++;
+            for (String[] p : row.parseProblems) {
+                if (p[0] == null) {
+                    report(row.raw.rowNumber(), "", "", "", p[1]);
+                } else {
+                    row.problem(p[0], p[1]);
+                }
+            }
             if (format.defines() != null && format.defines() != RefKind.ENTERPRISE) {
                 Object id = row.values.get(format.keyColumns().get(0));
                 if (id != null) {
@@ -233,6 +313,10 @@ final class ImportRun {
                 }
             }
             resolve(row);
+            if (format.defines() == RefKind.ENTERPRISE) {
+                Object uscc = row.values.get(format.keyColumns().get(0));
+                row.values.put(EXISTS, uscc != null && refs.enterprise(uscc.toString()).found());
+            }
             if (row.ok) {
                 rules.check(row);
             }
@@ -245,7 +329,6 @@ final class ImportRun {
             }
             progress.run();
         }
-        chunk.clear();
     }
 
     private void prefetch(List<Row> rows) {
@@ -264,6 +347,12 @@ final class ImportRun {
                 }
             }
         }
+        if (format.defines() == RefKind.ENTERPRISE) {
+            // whether each enterprise already exists decides CREATE or MERGE when writing
+            Set<String> set = wanted.computeIfAbsent(RefKind.ENTERPRISE, k -> new LinkedHashSet<>());
+            rows.stream().map(r -> r.values.get(format.keyColumns().get(0))).filter(v -> v != null)
+                    .forEach(v -> set.add(v.toString()));
+        }
         wanted.forEach(refs::prefetch);
     }
 
@@ -277,6 +366,12 @@ final class ImportRun {
                 RefIndex.EnterpriseMatch m = refs.enterprise(v.toString());
                 if (m.found()) {
                     row.values.put(c.key(), m.uscc());
+                    row.values.put(NODE + c.key(), refs.nodeId(m.uscc()));
+                    int relations = 0;
+                    for (RefIndex.EnterpriseRelation r : RefIndex.EnterpriseRelation.values()) {
+                        relations |= refs.has(m.uscc(), r) ? r.bit() : 0;
+                    }
+                    row.values.put(RELATIONS + c.key(), relations);
                 } else if (m.candidates().size() > 1) {
                     row.problem(c.key(), "企业名称不唯一，匹配到多家企业 (" + String.join("、", m.candidates())
                             + (m.candidates().size() > 5 ? " 等" : "") + ")，请改填统一社会信用代码");

@@ -1,10 +1,17 @@
 package com.chainatlas.ingest;
 
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 
 import com.chainatlas.ingest.ImportJob.ImportResult;
 import com.chainatlas.ingest.ImportJob.Phase;
@@ -25,12 +32,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p><b>All or nothing, also across crashes.</b> A file of up to {@code singleTransactionRows} valid rows is
  * written in one Neo4j transaction: a kill before commit leaves nothing (Neo4j's own recovery drops it).
- * A larger file would need a transaction too big for the heap, so its rows are parked in
- * {@link ImportStaging} while being validated (invisible to the application); only when the whole file is
- * valid is the journal marked COMMITTED, then batches are published in order, each in a transaction that
- * also deletes its staged copy. After a crash, {@link #recover()} (at start-up, before the web server
- * accepts requests, and before every import) discards STAGING journals and completes COMMITTED ones, so
- * after a restart a file is either wholly absent or wholly present.
+ * A larger file would need a transaction too big for the heap, so its rows are parked in a spill file
+ * ({@link ImportStaging}) while being validated; only when the whole file is valid is a journal written,
+ * then batches are published in order, each in a transaction that also records how far it got. After a
+ * crash, {@link #recover()} (at start-up, before the web server accepts requests, and before every import)
+ * deletes spill files without a journal and completes journaled imports, so after a restart a file is
+ * either wholly absent or wholly present.
  */
 @Service
 public class ImportService {
@@ -59,7 +66,7 @@ public class ImportService {
     /** Runs one job to its end (on the import worker thread). Never throws. */
     void run(ImportJob job) {
         job.startedAt = Instant.now();
-        RowSink sink = new RowSink(staging, job.id, job.format.id(), settings.singleTransactionRows(), settings.batchRows());
+        RowSink sink = new RowSink(staging, job.id, settings.singleTransactionRows());
         String kind = "";
         try {
             recover();
@@ -93,10 +100,8 @@ public class ImportService {
             job.rowsDone.set(0);
             FormatRules rules = job.format.rules().get();
             if (sink.spilled()) {
-                staging.commit(job.id, sink.batches());
-                for (int seq = 0; seq < sink.batches(); seq++) {
-                    job.rowsDone.addAndGet(publishBatch(rules, job.id, seq, null));
-                }
+                staging.commit(job.id, job.format.id(), sink.rows());
+                publish(rules, job.id, 0, job.rowsDone::addAndGet, null);
                 staging.finish(job.id);
             } else {
                 List<Map<String, Object>> rows = sink.memoryRows();
@@ -131,46 +136,71 @@ public class ImportService {
     }
 
     /**
-     * Completes imports a crash left behind: COMMITTED journals are published to the end, STAGING ones
-     * discarded. Returns how many were completed.
+     * Completes imports a crash left behind (journals: their rows are published to the end) and deletes spill
+     * files of imports that never got past validation. Returns how many were completed.
      */
     public synchronized int recover() {
         int completed = 0;
-        for (ImportStaging.Journal j : staging.journals()) {
+        List<ImportStaging.Journal> journals = staging.journals();
+        int orphans = staging.deleteOrphans(journals.stream().map(ImportStaging.Journal::id).collect(Collectors.toSet()));
+        if (orphans > 0) {
+            log.warn("Deleted {} spill file(s) of imports interrupted while validating (nothing of them was written)", orphans);
+        }
+        for (ImportStaging.Journal j : journals) {
             var format = ImportFormats.find(j.format());
-            if (ImportStaging.COMMITTED.equals(j.state()) && format.isPresent()) {
-                log.warn("Completing import {} ({}) interrupted after validation", j.id(), j.format());
-                FormatRules rules = format.get().rules().get();
-                Set<String> chains = new HashSet<>();
-                for (int seq = 0; seq < j.batches(); seq++) {
-                    publishBatch(rules, j.id(), seq, chains);
-                }
+            if (format.isEmpty() || !Files.exists(staging.spillFile(j.id()))) {
+                log.error("Cannot complete import {} ({}): {}; {} of {} rows were written", j.id(), j.format(),
+                        format.isEmpty() ? "unknown format" : "its spill file " + staging.spillFile(j.id()) + " is missing",
+                        j.published(), j.rows());
                 staging.finish(j.id());
-                events.publishEvent(new DataImportedEvent(chains));
-                completed++;
-            } else {
-                log.warn("Discarding unfinished import {} ({})", j.id(), j.format());
-                staging.discard(j.id());
+                continue;
             }
+            log.warn("Completing import {} ({}) interrupted after validation: {} of {} rows were written",
+                    j.id(), j.format(), j.published(), j.rows());
+            Set<String> chains = new HashSet<>();
+            publish(format.get().rules().get(), j.id(), j.published(), n -> { }, chains);
+            staging.finish(j.id());
+            events.publishEvent(new DataImportedEvent(chains));
+            completed++;
         }
         return completed;
     }
 
-    /** Merges one staged batch and deletes it, in one transaction; returns the rows written (0 if done before). */
-    private int publishBatch(FormatRules rules, String importId, int seq, Set<String> chains) {
-        Integer n = tx.execute(status -> {
-            List<Map<String, Object>> rows = staging.load(importId, seq);
-            if (rows == null) {
-                return 0;
-            }
-            rules.write(rows, writers);
-            staging.markPublished(importId, seq);
-            if (chains != null) {
-                rows.forEach(r -> chains.addAll(rules.chainIds(r)));
-            }
-            return rows.size();
+    /**
+     * Writes a spill file's rows from row {@code published} on, one batch per transaction that also advances
+     * the journal. The next batch is read and decoded on another thread while the database writes this one.
+     */
+    private void publish(FormatRules rules, String importId, long published, LongConsumer progress, Set<String> chains) {
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "import-spill-reader");
+            t.setDaemon(true);
+            return t;
         });
-        return n == null ? 0 : n;
+        try (ImportStaging.SpillReader spill = staging.read(importId, published)) {
+            long done = published;
+            Future<List<Map<String, Object>>> next = reader.submit(() -> spill.next(settings.batchRows()));
+            for (List<Map<String, Object>> batch = next.get(); !batch.isEmpty(); batch = next.get()) {
+                next = reader.submit(() -> spill.next(settings.batchRows()));
+                long upTo = done + batch.size();
+                List<Map<String, Object>> rows = batch;
+                tx.executeWithoutResult(status -> {
+                    rules.write(rows, writers);
+                    staging.markPublished(importId, upTo);
+                });
+                done = upTo;
+                progress.accept(batch.size());
+                if (chains != null) {
+                    batch.forEach(r -> chains.addAll(rules.chainIds(r)));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing import " + importId, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the spill file of import " + importId, e.getCause());
+        } finally {
+            reader.shutdownNow();
+        }
     }
 
     private void discardQuietly(RowSink sink) {

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("chainatlas.import")
 public record ImportSettings(
         @DefaultValue("50000") int singleTransactionRows,
-        @DefaultValue("1000") int batchRows,
+        @DefaultValue("10000") int batchRows,
         @DefaultValue("5000") int chunkRows,
         @DefaultValue("20") int maxQueuedJobs,
         @DefaultValue("200") int keepJobs) {

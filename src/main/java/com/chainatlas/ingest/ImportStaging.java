@@ -1,87 +1,208 @@
 package com.chainatlas.ingest;
 
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Validated rows of a large import, parked in the database until the file is known to be valid:
- * {@code (:ImportJournal {id, format, state})} plus {@code (:ImportBatch {importId, seq, rows})} with the
- * rows as JSON. Nothing here is part of the graph the application reads.
+ * Validated rows of a large import, parked until the file is known to be valid: a spill file of JSON lines
+ * (one row each) in the spill directory, beside the database, plus, once the whole file is valid, a
+ * {@code (:ImportJournal {id, format, state: 'COMMITTED', rows, published})} node. Nothing here is part of
+ * the graph the application reads.
  *
- * <p>States: STAGING (validation still running: discarded on failure and at start-up) → COMMITTED (the
- * file is valid; batches are published in order, each batch deleted in the same transaction that merges
- * its rows, so a crash resumes exactly where it stopped) → the journal is deleted.
+ * <p>A spill file without a journal belongs to a file still being validated (or abandoned by a crash: it is
+ * deleted at the next recovery). With a journal, the rows are published in batches, each in a transaction
+ * that also advances {@code published}, so a crash resumes exactly where it stopped; the file is fsynced
+ * before the journal is written. Parking rows on local disk instead of in the database (as an earlier
+ * version did) removed a write and a read of every row through the database.
  */
 @Component
 class ImportStaging {
 
-    static final String STAGING = "STAGING";
     static final String COMMITTED = "COMMITTED";
+    private static final Logger log = LoggerFactory.getLogger(ImportStaging.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> ROW = new TypeReference<>() { };
 
-    /** A journal found at start-up. */
-    record Journal(String id, String format, String state, long batches) {
+    /** A journal found at start-up: {@code published} of {@code rows} rows are in the graph. */
+    record Journal(String id, String format, long rows, long published) {
     }
 
     private final Neo4jClient neo4j;
+    private final Path spillDir;
 
-    ImportStaging(Neo4jClient neo4j) {
+    ImportStaging(Neo4jClient neo4j,
+                  @Value("${chainatlas.import.spill-dir:${chainatlas.embedded.data-dir:data/neo4j}/import-spill}") String spillDir) {
         this.neo4j = neo4j;
+        this.spillDir = Path.of(spillDir).toAbsolutePath().normalize();
     }
 
-    void stage(String importId, String format, int seq, List<Map<String, Object>> rows) {
+    Path spillFile(String importId) {
+        return spillDir.resolve(importId + ".jsonl");
+    }
+
+    /** Starts the spill file of an import. */
+    Spill openSpill(String importId) {
+        try {
+            Files.createDirectories(spillDir);
+            return new Spill(FileChannel.open(spillFile(importId), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write import spill file in " + spillDir, e);
+        }
+    }
+
+    /** The whole file is valid and its spill file is on disk: from now on it will be published, also after a crash. */
+    void commit(String importId, String format, long rows) {
         neo4j.query("""
-                MERGE (j:ImportJournal {id: $id})
-                  ON CREATE SET j.format = $format, j.state = 'STAGING', j.createdAt = datetime()
-                CREATE (:ImportBatch {importId: $id, seq: $seq, rows: $rows})
-                """).bindAll(Map.of("id", importId, "format", format, "seq", seq, "rows", JSON.writeValueAsString(rows))).run();
+                CREATE (j:ImportJournal {id: $id, format: $format, state: 'COMMITTED', rows: $rows, published: 0,
+                                         createdAt: datetime()})
+                """).bindAll(Map.of("id", importId, "format", format, "rows", rows)).run();
     }
 
-    void commit(String importId, int batches) {
-        neo4j.query("MATCH (j:ImportJournal {id: $id}) SET j.state = 'COMMITTED', j.batches = $n, j.committedAt = datetime()")
-                .bindAll(Map.of("id", importId, "n", batches)).run();
+    /** Call inside the transaction that writes the rows up to {@code published}. */
+    void markPublished(String importId, long published) {
+        neo4j.query("MATCH (j:ImportJournal {id: $id}) SET j.published = $n")
+                .bindAll(Map.of("id", importId, "n", published)).run();
     }
 
-    /** Rows of one batch, or null when it was already published. */
-    List<Map<String, Object>> load(String importId, int seq) {
-        return neo4j.query("MATCH (b:ImportBatch {importId: $id, seq: $seq}) RETURN b.rows AS rows")
-                .bindAll(Map.of("id", importId, "seq", seq)).fetchAs(String.class).one()
-                .map(json -> JSON.readValue(json, ROWS)).orElse(null);
+    /** Reads the spill file from the row after {@code skip}. */
+    SpillReader read(String importId, long skip) {
+        try {
+            BufferedReader reader = Files.newBufferedReader(spillFile(importId), StandardCharsets.UTF_8);
+            for (long i = 0; i < skip && reader.readLine() != null; i++) {
+                // already published
+            }
+            return new SpillReader(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read import spill file " + spillFile(importId), e);
+        }
     }
 
-    /** Call inside the transaction that merges the batch's rows. */
-    void markPublished(String importId, int seq) {
-        neo4j.query("MATCH (b:ImportBatch {importId: $id, seq: $seq}) DELETE b")
-                .bindAll(Map.of("id", importId, "seq", seq)).run();
-    }
-
+    /** Removes the journal and the spill file. */
     void finish(String importId) {
         neo4j.query("MATCH (j:ImportJournal {id: $id}) DELETE j").bind(importId).to("id").run();
+        deleteSpill(importId);
     }
 
-    /** Removes a journal and its batches (in chunks, so a big discard needs no big transaction). */
-    void discard(String importId) {
-        long deleted;
-        do {
-            deleted = neo4j.query("""
-                    MATCH (b:ImportBatch {importId: $id}) WITH b LIMIT 200 DELETE b RETURN count(*) AS n
-                    """).bind(importId).to("id").fetchAs(Long.class).one().orElse(0L);
-        } while (deleted > 0);
-        finish(importId);
+    void deleteSpill(String importId) {
+        try {
+            Files.deleteIfExists(spillFile(importId));
+        } catch (IOException e) {
+            log.warn("Could not delete spill file {}", spillFile(importId), e);
+        }
     }
 
     List<Journal> journals() {
         return neo4j.query("""
                 MATCH (j:ImportJournal)
-                RETURN j.id AS id, j.format AS format, j.state AS state, coalesce(j.batches, 0) AS batches
+                RETURN j.id AS id, j.format AS format, coalesce(j.rows, 0) AS rows, coalesce(j.published, 0) AS published
                 ORDER BY j.createdAt
                 """).fetch().all().stream().map(r -> new Journal((String) r.get("id"), (String) r.get("format"),
-                (String) r.get("state"), ((Number) r.get("batches")).longValue())).toList();
+                ((Number) r.get("rows")).longValue(), ((Number) r.get("published")).longValue())).toList();
+    }
+
+    /** Deletes spill files that no journal needs (left by validation that a crash interrupted). */
+    int deleteOrphans(Set<String> journalIds) {
+        if (!Files.isDirectory(spillDir)) {
+            return 0;
+        }
+        List<Path> orphans = new ArrayList<>();
+        try (Stream<Path> files = Files.list(spillDir)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".jsonl"))
+                    .filter(f -> !journalIds.contains(f.getFileName().toString().replace(".jsonl", "")))
+                    .forEach(orphans::add);
+        } catch (IOException e) {
+            log.warn("Could not list {}", spillDir, e);
+        }
+        orphans.forEach(f -> deleteSpill(f.getFileName().toString().replace(".jsonl", "")));
+        return orphans.size();
+    }
+
+    /** Appends rows, one JSON line each; {@link #close()} forces them to disk. */
+    static final class Spill implements AutoCloseable {
+        private final FileChannel channel;
+        private final BufferedWriter out;
+        private boolean closed;
+
+        private Spill(FileChannel channel) {
+            this.channel = channel;
+            this.out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8), 1 << 16);
+        }
+
+        void add(Map<String, Object> row) {
+            try {
+                out.write(JSON.writeValueAsString(row));
+                out.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try (channel) {
+                out.flush();
+                channel.force(true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Reads rows back in batches. */
+    static final class SpillReader implements AutoCloseable {
+        private final BufferedReader in;
+
+        private SpillReader(BufferedReader in) {
+            this.in = in;
+        }
+
+        /** Up to {@code size} rows; empty at the end. */
+        List<Map<String, Object>> next(int size) {
+            List<Map<String, Object>> batch = new ArrayList<>(size);
+            try {
+                for (String line; batch.size() < size && (line = in.readLine()) != null; ) {
+                    batch.add(JSON.readValue(line, ROW));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return batch;
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +31,31 @@ final class RefIndex {
         }
     }
 
+    /**
+     * An enterprise found in the database: its node id, kept as the number after the database's common
+     * element-id prefix to save memory at a million enterprises (-1 when the id had another form), and
+     * which relation types it already has ({@link EnterpriseRelation} bits): when it has none of a type, a
+     * relation row of that type naming it is certainly new.
+     */
+    private record Known(long number, int relations) {
+    }
+
+    /** Relation types whose presence is recorded per looked-up enterprise. */
+    enum EnterpriseRelation {
+        SUPPLIES, IN_SEGMENT, MAKES;
+
+        int bit() {
+            return 1 << ordinal();
+        }
+    }
+
     private static final String ABSENT = "\u0000";
 
     private final Neo4jClient neo4j;
     private final Map<RefKind, Map<String, String>> inFile = new EnumMap<>(RefKind.class);
     private final Map<RefKind, Map<String, String>> inDb = new EnumMap<>(RefKind.class);
-    private final Set<String> knownUscc = new HashSet<>();
+    private final Map<String, Known> known = new HashMap<>();
+    private String idPrefix;
     private final Map<String, EnterpriseMatch> byName = new HashMap<>();
 
     RefIndex(Neo4jClient neo4j) {
@@ -91,13 +109,42 @@ final class RefIndex {
         }
     }
 
+    /** Node id of an enterprise already looked up by USCC, or null (not looked up, not found, or named by name only). */
+    String nodeId(String uscc) {
+        Known k = known.get(uscc);
+        return k == null || k.number() < 0 ? null : idPrefix + k.number();
+    }
+
+    /** Whether an enterprise already looked up by USCC has any relation of this type (true when unknown). */
+    boolean has(String uscc, EnterpriseRelation relation) {
+        Known k = known.get(uscc);
+        return k == null || (k.relations() & relation.bit()) != 0;
+    }
+
+    private long number(String elementId) {
+        int colon = elementId.lastIndexOf(':');
+        try {
+            long n = Long.parseLong(elementId.substring(colon + 1));
+            String prefix = elementId.substring(0, colon + 1);
+            if (idPrefix == null) {
+                idPrefix = prefix;
+            }
+            return idPrefix.equals(prefix) ? n : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     EnterpriseMatch enterprise(String ref) {
+        if (known.containsKey(ref)) {
+            return new EnterpriseMatch(ref, List.of(ref)); // a valid, normalised USCC looked up before
+        }
         String code = Uscc.normalise(ref);
         if (Uscc.isValid(code)) {
-            if (!knownUscc.contains(code) && !byName.containsKey(code)) {
+            if (!known.containsKey(code) && !byName.containsKey(code)) {
                 prefetchEnterprises(List.of(code));
             }
-            return knownUscc.contains(code) ? new EnterpriseMatch(code, List.of(code)) : new EnterpriseMatch(null, List.of());
+            return known.containsKey(code) ? new EnterpriseMatch(code, List.of(code)) : new EnterpriseMatch(null, List.of());
         }
         EnterpriseMatch m = byName.get(ref);
         if (m == null) {
@@ -111,9 +158,12 @@ final class RefIndex {
         List<String> codes = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (String ref : new LinkedHashSet<>(refs)) {
+            if (known.containsKey(ref) || byName.containsKey(ref)) {
+                continue;
+            }
             String code = Uscc.normalise(ref);
             if (Uscc.isValid(code)) {
-                if (!knownUscc.contains(code) && !byName.containsKey(code)) {
+                if (!known.containsKey(code) && !byName.containsKey(code)) {
                     codes.add(code);
                 }
             } else if (!byName.containsKey(ref)) {
@@ -122,9 +172,15 @@ final class RefIndex {
         }
         for (List<String> part : partition(codes, 10_000)) {
             part.forEach(c -> byName.put(c, new EnterpriseMatch(null, List.of())));
-            neo4j.query("UNWIND $ids AS id MATCH (e:Enterprise {uscc: id}) RETURN e.uscc AS uscc")
-                    .bind(part).to("ids").fetchAs(String.class).all().forEach(u -> {
-                        knownUscc.add(u);
+            neo4j.query("""
+                    UNWIND $ids AS id MATCH (e:Enterprise {uscc: id})
+                    RETURN e.uscc AS uscc, elementId(e) AS node,
+                           CASE WHEN EXISTS { (e)-[:SUPPLIES]-() } THEN 1 ELSE 0 END
+                           + CASE WHEN EXISTS { (e)-[:IN_SEGMENT]->() } THEN 2 ELSE 0 END
+                           + CASE WHEN EXISTS { (e)-[:MAKES]->() } THEN 4 ELSE 0 END AS relations
+                    """).bind(part).to("ids").fetch().all().forEach(r -> {
+                        String u = (String) r.get("uscc");
+                        known.put(u, new Known(number((String) r.get("node")), ((Number) r.get("relations")).intValue()));
                         byName.remove(u);
                     });
         }

@@ -37,7 +37,7 @@ final class Text {
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF') {
+            if (blank(c)) {
                 space = !sb.isEmpty();
                 continue;
             }
@@ -50,6 +50,14 @@ final class Text {
         return sb.toString();
     }
 
+    /** Whitespace, a space character, zero-width space or BOM; ASCII and CJK text skip the Character look-ups. */
+    static boolean blank(char c) {
+        if (c > ' ' && c < '\u0080' || c > '\u3000' && c < '\uFEFF') {
+            return false;
+        }
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
+    }
+
     /** A code or id: half-width, no whitespace at all. */
     static String code(String raw) {
         if (raw == null) {
@@ -59,7 +67,7 @@ final class Text {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '\u200B' && c != '\uFEFF') {
+            if (!blank(c)) {
                 sb.append(c);
             }
         }

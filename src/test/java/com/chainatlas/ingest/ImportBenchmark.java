@@ -23,8 +23,9 @@ import com.chainatlas.region.RegionLevel;
 /**
  * Import benchmark (not a test): generates N enterprises with one segment membership, one product each
  * and five supply relations each (8·N rows in four CSV files), imports them through the importer with all
- * validation on, then loads the same files into a second, fresh embedded database with Neo4j's
- * {@code LOAD CSV} doing the equivalent MERGEs, and prints rows/s both ways and their ratio.
+ * validation on, and loads the same files into a second, fresh embedded database with Neo4j's
+ * {@code LOAD CSV} doing the equivalent MERGEs, alternating file by file, and prints rows/s both ways and
+ * their ratio. Peak heap is sampled separately while each side runs (both databases share the JVM).
  *
  * <p>Run: {@code scripts/bench-import.sh 100000} (see docs/import-formats.md, "Benchmark").
  */
@@ -49,7 +50,7 @@ public final class ImportBenchmark {
         System.out.printf("Generating %,d enterprises (%,d rows) in %s%n", n, 8L * n, files);
         generate(n, files);
         ImportSettings warmSettings = new ImportSettings(
-                Integer.getInteger("bench.singleTransactionRows", 50_000), Integer.getInteger("bench.batchRows", 1_000),
+                Integer.getInteger("bench.singleTransactionRows", 50_000), Integer.getInteger("bench.batchRows", 10_000),
                 Integer.getInteger("bench.chunkRows", 5_000), 20, 200);
         int warm = Integer.getInteger("bench.warmup", 20_000);
         if (warm > 0) {
@@ -72,45 +73,54 @@ public final class ImportBenchmark {
         heap.start();
 
         ImportSettings settings = new ImportSettings(
-                Integer.getInteger("bench.singleTransactionRows", 50_000), Integer.getInteger("bench.batchRows", 1_000),
+                Integer.getInteger("bench.singleTransactionRows", 50_000), Integer.getInteger("bench.batchRows", 10_000),
                 Integer.getInteger("bench.chunkRows", 5_000), 20, 200);
-        double importerSeconds;
+        boolean importerOnly = Boolean.getBoolean("bench.importerOnly");
+        double importerSeconds = 0;
+        double loadCsvSeconds = 0;
+        long importerPeak = 0;
+        long loadCsvPeak = 0;
         Map<String, Long> importerCounts;
-        try (IngestHarness h = new IngestHarness(work.resolve("db-importer"), settings, null)) {
-            setup(h, files);
-            long t0 = System.nanoTime();
+        Map<String, Long> loadCsvCounts = Map.of();
+        // Both databases are open at once and the two paths alternate file by file, so a change in the
+        // machine's load (this is a shared 2-core box) hits both sides alike instead of one half of the run.
+        try (IngestHarness importer = new IngestHarness(work.resolve("db-importer"), settings, null);
+             IngestHarness loadCsv = importerOnly ? null : new IngestHarness(work.resolve("db-loadcsv"), settings, files)) {
+            setup(importer, files);
+            if (loadCsv != null) {
+                setup(loadCsv, files);
+            }
             for (String format : List.of("enterprises", "enterprise-segments", "enterprise-products", "supplies")) {
+                heap.peakAndReset();
                 long t = System.nanoTime();
-                ImportJob job = h.importFile(format, files.resolve(format + ".csv"), false);
+                ImportJob job = importer.importFile(format, files.resolve(format + ".csv"), false);
                 if (job.phase != ImportJob.Phase.DONE) {
                     throw new IllegalStateException(format + ": " + job.phase + " " + job.result);
                 }
-                System.out.printf("  importer %-20s %,9d rows %7.1f s  %s%n", format, job.result.rowsWritten(), secs(t), job.phaseMillis);
+                double took = secs(t);
+                importerSeconds += took;
+                importerPeak = Math.max(importerPeak, heap.peakAndReset());
+                System.out.printf("  importer %-20s %,9d rows %7.1f s  %s%s%n", format, job.result.rowsWritten(), took, job.phaseMillis,
+                        Boolean.getBoolean("bench.timestamps") ? " ended at epoch ms " + System.currentTimeMillis() : "");
+                if (loadCsv != null) {
+                    t = System.nanoTime();
+                    loadCsv.neo4j.query(LOAD_CSV.get(format)).run();
+                    took = secs(t);
+                    loadCsvSeconds += took;
+                    loadCsvPeak = Math.max(loadCsvPeak, heap.peakAndReset());
+                    System.out.printf("  LOAD CSV %-20s %,9d rows %7.1f s%n", format, job.result.rowsWritten(), took);
+                }
             }
-            importerSeconds = secs(t0);
-            importerCounts = counts(h);
+            importerCounts = counts(importer);
+            if (loadCsv != null) {
+                loadCsvCounts = counts(loadCsv);
+            }
         }
-        long importerPeak = heap.peakAndReset();
-
-        if (Boolean.getBoolean("bench.importerOnly")) {
+        heap.interrupt();
+        if (importerOnly) {
             System.out.printf("importer: %.1f s, %,.0f rows/s, peak heap %,d MB%n", importerSeconds, 8.0 * n / importerSeconds, importerPeak >> 20);
             System.exit(0);
         }
-        double loadCsvSeconds;
-        Map<String, Long> loadCsvCounts;
-        try (IngestHarness h = new IngestHarness(work.resolve("db-loadcsv"), settings, files)) {
-            setup(h, files);
-            long t0 = System.nanoTime();
-            for (var e : LOAD_CSV.entrySet()) {
-                long t = System.nanoTime();
-                h.neo4j.query(e.getValue()).run();
-                System.out.printf("  LOAD CSV %-20s %7.1f s%n", e.getKey(), secs(t));
-            }
-            loadCsvSeconds = secs(t0);
-            loadCsvCounts = counts(h);
-        }
-        long loadCsvPeak = heap.peakAndReset();
-        heap.interrupt();
 
         long rows = 8L * n;
         double importerRate = rows / importerSeconds;

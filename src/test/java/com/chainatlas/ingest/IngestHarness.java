@@ -60,7 +60,9 @@ final class IngestHarness implements AutoCloseable {
                     .setConfig(GraphDatabaseSettings.allow_file_urls, true);
         }
         dbms = builder.build();
-        driver = GraphDatabase.driver("bolt://127.0.0.1:" + port, AuthTokens.none());
+        // as the application configures it (DriverLoggingConfiguration)
+        driver = GraphDatabase.driver("bolt://127.0.0.1:" + port, AuthTokens.none(),
+                org.neo4j.driver.Config.builder().withLogging(org.neo4j.driver.Logging.slf4j()).build());
         driver.verifyConnectivity();
         neo4j = Neo4jClient.create(driver);
         Object migrations = construct(Class.forName("com.chainatlas.system.CypherMigrations"), Driver.class, driver);
@@ -68,7 +70,7 @@ final class IngestHarness implements AutoCloseable {
         GraphWriters writers = new GraphWriters(construct(ChainWriter.class, Neo4jClient.class, neo4j),
                 construct(EnterpriseWriter.class, Neo4jClient.class, neo4j),
                 construct(InstitutionWriter.class, Neo4jClient.class, neo4j), new ProjectWriter(neo4j));
-        staging = new ImportStaging(neo4j);
+        staging = new ImportStaging(neo4j, this.dataDir.resolve("import-spill").toString());
         service = new ImportService(neo4j, new Neo4jTransactionManager(driver), new RegionCatalog(), writers, staging,
                 settings, events::add);
     }

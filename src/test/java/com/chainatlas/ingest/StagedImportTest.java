@@ -45,8 +45,11 @@ class StagedImportTest {
         return harness.count("MATCH (e:Enterprise) RETURN count(e)");
     }
 
-    private static long staged() {
-        return harness.count("MATCH (x) WHERE x:ImportBatch OR x:ImportJournal RETURN count(x)");
+    /** Journals plus spill files: what an import parks outside the graph. */
+    private static long staged() throws Exception {
+        Path spill = harness.dataDir.resolve("import-spill");
+        long files = Files.isDirectory(spill) ? Files.list(spill).count() : 0;
+        return harness.count("MATCH (x:ImportJournal) RETURN count(x)") + files;
     }
 
     @Test
@@ -76,17 +79,31 @@ class StagedImportTest {
     }
 
     @Test
-    void recoveryPublishesACommittedJournalAndDropsAnUncommittedOne() {
+    void recoveryResumesACommittedJournalAndDeletesAnUnjournaledSpill() throws Exception {
         var rows = java.util.List.<java.util.Map<String, Object>>of(
-                java.util.Map.of("uscc", Uscc.of("340104", 40_000_001L), "name", "恢复企业", "regionCode", "340104"));
-        harness.staging.stage("committed-1", "enterprises", 0, rows);
-        harness.staging.commit("committed-1", 1);
-        harness.staging.stage("staging-1", "enterprises", 0, java.util.List.of(
-                java.util.Map.of("uscc", Uscc.of("340104", 40_000_002L), "name", "不应出现", "regionCode", "340104")));
+                java.util.Map.of("uscc", Uscc.of("340104", 40_000_001L), "name", "已写入企业", "regionCode", "340104"),
+                java.util.Map.of("uscc", Uscc.of("340104", 40_000_003L), "name", "恢复企业", "regionCode", "340104"));
+        try (var spill = harness.staging.openSpill("committed-1")) {
+            rows.forEach(spill::add);
+        }
+        harness.staging.commit("committed-1", "enterprises", 2);
+        harness.staging.markPublished("committed-1", 1); // the first row counts as written before the crash
+        try (var spill = harness.staging.openSpill("validating-1")) {
+            spill.add(java.util.Map.of("uscc", Uscc.of("340104", 40_000_002L), "name", "不应出现", "regionCode", "340104"));
+        }
         assertThat(harness.service.recover()).isEqualTo(1);
         assertThat(harness.count("MATCH (e:Enterprise {name: '恢复企业'}) RETURN count(e)")).isEqualTo(1);
+        assertThat(harness.count("MATCH (e:Enterprise {name: '已写入企业'}) RETURN count(e)")).as("resumed after row 1").isZero();
         assertThat(harness.count("MATCH (e:Enterprise {name: '不应出现'}) RETURN count(e)")).isZero();
         assertThat(staged()).isZero();
         harness.neo4j.query("MATCH (e:Enterprise) DETACH DELETE e").run();
+    }
+
+    @Test
+    void aJournalWhoseSpillFileIsGoneIsDroppedWithoutWriting() throws Exception {
+        harness.staging.commit("lost-1", "enterprises", 5);
+        assertThat(harness.service.recover()).isZero();
+        assertThat(staged()).isZero();
+        assertThat(enterprises()).isZero();
     }
 }

@@ -34,7 +34,9 @@ public enum LinkPredictionMethod {
     /** Paths c → s' ← c' → s weighted 1/(k_s' k_c'): mass diffusion / resource allocation over 3 steps. */
     L3_RESOURCE_ALLOCATION("l3-ra", ctx -> new PathOfLengthThreeLinkPrediction(ctx.network(), 1.0, false)),
     /** L3 evidence times supplier popularity: (L3 + 0.01) · √(number of customers of s). */
-    L3_SUPPLIER_POPULARITY("l3-pop", ctx -> new PathOfLengthThreeLinkPrediction(ctx.network(), 0.5, true));
+    L3_SUPPLIER_POPULARITY("l3-pop", ctx -> new PathOfLengthThreeLinkPrediction(ctx.network(), 0.5, true)),
+    /** Gradient-boosted trees over path, degree and tier features, trained on the network itself. */
+    STACKED("stack", ctx -> new StackedLinkPrediction(ctx.stackedModel()));
 
     /**
      * The method chosen by measurement: highest ROC-AUC on every data set tried (generated

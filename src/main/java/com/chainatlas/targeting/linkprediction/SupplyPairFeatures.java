@@ -14,8 +14,8 @@ import java.util.Objects;
  *
  * <ul>
  * <li><b>Paths.</b> L3 (c → s' ← c' → s, {@link PathOfLengthThreeLinkPrediction}) with α = ½ and
- * α = 1, and L5 (c → s1 ← c1 → s2 ← c2 → s), each step divided by the degree it leaves (mass
- * diffusion, Zhou et al. 2007, two steps further). About half of the held-out relations of a sparse
+ * α = 1, and L5 (walks c → s1 ← c1 → s2 ← c2 → s not returning to c), each step divided by the
+ * degree it leaves (mass diffusion, Zhou et al. 2007, two steps further). About half of the held-out relations of a sparse
  * network have no L3 path left; most of those still have an L5 path.</li>
  * <li><b>Degrees</b> of both firms in both roles (log): popularity of the supplier, appetite of the
  * customer, and whether each firm also sells or buys.</li>
@@ -30,9 +30,9 @@ import java.util.Objects;
  * </ul>
  *
  * <p>Complexity: O(n · r² + m · r) for the embedding of rank r plus O(m · {@value #DEPTH_ITERATIONS})
- * for the depths, once; per pair the L3 walk, the L5 walk (three steps from c, two from s:
- * O(Σ_{s1∈S(c)} Σ_{c1∈C(s1)} k_{c1} + Σ_{c2∈C(s)} k_{c2})) and O((k_s + k_c) · r) for the
- * similarities. Not thread-safe (scratch buffers); use {@link #copyForAnotherThread()} per thread.
+ * for the depths, once; per pair the L3 walk, the L5 walk (three steps from the end with the
+ * smaller three-step neighbourhood, known from precomputed sums, two from the other) and
+ * O((k_s + k_c) · r) for the similarities. Not thread-safe (scratch buffers); use {@link #copyForAnotherThread()} per thread.
  */
 final class SupplyPairFeatures {
 
@@ -69,6 +69,9 @@ final class SupplyPairFeatures {
     /** Scratch for the L5 walk: weight reached per supplier, and which suppliers were touched. */
     private final double[] reached;
     private final int[] touched;
+    /** Work of the three-step L5 walk from a firm as customer / as supplier. */
+    private final long[] customerWork;
+    private final long[] supplierWork;
 
     SupplyPairFeatures(SupplyNetwork network) {
         this.network = Objects.requireNonNull(network, "network");
@@ -103,6 +106,27 @@ final class SupplyPairFeatures {
         }
         reached = new double[n];
         touched = new int[n];
+        // two-step work first (Σ of partners' degrees), then three-step work (Σ of partners' two-step work)
+        long[] customerTwo = new long[n];
+        long[] supplierTwo = new long[n];
+        for (int v = 0; v < n; v++) {
+            for (int s : network.suppliersOf(v)) {
+                customerTwo[v] += network.customersOf(s).length;
+            }
+            for (int c : network.customersOf(v)) {
+                supplierTwo[v] += network.suppliersOf(c).length;
+            }
+        }
+        customerWork = new long[n];
+        supplierWork = new long[n];
+        for (int v = 0; v < n; v++) {
+            for (int s : network.suppliersOf(v)) {
+                customerWork[v] += supplierTwo[s];
+            }
+            for (int c : network.customersOf(v)) {
+                supplierWork[v] += customerTwo[c];
+            }
+        }
     }
 
     /** A copy for another thread: shares the immutable precomputed arrays, has its own scratch. */
@@ -120,6 +144,8 @@ final class SupplyPairFeatures {
         suppliersProfile = shared.suppliersProfile;
         reached = new double[network.firmCount()];
         touched = new int[network.firmCount()];
+        customerWork = shared.customerWork;
+        supplierWork = shared.supplierWork;
     }
 
     /** Features over the same network and precomputation with fresh scratch buffers, for another thread. */
@@ -160,40 +186,48 @@ final class SupplyPairFeatures {
     }
 
     /**
-     * Σ over paths c → s1 ← c1 → s2 ← c2 → s (s1 ≠ s2, c1 ≠ c ≠ c2) of 1/(k_{s1} k_{c1} k_{s2} k_{c2}),
-     * k the degree in the role the path leaves by. Spreads weight three steps from c over the
-     * suppliers s2, then collects it two steps back from s.
+     * Σ over walks c → s1 ← c1 → s2 ← c2 → s with c1 ≠ c ≠ c2 of 1/(k_{s1} k_{c1} k_{s2} k_{c2}), k the
+     * degree in the role the walk leaves by. Spreads weight three steps from the side whose
+     * three-step neighbourhood is smaller, then collects it two steps back from the other.
      */
     double l5(int supplier, int customer) {
         int count = 0;
-        for (int s1 : network.suppliersOf(customer)) {
-            double w1 = inverseCustomers[s1];
-            for (int c1 : network.customersOf(s1)) {
-                if (c1 == customer) {
+        boolean fromCustomer = customerWork[customer] <= supplierWork[supplier];
+        // three steps from one end: c → s1 ← c1 → s2 (spread over s2), or s ← c2 → s2 ← c1 (spread over c1)
+        int[] first = fromCustomer ? network.suppliersOf(customer) : network.customersOf(supplier);
+        for (int a : first) {
+            if (!fromCustomer && a == customer) {
+                continue;
+            }
+            double w1 = fromCustomer ? inverseCustomers[a] : inverseSuppliers[a];
+            for (int b : fromCustomer ? network.customersOf(a) : network.suppliersOf(a)) {
+                if (fromCustomer && b == customer) {
                     continue;
                 }
-                double w2 = w1 * inverseSuppliers[c1];
-                for (int s2 : network.suppliersOf(c1)) {
-                    if (s2 == s1) {
+                double w2 = w1 * (fromCustomer ? inverseSuppliers[b] : inverseCustomers[b]);
+                for (int d : fromCustomer ? network.suppliersOf(b) : network.customersOf(b)) {
+                    if (!fromCustomer && d == customer) {
                         continue;
                     }
-                    if (reached[s2] == 0) {
-                        touched[count++] = s2;
+                    if (reached[d] == 0) {
+                        touched[count++] = d;
                     }
-                    reached[s2] += w2 * inverseCustomers[s2];
+                    reached[d] += w2 * (fromCustomer ? inverseCustomers[d] : inverseSuppliers[d]);
                 }
             }
         }
         if (count == 0) {
             return 0;
         }
+        // two steps back from the other end: s ← c2 → s2, or c → s1 ← c1
         double sum = 0;
-        for (int c2 : network.customersOf(supplier)) {
-            if (c2 != customer) {
-                double w = inverseSuppliers[c2];
-                for (int s2 : network.suppliersOf(c2)) {
-                    sum += w * reached[s2];
-                }
+        for (int a : fromCustomer ? network.customersOf(supplier) : network.suppliersOf(customer)) {
+            if (fromCustomer && a == customer) {
+                continue;
+            }
+            double w = fromCustomer ? inverseSuppliers[a] : inverseCustomers[a];
+            for (int d : fromCustomer ? network.suppliersOf(a) : network.customersOf(a)) {
+                sum += w * reached[d];
             }
         }
         for (int i = 0; i < count; i++) {

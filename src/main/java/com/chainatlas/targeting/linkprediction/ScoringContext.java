@@ -14,6 +14,7 @@ final class ScoringContext {
     private final SupplyNetwork network;
     private Graph<Integer, DefaultEdge> projection;
     private StackedLinkPrediction.Model stackedModel;
+    private long stackedTrainingNanos;
 
     ScoringContext(SupplyNetwork network) {
         this.network = Objects.requireNonNull(network, "network");
@@ -33,8 +34,15 @@ final class ScoringContext {
     /** The stacked model trained on this network, trained on first use (seed {@value #TRAINING_SEED}). */
     synchronized StackedLinkPrediction.Model stackedModel() {
         if (stackedModel == null) {
+            long t0 = System.nanoTime();
             stackedModel = StackedLinkPrediction.train(network, TRAINING_SEED);
+            stackedTrainingNanos = System.nanoTime() - t0;
         }
         return stackedModel;
+    }
+
+    /** How long training the stacked model took, 0 if it was not trained. */
+    synchronized long stackedTrainingMillis() {
+        return stackedTrainingNanos / 1_000_000;
     }
 }

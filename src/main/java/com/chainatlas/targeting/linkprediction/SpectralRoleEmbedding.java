@@ -1,5 +1,6 @@
 package com.chainatlas.targeting.linkprediction;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Random;
 
@@ -250,7 +251,7 @@ final class SpectralRoleEmbedding {
             for (int i = 0; i < k; i++) {
                 order[i] = i;
             }
-            java.util.Arrays.sort(order, (x, y) -> Double.compare(a[y][y], a[x][x]));
+            Arrays.sort(order, (x, y) -> Double.compare(a[y][y], a[x][x]));
             double[] values = new double[k];
             for (int i = 0; i < k; i++) {
                 int col = order[i];

@@ -126,8 +126,9 @@ public final class LinkPredictionEvaluation {
 
     /**
      * Scores every method on the split. The time per method covers building its scorer on the
-     * training network and scoring all test pairs; the undirected projection the JGraphT indices
-     * share is built once beforehand and its time printed separately.
+     * training network (for {@code stack}: training it, also printed apart) and scoring all test
+     * pairs; the undirected projection the JGraphT indices share is built once beforehand and its
+     * time printed separately.
      */
     static List<MethodResult> evaluate(HoldOutSplit split, List<LinkPredictionMethod> methods, PrintStream out) {
         ScoringContext context = new ScoringContext(split.training());
@@ -141,6 +142,12 @@ public final class LinkPredictionEvaluation {
             long t0 = System.nanoTime();
             double auc = split.rocAuc(method.newScorer(context));
             results.add(new MethodResult(method, auc, (System.nanoTime() - t0) / 1_000_000));
+            if (method == LinkPredictionMethod.STACKED) {
+                StackedLinkPrediction.Model model = context.stackedModel();
+                out.printf("  %s: %s in %d ms (included in its time)%n", method.code(), model.trained()
+                        ? "model trained on " + model.examples() + " inner examples"
+                        : "network too small to train, fell back to l3-pop", context.stackedTrainingMillis());
+            }
         }
         return results;
     }

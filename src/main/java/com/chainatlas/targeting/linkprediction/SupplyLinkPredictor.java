@@ -13,11 +13,13 @@ import java.util.Set;
  * Service-facing link prediction (供应关系预测): for a candidate supplier, the local customers it
  * would most likely supply, so a target's reason can read "预计可为本地企业 XX 供货".
  *
- * <p>Built once per supply network (adjacency as sorted {@code int[]}, see {@link SupplyNetwork});
- * each query scores only the given local customers: O(L · (k_s + two-step neighbourhood)) for L
- * local customers with the L3 methods. Customers the supplier already supplies and customers
- * without evidence (for the L3 methods: no path c → s' ← c' → s) are left out. Thread-safe: each
- * thread gets its own scorer.
+ * <p>Built once per supply network (adjacency as sorted {@code int[]}, see {@link SupplyNetwork}); a
+ * method that learns from the network ({@code stack}, the recommended one) trains in the constructor,
+ * about 1.5 s for 15k firms and 40k relations. Each query scores only the given local customers:
+ * O(L · (k_s + few-step neighbourhood)) for L local customers. Customers the supplier already
+ * supplies and customers without evidence (for {@code stack}: no path of length 3 or 5 between the
+ * two firms, c → s' ← c' → s or c → s1 ← c1 → s2 ← c2 → s; for the L3 methods: no path of length 3)
+ * are left out. Thread-safe: each thread gets its own scorer over the shared trained model.
  */
 public final class SupplyLinkPredictor {
 
@@ -35,6 +37,7 @@ public final class SupplyLinkPredictor {
         this.method = Objects.requireNonNull(method, "method");
         ScoringContext context = new ScoringContext(network);
         this.scorer = ThreadLocal.withInitial(() -> method.newScorer(context));
+        scorer.get(); // train (if the method learns) now, once per network, not on the first query
     }
 
     public LinkPredictionMethod method() {

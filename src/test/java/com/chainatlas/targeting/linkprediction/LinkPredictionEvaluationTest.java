@@ -61,6 +61,7 @@ class LinkPredictionEvaluationTest {
         double pop = auc(results, LinkPredictionMethod.L3_SUPPLIER_POPULARITY);
         assertThat(l3).isGreaterThan(cn + 0.1);
         assertThat(pop).isGreaterThanOrEqualTo(l3);
+        assertThat(auc(results, LinkPredictionMethod.STACKED)).isGreaterThan(pop);
     }
 
     private static double auc(List<LinkPredictionEvaluation.MethodResult> results, LinkPredictionMethod m) {

@@ -24,13 +24,42 @@ class SupplyLinkPredictorTest {
     }
 
     @Test
-    void recommendedMethodKeepsTheSameOrderForOneSupplierAndDropsCustomersWithoutEvidence() {
+    void recommendedMethodOnANetworkTooSmallToTrainKeepsTheL3OrderAndDropsCustomersWithoutEvidence() {
         var predictor = new SupplyLinkPredictor(NETWORK);
         assertThat(predictor.method()).isEqualTo(LinkPredictionMethod.RECOMMENDED);
+        // 8 relations: the stacked model cannot train and falls back to l3-pop, whose order for one supplier is L3's
         assertThat(predictor.topLocalCustomers("s4", List.of("c1", "c3", "c4", "s1"), 10))
                 .extracting(PredictedCustomer::customerId).containsExactly("c1", "c3", "c4");
         assertThat(predictor.topLocalCustomers("unknown", List.of("c1"), 5)).isEmpty();
         assertThat(predictor.topLocalCustomers("s4", List.of(), 5)).isEmpty();
+    }
+
+    @Test
+    void recommendedMethodTrainedOnAGeneratedNetworkRanksByProbabilityWithEvidence() {
+        SupplyNetwork network = SupplyNetwork.of(PlantedSupplyNetworkGenerator.generate(2000, 3.4, 0.2, 8));
+        var predictor = new SupplyLinkPredictor(network);
+        // the busiest supplier, and every firm that buys from anyone as a "local" customer
+        int supplier = 0;
+        for (int v = 0; v < network.firmCount(); v++) {
+            if (network.customersOf(v).length > network.customersOf(supplier).length) {
+                supplier = v;
+            }
+        }
+        List<String> locals = new java.util.ArrayList<>();
+        for (int v = 0; v < network.firmCount(); v++) {
+            if (network.suppliersOf(v).length > 0) {
+                locals.add(network.idOf(v));
+            }
+        }
+        String s = network.idOf(supplier);
+        List<PredictedCustomer> top = predictor.topLocalCustomers(s, locals, 20);
+        assertThat(top).hasSize(20).allSatisfy(p -> {
+            assertThat(network.supplies(s, p.customerId())).isFalse();
+            assertThat(p.score()).isStrictlyBetween(0.0, 1.0);
+        });
+        assertThat(top).extracting(PredictedCustomer::score).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        // built again on the same network: the same answer
+        assertThat(new SupplyLinkPredictor(network).topLocalCustomers(s, locals, 20)).isEqualTo(top);
     }
 
     @Test

@@ -27,6 +27,11 @@ interface FormatRules {
         return chain == null ? Set.of() : Set.of(chain.toString());
     }
 
+    /** The enterprise relation type this format writes (CREATE instead of MERGE where an end has none), or null. */
+    default RefIndex.EnterpriseRelation writes() {
+        return null;
+    }
+
     /** A parsed row during validation. */
     interface RowContext {
         int rowNumber();

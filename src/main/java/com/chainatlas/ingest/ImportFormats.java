@@ -347,6 +347,11 @@ final class ImportFormats {
 
     static final class MembershipRules implements FormatRules {
         @Override
+        public RefIndex.EnterpriseRelation writes() {
+            return RefIndex.EnterpriseRelation.IN_SEGMENT;
+        }
+
+        @Override
         public void write(List<Map<String, Object>> rows, GraphWriters w) {
             w.enterprises().writeMemberships(rows.stream()
                     .map(r -> new EnterpriseLinks.Membership(s(r, "enterprise"), s(r, "segmentId"))).toList(),
@@ -367,6 +372,11 @@ final class ImportFormats {
 
     static final class MakesRules implements FormatRules {
         @Override
+        public RefIndex.EnterpriseRelation writes() {
+            return RefIndex.EnterpriseRelation.MAKES;
+        }
+
+        @Override
         public void write(List<Map<String, Object>> rows, GraphWriters w) {
             w.enterprises().writeMakes(rows.stream()
                     .map(r -> new EnterpriseLinks.Makes(s(r, "enterprise"), s(r, "productId"), d(r, "share"))).toList(),
@@ -386,6 +396,11 @@ final class ImportFormats {
     }
 
     static final class SupplyRules implements FormatRules {
+        @Override
+        public RefIndex.EnterpriseRelation writes() {
+            return RefIndex.EnterpriseRelation.SUPPLIES;
+        }
+
         @Override
         public void check(RowContext row) {
             if (row.get("supplier").equals(row.get("customer"))) {

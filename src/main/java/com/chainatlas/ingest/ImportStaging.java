@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -140,23 +142,64 @@ class ImportStaging {
         return orphans.size();
     }
 
-    /** Appends rows, one JSON line each; {@link #close()} forces them to disk. */
+    /**
+     * Appends rows, one JSON line each, on its own thread (serialising was ~6 % of the validating thread's
+     * time); {@link #close()} waits for the last row and forces the file to disk. Rows must not change after
+     * {@link #add}.
+     */
     static final class Spill implements AutoCloseable {
+        private static final Map<String, Object> END = Map.of();
+
         private final FileChannel channel;
         private final BufferedWriter out;
+        private final BlockingQueue<Map<String, Object>> queue = new ArrayBlockingQueue<>(10_000);
+        private final Thread writer;
+        private volatile RuntimeException failure;
         private boolean closed;
 
         private Spill(FileChannel channel) {
             this.channel = channel;
             this.out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8), 1 << 16);
+            this.writer = new Thread(this::drain, "import-spill-writer");
+            writer.setDaemon(true);
+            writer.start();
         }
 
         void add(Map<String, Object> row) {
+            if (failure != null) {
+                throw failure;
+            }
             try {
-                out.write(JSON.writeValueAsString(row));
-                out.write('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                queue.put(row);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while spilling rows", e);
+            }
+        }
+
+        /** Writes until END; after a failure it keeps taking rows (without writing) so that add() never blocks. */
+        private void drain() {
+            while (true) {
+                Map<String, Object> row;
+                try {
+                    row = queue.take();
+                } catch (InterruptedException e) {
+                    failure = new IllegalStateException("spill writer interrupted", e);
+                    return;
+                }
+                if (row == END) {
+                    return;
+                }
+                if (failure == null) {
+                    try {
+                        out.write(JSON.writeValueAsString(row));
+                        out.write('\n');
+                    } catch (IOException e) {
+                        failure = new UncheckedIOException(e);
+                    } catch (RuntimeException e) {
+                        failure = e;
+                    }
+                }
             }
         }
 
@@ -167,10 +210,19 @@ class ImportStaging {
             }
             closed = true;
             try (channel) {
+                queue.put(END);
+                writer.join();
+                if (failure != null) {
+                    throw failure;
+                }
                 out.flush();
                 channel.force(true);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                writer.interrupt();
+                throw new IllegalStateException("interrupted while closing the spill file", e);
             }
         }
     }

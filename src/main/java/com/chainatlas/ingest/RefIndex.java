@@ -55,11 +55,16 @@ final class RefIndex {
     private final Map<RefKind, Map<String, String>> inFile = new EnumMap<>(RefKind.class);
     private final Map<RefKind, Map<String, String>> inDb = new EnumMap<>(RefKind.class);
     private final Map<String, Known> known = new HashMap<>();
+    private final EnterpriseRelation written;
     private String idPrefix;
     private final Map<String, EnterpriseMatch> byName = new HashMap<>();
 
-    RefIndex(Neo4jClient neo4j) {
+    /**
+     * @param written the relation type the file writes (its presence is looked up with each enterprise), or null
+     */
+    RefIndex(Neo4jClient neo4j, EnterpriseRelation written) {
         this.neo4j = neo4j;
+        this.written = written;
         for (RefKind k : RefKind.values()) {
             inFile.put(k, new HashMap<>());
             inDb.put(k, new HashMap<>());
@@ -115,10 +120,13 @@ final class RefIndex {
         return k == null || k.number() < 0 ? null : idPrefix + k.number();
     }
 
-    /** Whether an enterprise already looked up by USCC has any relation of this type (true when unknown). */
+    /**
+     * Whether an enterprise already looked up by USCC has any relation of this type; true when unknown, and for
+     * types other than the one the file writes (only that one is looked up).
+     */
     boolean has(String uscc, EnterpriseRelation relation) {
         Known k = known.get(uscc);
-        return k == null || (k.relations() & relation.bit()) != 0;
+        return k == null || relation != written || (k.relations() & relation.bit()) != 0;
     }
 
     private long number(String elementId) {
@@ -172,17 +180,11 @@ final class RefIndex {
         }
         for (List<String> part : partition(codes, 10_000)) {
             part.forEach(c -> byName.put(c, new EnterpriseMatch(null, List.of())));
-            neo4j.query("""
-                    UNWIND $ids AS id MATCH (e:Enterprise {uscc: id})
-                    RETURN e.uscc AS uscc, elementId(e) AS node,
-                           CASE WHEN EXISTS { (e)-[:SUPPLIES]-() } THEN 1 ELSE 0 END
-                           + CASE WHEN EXISTS { (e)-[:IN_SEGMENT]->() } THEN 2 ELSE 0 END
-                           + CASE WHEN EXISTS { (e)-[:MAKES]->() } THEN 4 ELSE 0 END AS relations
-                    """).bind(part).to("ids").fetch().all().forEach(r -> {
-                        String u = (String) r.get("uscc");
-                        known.put(u, new Known(number((String) r.get("node")), ((Number) r.get("relations")).intValue()));
-                        byName.remove(u);
-                    });
+            neo4j.query(lookUp()).bind(part).to("ids").fetch().all().forEach(r -> {
+                String u = (String) r.get("uscc");
+                known.put(u, new Known(number((String) r.get("node")), ((Number) r.get("relations")).intValue()));
+                byName.remove(u);
+            });
         }
         for (List<String> part : partition(names, 2_000)) {
             List<Map<String, Object>> params = part.stream().map(n -> Map.<String, Object>of("key", n,
@@ -195,6 +197,20 @@ final class RefIndex {
                 byName.put(n, new EnterpriseMatch(c.size() == 1 ? c.get(0) : null, c));
             }
         }
+    }
+
+    /** The enterprise look-up, with a check for the written relation type (each check walks the node's relations). */
+    private String lookUp() {
+        String check = written == null ? "0" : switch (written) {
+            case SUPPLIES -> "CASE WHEN EXISTS { (e)-[:SUPPLIES]-() } THEN 1 ELSE 0 END";
+            case IN_SEGMENT -> "CASE WHEN EXISTS { (e)-[:IN_SEGMENT]->() } THEN 2 ELSE 0 END";
+            case MAKES -> "CASE WHEN EXISTS { (e)-[:MAKES]->() } THEN 4 ELSE 0 END";
+        };
+        // the check is one of the constants above, never user input
+        return """
+                UNWIND $ids AS id MATCH (e:Enterprise {uscc: id})
+                RETURN e.uscc AS uscc, elementId(e) AS node, %s AS relations
+                """.formatted(check);
     }
 
     @SuppressWarnings("unchecked")

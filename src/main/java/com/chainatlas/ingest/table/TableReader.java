@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -15,6 +16,14 @@ public interface TableReader {
 
     /** Pushes every row, the header included, in order. Throws {@link TableFileException} for unreadable files. */
     void read(Consumer<RawRow> rows);
+
+    /**
+     * Data rows (header excluded) when they can be told without reading the whole file, e.g. estimated from a
+     * CSV's size and the length of its first lines; empty when the file has to be read to count them.
+     */
+    default OptionalLong estimatedDataRows() {
+        return OptionalLong.empty();
+    }
 
     /** Short description for reports, e.g. "xlsx" or "csv (GB18030)". */
     String description();

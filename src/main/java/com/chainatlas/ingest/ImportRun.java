@@ -291,11 +291,11 @@ final class ImportRun {
             rows.add(row);
         }
         chunk.clear();
+        prefetch(rows); // the database look-ups run here too, overlapping the checks of the previous chunk
         return rows;
     }
 
     private void processChunk(List<Row> rows) {
-        prefetch(rows);
         for (Row row : rows) {
             rowsRead++;
             for (String[] p : row.parseProblems) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.chainatlas.enterprise.Uscc;
 
@@ -15,7 +16,9 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
  * Resolves the references of one import file: to things defined earlier in the same file, or to the
- * database (looked up in batches per chunk of rows and cached for the file).
+ * database (looked up in batches per chunk of rows and cached for the file). The parser thread prefetches a
+ * chunk while the validating thread resolves the previous one, hence the concurrent maps; a look-up that
+ * races a definition only queries the database once more.
  *
  * <p>Enterprises may be named by USCC, full name (全称) or short name (简称): a valid USCC must exist; a
  * name is matched first against full names, then against short names, and must match exactly one
@@ -54,10 +57,10 @@ final class RefIndex {
     private final Neo4jClient neo4j;
     private final Map<RefKind, Map<String, String>> inFile = new EnumMap<>(RefKind.class);
     private final Map<RefKind, Map<String, String>> inDb = new EnumMap<>(RefKind.class);
-    private final Map<String, Known> known = new HashMap<>();
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
     private final EnterpriseRelation written;
-    private String idPrefix;
-    private final Map<String, EnterpriseMatch> byName = new HashMap<>();
+    private volatile String idPrefix;
+    private final Map<String, EnterpriseMatch> byName = new ConcurrentHashMap<>();
 
     /**
      * @param written the relation type the file writes (its presence is looked up with each enterprise), or null
@@ -66,8 +69,8 @@ final class RefIndex {
         this.neo4j = neo4j;
         this.written = written;
         for (RefKind k : RefKind.values()) {
-            inFile.put(k, new HashMap<>());
-            inDb.put(k, new HashMap<>());
+            inFile.put(k, new ConcurrentHashMap<>());
+            inDb.put(k, new ConcurrentHashMap<>());
         }
     }
 
@@ -179,12 +182,10 @@ final class RefIndex {
             }
         }
         for (List<String> part : partition(codes, 10_000)) {
-            part.forEach(c -> byName.put(c, new EnterpriseMatch(null, List.of())));
-            neo4j.query(lookUp()).bind(part).to("ids").fetch().all().forEach(r -> {
-                String u = (String) r.get("uscc");
-                known.put(u, new Known(number((String) r.get("node")), ((Number) r.get("relations")).intValue()));
-                byName.remove(u);
-            });
+            neo4j.query(lookUp()).bind(part).to("ids").fetch().all().forEach(r -> known.put((String) r.get("uscc"),
+                    new Known(number((String) r.get("node")), ((Number) r.get("relations")).intValue())));
+            // marked unknown only after the query, so a concurrent reader never sees a found code as unknown
+            part.stream().filter(c -> !known.containsKey(c)).forEach(c -> byName.put(c, new EnterpriseMatch(null, List.of())));
         }
         for (List<String> part : partition(names, 2_000)) {
             List<Map<String, Object>> params = part.stream().map(n -> Map.<String, Object>of("key", n,

@@ -345,17 +345,29 @@ final class ImportFormats {
         }
     }
 
-    static final class MembershipRules implements FormatRules {
-        @Override
-        public RefIndex.EnterpriseRelation writes() {
-            return RefIndex.EnterpriseRelation.IN_SEGMENT;
+    /**
+     * An enterprise's link to a thing of a chain (segment, product): the import event names that chain,
+     * remembered while checking; rows are written with the node ids validation found.
+     */
+    private abstract static class ChainLinkRules implements FormatRules {
+        private final RefKind target;
+        private final String targetColumn;
+        private final RefIndex.EnterpriseRelation relation;
+
+        ChainLinkRules(RefKind target, String targetColumn, RefIndex.EnterpriseRelation relation) {
+            this.target = target;
+            this.targetColumn = targetColumn;
+            this.relation = relation;
         }
 
         @Override
-        public void write(List<Map<String, Object>> rows, GraphWriters w) {
-            w.enterprises().writeMemberships(rows.stream()
-                    .map(r -> new EnterpriseLinks.Membership(s(r, "enterprise"), s(r, "segmentId"))).toList(),
-                    rows.stream().map(r -> nodeIds(r, "enterprise", null, RefIndex.EnterpriseRelation.IN_SEGMENT)).toList());
+        public RefIndex.EnterpriseRelation writes() {
+            return relation;
+        }
+
+        @Override
+        public void check(RowContext row) {
+            row.set("_chainId", row.chainOf(target, (String) row.get(targetColumn)));
         }
 
         @Override
@@ -364,34 +376,33 @@ final class ImportFormats {
             return c == null ? Set.of() : Set.of(c.toString());
         }
 
-        @Override
-        public void check(RowContext row) {
-            row.set("_chainId", row.chainOf(RefKind.SEGMENT, (String) row.get("segmentId")));
+        List<EnterpriseLinks.NodeIds> nodeIdsOf(List<Map<String, Object>> rows) {
+            return rows.stream().map(r -> nodeIds(r, "enterprise", null, relation)).toList();
         }
     }
 
-    static final class MakesRules implements FormatRules {
+    static final class MembershipRules extends ChainLinkRules {
+        MembershipRules() {
+            super(RefKind.SEGMENT, "segmentId", RefIndex.EnterpriseRelation.IN_SEGMENT);
+        }
+
         @Override
-        public RefIndex.EnterpriseRelation writes() {
-            return RefIndex.EnterpriseRelation.MAKES;
+        public void write(List<Map<String, Object>> rows, GraphWriters w) {
+            w.enterprises().writeMemberships(rows.stream()
+                    .map(r -> new EnterpriseLinks.Membership(s(r, "enterprise"), s(r, "segmentId"))).toList(), nodeIdsOf(rows));
+        }
+    }
+
+    static final class MakesRules extends ChainLinkRules {
+        MakesRules() {
+            super(RefKind.PRODUCT, "productId", RefIndex.EnterpriseRelation.MAKES);
         }
 
         @Override
         public void write(List<Map<String, Object>> rows, GraphWriters w) {
             w.enterprises().writeMakes(rows.stream()
                     .map(r -> new EnterpriseLinks.Makes(s(r, "enterprise"), s(r, "productId"), d(r, "share"))).toList(),
-                    rows.stream().map(r -> nodeIds(r, "enterprise", null, RefIndex.EnterpriseRelation.MAKES)).toList());
-        }
-
-        @Override
-        public Set<String> chainIds(Map<String, Object> row) {
-            Object c = row.get("_chainId");
-            return c == null ? Set.of() : Set.of(c.toString());
-        }
-
-        @Override
-        public void check(RowContext row) {
-            row.set("_chainId", row.chainOf(RefKind.PRODUCT, (String) row.get("productId")));
+                    nodeIdsOf(rows));
         }
     }
 

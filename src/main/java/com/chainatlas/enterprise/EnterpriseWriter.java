@@ -76,7 +76,7 @@ public class EnterpriseWriter {
 
     /** {@link #mergeMemberships} with the enterprises' node ids ({@code from}; null where unknown), see the class comment. */
     public void writeMemberships(List<Membership> memberships, List<NodeIds> nodeIds) {
-        writeById(memberships, nodeIds, m -> Map.of("uscc", m.uscc(), "segmentId", m.segmentId()), """
+        writeById(memberships, nodeIds, false, m -> Map.of("uscc", m.uscc(), "segmentId", m.segmentId()), """
                 UNWIND $rows AS row
                 MATCH (e) WHERE elementId(e) = row.from AND e.uscc = row.uscc
                 MATCH (s:Segment {id: row.segmentId})
@@ -87,7 +87,7 @@ public class EnterpriseWriter {
 
     /** {@link #mergeMakes} with the enterprises' node ids ({@code from}; null where unknown), see the class comment. */
     public void writeMakes(List<Makes> makes, List<NodeIds> nodeIds) {
-        writeById(makes, nodeIds, m -> {
+        writeById(makes, nodeIds, false, m -> {
             Map<String, Object> r = new HashMap<>();
             r.put("uscc", m.uscc());
             r.put("productId", m.productId());
@@ -105,15 +105,16 @@ public class EnterpriseWriter {
 
     /**
      * Writes rows with known node ids by {@code cypher} (its {@code %s} is CREATE for unrelated rows, MERGE for
-     * the others; it returns the rows it wrote; a query using {@code row.to} needs both ids) and the rest with {@code plain}; when an id turned out stale,
+     * the others; it returns the rows it wrote; with {@code twoEnds} both ids are needed) and the rest with
+     * {@code plain}; when an id turned out stale,
      * {@code plain} (idempotent) gets the whole batch.
      */
-    private <T> void writeById(List<T> items, List<NodeIds> nodeIds, Function<T, Map<String, Object>> toRow, String cypher,
+    private <T> void writeById(List<T> items, List<NodeIds> nodeIds, boolean twoEnds,
+                               Function<T, Map<String, Object>> toRow, String cypher,
                                Consumer<List<T>> plain) {
         List<Map<String, Object>> created = new ArrayList<>();
         List<Map<String, Object>> merged = new ArrayList<>();
         List<T> rest = new ArrayList<>();
-        boolean twoEnds = cypher.contains("row.to");
         for (int i = 0; i < items.size(); i++) {
             NodeIds ids = nodeIds.get(i);
             if (ids == null || ids.from() == null || twoEnds && ids.to() == null) {
@@ -135,7 +136,7 @@ public class EnterpriseWriter {
      * {@code unrelated} are created, see the class comment.
      */
     public void writeSupplies(List<Supply> supplies, List<NodeIds> nodeIds) {
-        writeById(supplies, nodeIds, EnterpriseWriter::supplyRow, """
+        writeById(supplies, nodeIds, true, EnterpriseWriter::supplyRow, """
                 UNWIND $rows AS row
                 MATCH (a) WHERE elementId(a) = row.from AND a.uscc = row.supplier
                 MATCH (b) WHERE elementId(b) = row.to AND b.uscc = row.customer

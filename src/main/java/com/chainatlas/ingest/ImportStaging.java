@@ -42,7 +42,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ImportStaging {
 
-    static final String COMMITTED = "COMMITTED";
     private static final Logger log = LoggerFactory.getLogger(ImportStaging.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Object>> ROW = new TypeReference<>() { };

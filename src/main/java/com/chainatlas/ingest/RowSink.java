@@ -68,10 +68,6 @@ final class RowSink {
         return spill != null;
     }
 
-    boolean discarded() {
-        return discarded;
-    }
-
     long rows() {
         return rows;
     }

@@ -117,8 +117,8 @@ final class Reasons {
 
     /** Chain-level: revenue rules were not judged (null when enough revenue is known nationally). */
     static String chainRevenueNote(int known, int total, double coverage) {
-        return "全国 " + total + " 家企业中营收已知 " + known + " 家（低于 " + pct(coverage) + "）：营收类规则（全国营收前三、单一企业占比、"
-                + "营收集中度、按营收的区位熵）未判断，结论按企业数与供应关系得出";
+        return "全国 " + total + " 家企业中营收已知 " + known + " 家（低于 " + pct(coverage) + "）：营收已知不足的环节不判断营收类规则"
+                + "（全国营收前三、单一企业占比、营收集中度、按营收的区位熵），省份集中度按企业数；结论按企业数与供应关系得出";
     }
 
     static Reason dependency(int outside, int relations, double share, double limit) {

@@ -132,6 +132,8 @@ public class ImportService {
             boolean committed = job.phase == Phase.WRITING && sink.spilled();
             if (!committed) {
                 discardQuietly(sink);
+            } else {
+                publishImported(Set.of()); // some batches are in: derived data must not keep the old figures
             }
             finish(job, Phase.FAILED, new ImportResult(false, kind, 0, 0, 0, List.of(), false, List.of(), Set.of(),
                     sink.spilled(), committed ? "写入中断；已校验的数据会在下次导入或重启时自动补全" : "导入失败，未写入任何数据",

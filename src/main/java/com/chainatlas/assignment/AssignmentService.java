@@ -67,12 +67,12 @@ public class AssignmentService {
         }
         List<SegmentModel.Segment> segments = queries.segments(chainId);
         List<SegmentModel.Example> examples = queries.assigned(chainId, MAX_EXAMPLES).stream()
-                .map(f -> new SegmentModel.Example(f.uscc(), f.name(), f.segments(), FirmText.phrases(f.mainProducts(), f.businessScope())))
+                .map(f -> new SegmentModel.Example(f.uscc(), f.name(), f.segments(), FirmText.phrases(f.name(), f.mainProducts(), f.businessScope())))
                 .filter(e -> !e.phrases().isEmpty()).toList();
         SegmentModel model = SegmentModel.train(segments, examples, method);
         List<Suggestion> items = new ArrayList<>();
         for (FirmRecord f : candidates) {
-            List<Phrase> phrases = FirmText.phrases(f.mainProducts(), f.businessScope());
+            List<Phrase> phrases = FirmText.phrases(f.name(), f.mainProducts(), f.businessScope());
             items.add(suggestion(f, model.propose(phrases)));
         }
         SuggestionBatches.Batch batch = new SuggestionBatches.Batch(UUID.randomUUID().toString(), chainId,

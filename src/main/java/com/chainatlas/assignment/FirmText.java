@@ -21,6 +21,9 @@ public final class FirmText {
     public static final int MAX_PHRASE = 40;
 
     static final double SCOPE_WEIGHT = 0.5;
+    /** An enterprise's name often says its trade (…电池材料有限公司), but less surely than its products. */
+    static final double NAME_WEIGHT = 0.3;
+    private static final Pattern LEGAL_FORM = Pattern.compile("股份有限公司|有限责任公司|有限公司|股份公司|集团|股份|公司");
 
     private static final Pattern SEPARATORS = Pattern.compile("[、，,；;。:：/|\\s\\n\\r\\t（）()【】\\[\\]《》\"“”'‘’!！?？]+");
     /** Scope boilerplate that says nothing about the trade. */
@@ -36,6 +39,21 @@ public final class FirmText {
         List<Phrase> out = new ArrayList<>();
         add(out, mainProducts, 1.0, false);
         add(out, businessScope, SCOPE_WEIGHT, true);
+        return out;
+    }
+
+    /**
+     * The phrases of {@link #phrases(String, String)} plus the enterprise's name without its legal form, when
+     * there is product or scope text at all (a name alone is too little to go on).
+     */
+    public static List<Phrase> phrases(String name, String mainProducts, String businessScope) {
+        List<Phrase> out = phrases(mainProducts, businessScope);
+        if (!out.isEmpty() && name != null) {
+            String n = normalise(LEGAL_FORM.matcher(name.length() > MAX_TEXT ? name.substring(0, MAX_TEXT) : name).replaceAll(""));
+            if (!n.isEmpty()) {
+                out.add(new Phrase(n.length() > MAX_PHRASE ? n.substring(0, MAX_PHRASE) : n, NAME_WEIGHT));
+            }
+        }
         return out;
     }
 

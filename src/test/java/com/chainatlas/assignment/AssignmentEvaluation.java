@@ -52,6 +52,14 @@ public final class AssignmentEvaluation {
 
     /** A labelled company of the data set. */
     record Company(String code, String name, String industry, String chain, List<Phrase> phrases) {
+
+        /** The products plus the full name as the service adds it ({@link FirmText#phrases(String, String, String)}). */
+        Company withName(String fullName) {
+            List<Phrase> all = new ArrayList<>(phrases);
+            List<Phrase> named = FirmText.phrases(fullName, "有", null);
+            all.add(named.get(named.size() - 1));
+            return new Company(code, name, industry, chain, List.copyOf(all));
+        }
     }
 
     private AssignmentEvaluation() {
@@ -61,8 +69,9 @@ public final class AssignmentEvaluation {
         Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data");
         long t0 = System.nanoTime();
         Data data = Data.read(dir);
-        List<Figures> all = List.of(evaluate(data, Method.BASELINE, "baseline: bigram TF-IDF nearest centroid"),
-                evaluate(data, Method.DEFAULT, "method (Method.DEFAULT)"));
+        List<Figures> all = List.of(evaluate(data.companies, data, Method.BASELINE, "baseline: bigram TF-IDF nearest centroid, products"),
+                evaluate(data.companies, data, Method.DEFAULT, "method (Method.DEFAULT), products only"),
+                evaluate(data.named, data, Method.DEFAULT, "method (Method.DEFAULT), products + company name (as the service does)"));
         all.forEach(f -> System.out.println(format(f)));
         System.out.printf(Locale.ROOT, "%d companies, %d chains, %d folds; %.1f s%n", data.companies.size(),
                 data.segmentsByChain.size(), FOLDS, (System.nanoTime() - t0) / 1e9);
@@ -79,6 +88,8 @@ public final class AssignmentEvaluation {
     /** The real data, read once. */
     static final class Data {
         final List<Company> companies = new ArrayList<>();
+        /** The same companies with their full names (a-share/companies.csv) as one more phrase, where known. */
+        final List<Company> named = new ArrayList<>();
         final Map<String, List<SegmentModel.Segment>> segmentsByChain = new TreeMap<>();
 
         static Data read(Path dir) {
@@ -122,6 +133,11 @@ public final class AssignmentEvaluation {
                 level3ByChain.computeIfAbsent(chain, k -> new TreeSet<>()).add(industry);
                 d.companies.add(new Company(code, companyName.get(code), industry, chain, List.copyOf(products.get(code))));
             }
+            Map<String, String> fullNames = fullNames(dir.resolve("a-share/companies.csv"));
+            for (Company c : d.companies) {
+                String full = fullNames.get(c.code().split("\\.")[0]);
+                d.named.add(full == null ? c : c.withName(full));
+            }
             level3ByChain.forEach((chain, codes) -> d.segmentsByChain.put(chain,
                     codes.stream().map(c -> new SegmentModel.Segment(c, names.get(c))).toList()));
             return d;
@@ -133,6 +149,26 @@ public final class AssignmentEvaluation {
             return p != null && parent.containsKey(p) ? parent.get(p) : level3.substring(0, 2) + "0000";
         }
 
+        /** Stock code → full name; the file is plain comma-separated with no quoted fields. */
+        private static Map<String, String> fullNames(Path csv) {
+            Map<String, String> out = new HashMap<>();
+            try {
+                List<String> rows = Files.readAllLines(csv);
+                List<String> header = List.of(rows.get(0).split(","));
+                int code = header.indexOf("code");
+                int full = header.indexOf("fullname");
+                for (String row : rows.subList(1, rows.size())) {
+                    String[] f = row.split(",", -1);
+                    if (f.length > Math.max(code, full) && !f[full].isBlank()) {
+                        out.put(f[code], f[full]);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out;
+        }
+
         private static List<JsonNode> lines(Path file, JsonMapper json) {
             try {
                 return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).map(json::readTree).toList();
@@ -142,8 +178,8 @@ public final class AssignmentEvaluation {
         }
     }
 
-    static Figures evaluate(Data data, Method method, String label) {
-        List<Company> shuffled = new ArrayList<>(data.companies);
+    static Figures evaluate(List<Company> companies, Data data, Method method, String label) {
+        List<Company> shuffled = new ArrayList<>(companies);
         Collections.shuffle(shuffled, new Random(SEED));
         List<Outcome> outcomes = new ArrayList<>();
         int noMatch = 0;

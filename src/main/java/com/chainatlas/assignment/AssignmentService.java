@@ -113,11 +113,11 @@ public class AssignmentService {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Accepted a = items.get(i);
-            String uscc = a == null ? null : key(a.uscc(), "uscc", i);
-            String seg = a == null ? null : key(a.segmentId(), "segmentId", i);
             if (a == null) {
                 throw ApiProblem.badRequest("第 " + (i + 1) + " 条为空", "item " + (i + 1) + " is null");
             }
+            String uscc = key(a.uscc(), "uscc", i);
+            String seg = key(a.segmentId(), "segmentId", i);
             usccs.add(uscc);
             segmentIds.add(seg);
             rows.add(Map.of("uscc", uscc, "segmentId", seg));

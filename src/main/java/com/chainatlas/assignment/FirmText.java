@@ -51,7 +51,7 @@ public final class FirmText {
         if (!out.isEmpty() && name != null) {
             String n = normalise(LEGAL_FORM.matcher(name.length() > MAX_TEXT ? name.substring(0, MAX_TEXT) : name).replaceAll(""));
             if (!n.isEmpty()) {
-                out.add(new Phrase(n.length() > MAX_PHRASE ? n.substring(0, MAX_PHRASE) : n, NAME_WEIGHT));
+                out.add(new Phrase(n.length() > MAX_PHRASE ? n.substring(0, MAX_PHRASE) : n, NAME_WEIGHT, true));
             }
         }
         return out;

@@ -18,7 +18,7 @@ package com.chainatlas.assignment;
 public record Method(boolean unigrams, boolean wholePhrases, boolean shareWeights, double nameWeight,
                      double knnBlend, int neighbours, double sureMargin, int minFirms) {
 
-    public static final Method DEFAULT = new Method(true, true, true, 1.0, 0.3, 10, 0.29, 3);
+    public static final Method DEFAULT = new Method(true, true, true, 1.0, 0.3, 10, 0.27, 3);
     public static final Method BASELINE = new Method(false, false, false, 0.0, 0.0, 10, 0.10, 1);
 
     public Method {

@@ -167,6 +167,9 @@ public final class SegmentModel {
                 counts.merge(id, x, Double::sum);
             }
         });
+        // Known features of the product and scope phrases, to tell a match on them from one on the name only.
+        List<Integer> textFeatures = features(phrases.stream().filter(p -> !p.fromName()).toList(), method).keySet().stream()
+                .map(featureIds::get).filter(id -> id != null && idf[id] > 0).toList();
         SparseVector v = weighted(counts, idf, 0.0);
         double[] cos = new double[segments.size()];
         centroidIndex.dots(v, cos);
@@ -201,7 +204,10 @@ public final class SegmentModel {
         String reason;
         String lead = String.format(Locale.ROOT, "%.2f", margin);
         String need = String.format(Locale.ROOT, "%.2f", method.sureMargin());
-        if (margin < method.sureMargin()) {
+        if (textFeatures.stream().noneMatch(id -> Arrays.binarySearch(centroids[best].ids(), id) >= 0)) {
+            label = Confidence.REVIEW;
+            reason = "只有企业名称中的字词与该环节相符，主营产品与经营范围未提供依据，请人工确认";
+        } else if (margin < method.sureMargin()) {
             label = Confidence.REVIEW;
             reason = "领先第二位 " + lead + "，低于确定所需的 " + need + "，请人工确认";
         } else if (firmsPerSegment[best] < method.minFirms()) {

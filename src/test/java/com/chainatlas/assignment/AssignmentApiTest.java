@@ -34,7 +34,7 @@ class AssignmentApiTest {
 
     /**
      * Segments 电芯 (A), 正极材料 (B), 整车 (C) with three assigned firms each; candidates U1 (cell words, 合肥),
-     * U2 (cathode words, 北京), U3 (words nobody uses); N1 has no text at all; D1 is a segment of another chain.
+     * U2 (cathode words, 北京), U3 (words nobody uses), U4 (only its name shares words: 测试); N1 has no text at all; D1 is a segment of another chain.
      */
     @BeforeEach
     void handMadeChain() {
@@ -64,7 +64,9 @@ class AssignmentApiTest {
                                      cityCode: '340100', countyCode: '340104', mainProducts: '软包电芯、方形电芯'})
                 CREATE (:Enterprise {uscc: 'TEST-ASSIGN-U2', name: '测试候选二', regionCode: '110108', provinceCode: '110000',
                                      cityCode: '110100', countyCode: '110108', businessScope: '一般项目：三元正极材料、钴酸锂正极材料的研发与销售'})
-                CREATE (:Enterprise {uscc: 'TEST-ASSIGN-U3', name: '测试候选三', regionCode: '340104', provinceCode: '340000',
+                CREATE (:Enterprise {uscc: 'TEST-ASSIGN-U4', name: '测试候选四', regionCode: '340104', provinceCode: '340000',
+                                     cityCode: '340100', countyCode: '340104', mainProducts: '餐饮服务'})
+                CREATE (:Enterprise {uscc: 'TEST-ASSIGN-U3', name: '某某餐馆', regionCode: '340104', provinceCode: '340000',
                                      cityCode: '340100', countyCode: '340104', mainProducts: '餐饮服务'})
                 CREATE (:Enterprise {uscc: 'TEST-ASSIGN-N1', name: '测试无文本', regionCode: '340104', provinceCode: '340000',
                                      cityCode: '340100', countyCode: '340104'})
@@ -113,7 +115,7 @@ class AssignmentApiTest {
         assertThat(batch.get("trainingFirms").asInt()).isEqualTo(9);
         assertThat(batch.get("segments").asInt()).isEqualTo(3);
         Map<String, JsonNode> mine = mine(batch);
-        assertThat(mine.keySet()).containsExactlyInAnyOrder("U1", "U2", "U3");
+        assertThat(mine.keySet()).containsExactlyInAnyOrder("U1", "U2", "U3", "U4");
 
         JsonNode u1 = mine.get("U1");
         assertThat(u1.get("options").get(0).get("segmentId").asString()).isEqualTo("TEST-ASSIGN-A");
@@ -130,13 +132,17 @@ class AssignmentApiTest {
         assertThat(u3.get("confidence").asString()).isEqualTo("REVIEW");
         assertThat(u3.get("reason").asString()).contains("人工指定");
 
+        JsonNode u4 = mine.get("U4");
+        assertThat(u4.get("confidence").asString()).isEqualTo("REVIEW");
+        assertThat(u4.get("reason").asString()).contains("只有企业名称");
+
         JsonNode review = api.ok("/api/assignment/batches/" + batch.get("batchId").asString() + "?confidence=待确认&size=500");
         review.get("page").get("items").forEach(s -> assertThat(s.get("confidence").asString()).isEqualTo("REVIEW"));
     }
 
     @Test
     void regionNarrowsTheCandidates() {
-        assertThat(mine(suggest("&region=340100")).keySet()).containsExactlyInAnyOrder("U1", "U3");
+        assertThat(mine(suggest("&region=340100")).keySet()).containsExactlyInAnyOrder("U1", "U3", "U4");
         assertThat(mine(suggest("&region=110000")).keySet()).containsExactly("U2");
     }
 
@@ -148,8 +154,8 @@ class AssignmentApiTest {
         assertThat(r.json().get("written").asLong()).isEqualTo(1);
         assertThat(neo4j.query("MATCH (:Enterprise {uscc: 'TEST-ASSIGN-U1'})-[r:IN_SEGMENT]->(s) RETURN s.id + '/' + r.source")
                 .fetchAs(String.class).one().orElseThrow()).isEqualTo("TEST-ASSIGN-A/suggestion");
-        assertThat(memberships("TEST-ASSIGN-U3")).isZero();
-        assertThat(mine(suggest("&region=340100")).keySet()).containsExactly("U3");
+        assertThat(memberships("TEST-ASSIGN-U3") + memberships("TEST-ASSIGN-U4")).isZero();
+        assertThat(mine(suggest("&region=340100")).keySet()).containsExactlyInAnyOrder("U3", "U4");
     }
 
     @Test

@@ -56,7 +56,7 @@ public final class AssignmentEvaluation {
         /** The products plus the full name as the service adds it ({@link FirmText#phrases(String, String, String)}). */
         Company withName(String fullName) {
             List<Phrase> all = new ArrayList<>(phrases);
-            List<Phrase> named = FirmText.phrases(fullName, "有", null);
+            List<Phrase> named = FirmText.phrases(fullName, "有", null); // any text, so that the name is added
             all.add(named.get(named.size() - 1));
             return new Company(code, name, industry, chain, List.copyOf(all));
         }

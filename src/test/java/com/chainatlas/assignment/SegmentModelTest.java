@@ -122,6 +122,19 @@ class SegmentModelTest {
     }
 
     @Test
+    void aMatchOnTheNameAloneIsNeverSure() {
+        SegmentModel model = SegmentModel.train(segments, training(30), Method.DEFAULT);
+        String word = vocab.get(4).get(0);
+        Proposal byName = model.propose(List.of(new Phrase("完全无关", 1), new Phrase(word + vocab.get(4).get(1), 0.3, true)));
+        assertThat(byName.ranked().get(0).segmentId()).isEqualTo("S4");
+        assertThat(byName.confidence()).isEqualTo(Confidence.REVIEW);
+        assertThat(byName.reasonZh()).contains("只有企业名称");
+        Proposal byProducts = model.propose(List.of(new Phrase(word, 1), new Phrase(vocab.get(4).get(1), 1),
+                new Phrase(vocab.get(4).get(2), 1), new Phrase("某某", 0.3, true)));
+        assertThat(byProducts.confidence()).isEqualTo(Confidence.SURE);
+    }
+
+    @Test
     void unknownTextGetsNoProposal() {
         SegmentModel model = SegmentModel.train(segments, training(10), Method.DEFAULT);
         Proposal p = model.propose(List.of(new Phrase("完全无关的字词", 1)));

@@ -111,7 +111,9 @@ public final class SegmentModel {
             grams(nameText(s.name()), method.unigrams()).forEach(g -> counts.merge(id(g, ids, names, df), 1.0, Double::sum));
             nameCounts.add(counts);
         }
+        // A word only segment names use gets idf 1, as a word of average rarity would: a candidate can still match it.
         double[] idf = new double[names.size()];
+        java.util.Arrays.fill(idf, 1.0);
         for (int f = 0; f < firmFeatures; f++) {
             idf[f] = Math.log(n / df.get(f)) + 1;
         }
@@ -137,7 +139,6 @@ public final class SegmentModel {
         SparseVector[] centroids = new SparseVector[segs.size()];
         for (int s = 0; s < segs.size(); s++) {
             if (method.nameWeight() > 0) {
-                // A name feature no firm uses gets idf 1, as a word of average rarity would.
                 SparseVector name = weighted(nameCounts.get(s), idf, 1.0);
                 double w = method.nameWeight() * Math.sqrt(Math.max(1, perSegment[s]));
                 for (int j = 0; j < name.ids().length; j++) {

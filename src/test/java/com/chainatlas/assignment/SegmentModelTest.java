@@ -155,6 +155,17 @@ class SegmentModelTest {
     }
 
     @Test
+    void aChainWithNoAssignedFirmsIsMatchedByNamesOnlyAndNothingIsSure() {
+        SegmentModel model = SegmentModel.train(List.of(new Segment("CELL", "电芯"), new Segment("CATHODE", "正极材料")),
+                List.of(), Method.DEFAULT);
+        Proposal p = model.propose(List.of(new Phrase("软包电芯", 1)));
+        assertThat(p.ranked()).extracting(Alternative::segmentId).containsExactly("CELL");
+        assertThat(p.confidence()).isEqualTo(Confidence.REVIEW);
+        assertThat(p.reasonZh()).contains("0 家已挂链企业");
+        assertThat(model.propose(List.of(new Phrase("餐饮", 1))).matched()).isFalse();
+    }
+
+    @Test
     void sameDataSameProposals() {
         List<Example> data = training(15);
         List<Phrase> query = firm(3);

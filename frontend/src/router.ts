@@ -16,8 +16,8 @@ const VIEW_COMPONENTS: Record<ViewId, () => Promise<RouteComponent>> = {
   product: () => import('./views/productMap').then((m) => legacyView('product', m.mountProductMap)),
   innovation: () => import('./views/innovationMap').then((m) => legacyView('innovation', m.mountInnovation)),
   diagnosis: () => import('./views/diagnosis').then((m) => legacyView('diagnosis', m.mountDiagnosis)),
-  targets: () => import('./views/targets').then((m) => legacyView('targets', m.mountTargets)),
-  import: () => import('./views/importView').then((m) => legacyView('import', m.mountImport)),
+  targets: () => import('./views/targets/TargetsView.vue'),
+  import: () => import('./views/import/ImportView.vue'),
   bench: () => import('./views/bench').then((m) => legacyView('bench', m.mountBench)),
 };
 

@@ -490,6 +490,10 @@ export interface ImportFormat {
   key: string[];
   templateXlsx: string;
   templateCsv: string;
+  /** Import order hint (1 = chain structure, 2 = enterprises, 3 = relations), when the server sends it. */
+  step?: number | null;
+  /** Formats that must be imported first, when the server sends them. */
+  requires?: string[] | null;
 }
 export interface ImportProblem {
   row: number;
@@ -510,6 +514,8 @@ export interface ImportResult {
   ignoredColumns: string[];
   chainIds: string[];
   staged: boolean;
+  /** Rows imported with a warning (e.g. a name matched loosely), when the server sends them. */
+  warnings?: (ImportProblem | string)[] | null;
   messageZh: string;
   messageEn: string;
 }

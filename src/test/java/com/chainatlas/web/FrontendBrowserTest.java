@@ -305,9 +305,16 @@ class FrontendBrowserTest {
         Files.writeString(bad, "统一社会信用代码,企业名称,行政区划代码\n123,坏数据企业,999999\n,无代码企业,340100\n");
         page.navigate(url("#/import?chain=NEV&region=" + HEFEI));
         settle();
-        page.locator("#import-format").selectOption("enterprises");
+        // the steps say what is there already (the demo data has chains and enterprises)
+        assertThat(page.locator("[data-testid=import-steps] .el-step__head.is-success")).hasCount(2);
+        page.locator("[data-testid=import-format] .el-select__wrapper").click();
+        page.locator(".el-select-dropdown__item[data-format=enterprises]").click();
         assertThat(page.locator("[data-testid=template-xlsx]")).hasAttribute("href", "/api/import/templates/enterprises.xlsx");
-        page.locator("#import-file").setInputFiles(bad);
+        // column types in words, not enum names
+        page.locator(".format-about .el-collapse-item__header").click();
+        assertThat(page.locator("[data-testid=import-columns]")).containsText("统一社会信用代码（18 位）");
+        assertThat(page.locator("[data-testid=import-columns]")).not().containsText("USCC");
+        page.locator(".import-form input[type=file]").setInputFiles(bad);
         page.locator(".import-form button[type=submit]").click();
         Locator errors = page.locator("[data-testid=import-errors]");
         assertThat(errors).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
@@ -329,14 +336,21 @@ class FrontendBrowserTest {
         assertThat(table.locator("tbody tr").first().locator(".bar-row")).not().hasCount(0);
         shot("targets");
         String firstName = table.locator("tbody tr").first().locator("td.ent strong").innerText();
-        // a filter goes into the URL and narrows the list
+        // a filter applies at once (no apply button), goes into the URL and narrows the list
         page.locator("#target-min").fill("40");
-        page.locator(".target-filters button[type=submit]").click();
+        page.locator("#target-min").press("Enter");
         page.waitForURL("**min=40**");
         settle();
         assertThat(table.locator("tbody tr").first()).isVisible();
-        page.locator(".target-filters button[type=button]").click();
-        page.waitForFunction("() => !location.hash.includes('min=')");
+        // so does a preset; the live ranking exports directly with the same query
+        page.locator(".target-filters .el-form-item", new Locator.LocatorOptions().setHasText("权重预设")).locator(".el-select__wrapper").click();
+        page.locator(".el-select-dropdown__item:visible").nth(1).click();
+        page.waitForURL("**preset=**");
+        settle();
+        assertThat(page.locator("[data-testid=export-live-xlsx]")).hasAttribute("href",
+                java.util.regex.Pattern.compile("^/api/targets/export\\.xlsx\\?chain=NEV&region=" + HEFEI + "&preset=\\w+.*minScore=40"));
+        page.locator("[data-testid=reset-filters]").click();
+        page.waitForFunction("() => !location.hash.includes('min=') && !location.hash.includes('preset=')");
         settle();
         // save, then export the saved list
         page.locator("#list-name").fill("浏览器测试清单");

@@ -15,7 +15,7 @@ const VIEW_COMPONENTS: Record<ViewId, () => Promise<RouteComponent>> = {
   enterprise: () => import('./views/enterpriseMap').then((m) => legacyView('enterprise', m.mountEnterpriseMap)),
   product: () => import('./views/productMap').then((m) => legacyView('product', m.mountProductMap)),
   innovation: () => import('./views/innovationMap').then((m) => legacyView('innovation', m.mountInnovation)),
-  diagnosis: () => import('./views/diagnosis').then((m) => legacyView('diagnosis', m.mountDiagnosis)),
+  diagnosis: () => import('./views/diagnosis/DiagnosisView.vue'),
   targets: () => import('./views/targets/TargetsView.vue'),
   import: () => import('./views/import/ImportView.vue'),
   bench: () => import('./views/bench').then((m) => legacyView('bench', m.mountBench)),

@@ -57,12 +57,12 @@ export const S = {
   } as Record<string, string>,
   flag: {
     EXTEND: '延链',
-    CRITICAL: '关键',
+    CRITICAL: '供给集中',
     DEPENDENCY: '卡脖子',
   } as Record<string, string>,
   flagTitle: {
     EXTEND: '延链：紧邻本地优势环节、本地缺失或薄弱的环节',
-    CRITICAL: '关键：供应流必经环节，或全国供应集中于少数企业/省份',
+    CRITICAL: '供给集中：供应流必经环节，或全国供应集中于少数企业/省份（不同于 ◆ 关键环节：那是产业链定义中的重点环节）',
     DEPENDENCY: '卡脖子：关键环节且本地企业主要从外地采购',
   } as Record<string, string>,
   chainMap: {

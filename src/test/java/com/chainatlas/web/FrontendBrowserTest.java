@@ -162,6 +162,9 @@ class FrontendBrowserTest {
         assertThat(page.locator("[data-testid=chain-figures]")).containsText("完整度");
         assertThat(page.locator("[data-testid=chain-figures]")).containsText("本地配套率");
         assertThat(page.locator("[data-testid=snapshot-version]")).containsText("数据版本");
+        // the report: .docx download and the print-ready page, both for this chain and region
+        assertThat(page.locator("[data-testid=report-docx]")).hasAttribute("href", "/api/reports/diagnosis.docx?chain=NEV&region=" + HEFEI);
+        assertThat(page.locator("[data-testid=report-page]")).hasAttribute("href", "#/report?chain=NEV&region=" + HEFEI);
         assertThat(page.locator("[data-testid=leaders-table] tbody tr").first()).isVisible();
         assertThat(page.locator("[data-testid=extend-table] tbody tr").first()).isVisible();
         shot("diagnosis");
@@ -170,7 +173,8 @@ class FrontendBrowserTest {
         page.locator("[data-testid=peer-table]").scrollIntoViewIfNeeded();
         shot("diagnosis-peers");
         // filter to the missing segments only
-        page.locator("#diag-filter").selectOption("MISSING");
+        page.locator("[data-testid=diag-filter] .el-select__wrapper").click();
+        page.locator(".el-select-dropdown__item[data-filter=MISSING]").click();
         page.waitForURL("**verdict=MISSING**");
         assertThat(table.locator("[data-verdict=STRONG]")).hasCount(0);
         assertThat(table.locator("[data-verdict=MISSING]").first()).isVisible();
@@ -343,7 +347,7 @@ class FrontendBrowserTest {
         settle();
         assertThat(table.locator("tbody tr").first()).isVisible();
         // so does a preset; the live ranking exports directly with the same query
-        page.locator(".target-filters .el-form-item", new Locator.LocatorOptions().setHasText("权重预设")).locator(".el-select__wrapper").click();
+        page.locator(".target-filters .el-form-item", new Page.LocatorOptions().setHasText("权重预设")).locator(".el-select__wrapper").click();
         page.locator(".el-select-dropdown__item:visible").nth(1).click();
         page.waitForURL("**preset=**");
         settle();

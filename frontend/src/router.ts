@@ -18,6 +18,7 @@ const VIEW_COMPONENTS: Record<ViewId, () => Promise<RouteComponent>> = {
   diagnosis: () => import('./views/diagnosis/DiagnosisView.vue'),
   targets: () => import('./views/targets/TargetsView.vue'),
   import: () => import('./views/import/ImportView.vue'),
+  report: () => import('./views/report/ReportView.vue'),
   bench: () => import('./views/bench').then((m) => legacyView('bench', m.mountBench)),
 };
 

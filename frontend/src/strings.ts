@@ -66,7 +66,7 @@ export const S = {
     DEPENDENCY: '卡脖子：关键环节且本地企业主要从外地采购',
   } as Record<string, string>,
   chainMap: {
-    legendStage: '按环节所处阶段着色（诊断接口上线后按诊断结论着色）',
+    legendStage: '按环节所处阶段着色（选择地区后按诊断结论着色）',
     legendVerdict: '按诊断结论着色',
     key: '关键环节',
     valueAdded: '附加值',

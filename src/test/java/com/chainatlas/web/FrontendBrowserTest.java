@@ -386,6 +386,94 @@ class FrontendBrowserTest {
     }
 
     @Test
+    void firstPageLoadsOnlyItsOwnChunksAndDrawsTheChainMapQuickly() throws Exception {
+        // every script the first page fetches, gzipped as a server would send it
+        List<com.microsoft.playwright.Response> scripts = new ArrayList<>();
+        page.onResponse(r -> {
+            if (r.url().endsWith(".js")) {
+                scripts.add(r);
+            }
+        });
+        page.navigate(url("#/chain?chain=NEV&region=" + HEFEI));
+        page.waitForFunction("() => document.querySelectorAll('button.seg .verdict[data-verdict]').length > 0"
+                + " && document.querySelector('svg.flows path.flow') !== null");
+        double drawnMs = ((Number) page.evaluate("() => performance.now()")).doubleValue();
+        long raw = 0;
+        long gzipped = 0;
+        List<String> names = new ArrayList<>();
+        for (var r : scripts) {
+            byte[] body = r.body();
+            raw += body.length;
+            var out = new java.io.ByteArrayOutputStream();
+            try (var gz = new java.util.zip.GZIPOutputStream(out)) {
+                gz.write(body);
+            }
+            gzipped += out.size();
+            names.add(r.url().replaceAll(".*/", ""));
+        }
+        System.out.printf("[frontend bench] first page (chain map): %d scripts, %d KB raw, %d KB gzipped: %s%n",
+                scripts.size(), raw / 1024, gzipped / 1024, names);
+        System.out.printf("[frontend bench] chain map drawn (60 segments coloured by verdict, flows) %.0f ms after navigation start%n", drawnMs);
+        // route-level splitting: the first page does not load the other views or ECharts
+        assertThat(names).noneMatch(n -> n.startsWith("echarts") || n.startsWith("TargetsView") || n.startsWith("ImportView")
+                || n.startsWith("DiagnosisView"));
+        assertThat(page.locator("button.seg")).hasCount(60);
+    }
+
+    @Test
+    void chainMapDrawsReturnFlowsAboveTheBoxesAndFitsTheWindow() {
+        context.close();
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900).setLocale("zh-CN"));
+        page = context.newPage();
+        page.onPageError(pageErrors::add);
+        page.navigate(url("#/chain?chain=NEV"));
+        settle();
+        // no region: the legend says how to get verdict colours, not a stale "coming later" line
+        assertThat(page.locator(".legend")).containsText("选择地区后按诊断结论着色");
+        assertThat(page.locator(".legend")).not().containsText("上线后");
+        page.navigate(url("#/chain?chain=NEV&region=" + HEFEI));
+        page.waitForFunction("() => document.querySelectorAll('button.seg .verdict[data-verdict]').length > 0");
+        // 供给集中 and 关键环节 are different words now
+        assertThat(page.locator(".legend")).containsText("供给集中");
+        assertThat(page.locator(".legend")).containsText("关键环节");
+        // the return flows (动力电池回收 → 锂资源, 钴镍资源) lie on the layer above the boxes and end at their targets' right edge
+        Locator returns = page.locator("svg.flows-top path.flow.recycling");
+        assertThat(returns).hasCount(2);
+        for (int i = 0; i < 2; i++) {
+            String to = returns.nth(i).getAttribute("data-to");
+            var target = page.locator("button.seg[data-seg=" + to + "]").boundingBox();
+            var canvas = page.locator(".chain-canvas").boundingBox();
+            String d = returns.nth(i).getAttribute("d");
+            String[] end = d.substring(d.lastIndexOf(' ') + 1).split(",");
+            double endX = Double.parseDouble(end[0]) + canvas.x;
+            double endY = Double.parseDouble(end[1]) + canvas.y;
+            assertThat(endX).as("return flow to %s ends at its right edge", to).isCloseTo(target.x + target.width, org.assertj.core.data.Offset.offset(2.0));
+            assertThat(endY).isBetween(target.y, target.y + target.height);
+        }
+        // no inner scroll box: 整车制造 is reached by the page, not by a scrolled inner box
+        Object inner = page.evaluate("() => { const s = document.querySelector('.chain-scroll'); return s.scrollHeight - s.clientHeight; }");
+        assertThat(((Number) inner).intValue()).isLessThanOrEqualTo(1);
+        var vehicle = page.locator("button.seg[data-seg=NEV-VEHICLE]").boundingBox();
+        System.out.printf("[frontend bench] 1440x900: 整车制造 box bottom at %.0f px%n", vehicle.y + vehicle.height);
+        shot("chain-1440");
+    }
+
+    @Test
+    void reportPageIsPrintReady() {
+        page.navigate(url("#/report?chain=NEV&region=" + HEFEI));
+        page.waitForSelector("[data-testid=report][data-ready=true]");
+        assertThat(page.locator("[data-testid=report-figures]")).containsText("本地配套率");
+        assertThat(page.locator("[data-testid=report-map] [data-verdict=STRONG]").first()).isVisible();
+        assertThat(page.locator("[data-testid=report-verdicts] tbody tr").first()).isVisible();
+        assertThat(page.locator("[data-testid=report-extend] tbody tr").first()).isVisible();
+        assertThat(page.locator("[data-testid=report-targets] tbody tr")).hasCount(10);
+        assertThat(page.locator("[data-testid=report-version]")).containsText("数据版本");
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+        assertThat(page.locator(".app-header")).isHidden();
+        shot("report-print");
+    }
+
+    @Test
     void measuresAFiveThousandNodeNetworkAndATwoHundredSegmentChain() {
         page.navigate(url("#/bench?chain=NEV&nodes=5000"));
         page.waitForSelector("#bench-result[data-ms]", new Page.WaitForSelectorOptions().setTimeout(60_000));

@@ -2,6 +2,7 @@ import { api, NotAvailableError } from '../api';
 import type { Flow, Segment, SegmentDiagnosis } from '../api/types';
 import type { MountedView, ViewContext } from '../context';
 import { formatNumber, formatPercent, formatWanYuan } from '../format';
+import { sharedDiagnosis } from '../app/store';
 import { S } from '../strings';
 import { add, emptyBox, fill, h, load, pager } from '../ui/dom';
 import { enterpriseRows } from './enterpriseTable';
@@ -200,9 +201,9 @@ export function mountChainMap(root: HTMLElement, ctx0: ViewContext): MountedView
 
   const ac = new AbortController();
   if (ctx.state.region && ctx.state.chain) {
-    api
-      .diagnosis(ctx.state.chain, ctx.state.region, ctx.state.zone, {}, ac.signal)
+    sharedDiagnosis(ctx.state.chain, ctx.state.region, ctx.state.zone)
       .then((d) => {
+        if (ac.signal.aborted) return;
         diag = { kind: 'ok', bySegment: new Map((d.segments ?? []).map((x) => [x.segmentId, x])) };
       })
       .catch((e: unknown) => {

@@ -28,7 +28,6 @@ import com.chainatlas.targeting.TargetModel.TargetRow;
 import com.chainatlas.targeting.TargetModel.TargetSegment;
 import com.chainatlas.targeting.TargetScorer.Purpose;
 import com.chainatlas.targeting.linkprediction.PredictedCustomer;
-import com.chainatlas.targeting.linkprediction.SupplyLinkPredictor;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,15 +55,12 @@ public class TargetService {
             "UNKNOWN", new double[0]);
 
     private final DiagnosisService diagnosis;
-    private final TargetCandidates candidates;
-    private final SupplyTiePredictions predictions;
+    private final TargetFacts facts;
     private final RegionCatalog regions;
 
-    TargetService(DiagnosisService diagnosis, TargetCandidates candidates, SupplyTiePredictions predictions,
-                  RegionCatalog regions) {
+    TargetService(DiagnosisService diagnosis, TargetFacts facts, RegionCatalog regions) {
         this.diagnosis = diagnosis;
-        this.candidates = candidates;
-        this.predictions = predictions;
+        this.facts = facts;
         this.regions = regions;
     }
 
@@ -87,23 +83,13 @@ public class TargetService {
         Map<String, TargetSegment> bySegment = new LinkedHashMap<>();
         targets.forEach(t -> bySegment.put(t.segmentId(), t));
 
-        // One candidate row per enterprise, under its highest-priority segment.
-        Map<String, Candidate> best = new LinkedHashMap<>();
-        for (Candidate c : candidates.outside(bySegment.keySet(), region.prefix())) {
-            Candidate prev = best.get(c.uscc());
-            if (prev == null || purpose(bySegment.get(c.segmentId())).rating() > purpose(bySegment.get(prev.segmentId())).rating()) {
-                best.put(c.uscc(), c);
-            }
-        }
-        List<Candidate> filtered = best.values().stream().filter(c -> passes(c, q)).toList();
-        Map<String, List<Tie>> ties = candidates.localTies(filtered.stream().map(Candidate::uscc).toList(), region.prefix());
-        Map<String, String> locals = candidates.localEnterprises(q.chain(), region.prefix());
-        SupplyLinkPredictor predictor = predictions.predictor(q.chain(), d.snapshot().version());
+        TargetFacts.Facts facts = this.facts.facts(q.chain(), region.prefix(), bySegment, d.snapshot().version());
+        List<Candidate> filtered = facts.candidates().stream().filter(c -> passes(c, q)).toList();
+        Map<String, List<Tie>> ties = facts.ties();
+        Map<String, String> locals = facts.locals();
         Map<String, List<PredictedCustomer>> predicted = new HashMap<>();
-        if (predictor != null && !locals.isEmpty()) {
-            for (Candidate c : filtered) {
-                predicted.put(c.uscc(), predictor.topLocalCustomers(c.uscc(), locals.keySet(), 3));
-            }
+        for (Candidate c : filtered) {
+            predicted.put(c.uscc(), facts.predicted().getOrDefault(c.uscc(), List.of()));
         }
 
         TargetScorer.Scale scale = new TargetScorer.Scale(

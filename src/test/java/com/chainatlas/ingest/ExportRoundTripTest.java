@@ -164,7 +164,16 @@ class ExportRoundTripTest {
     void segmentExportCarriesFiguresAndFiltersWork() throws Exception {
         importFixture();
         List<List<String>> segs = rows(download("/api/export/segments.csv?chain=ZT1&region=340100"), "csv");
-        assertThat(segs.get(0)).contains("企业数", "营业收入合计(万元)", "本地企业数");
+        assertThat(segs.get(0)).contains("企业数", "营收已知企业数", "营业收入合计(万元)", "本地企业数", "本地营收已知企业数");
+        for (List<String> seg : segs.subList(1, segs.size())) {
+            // Known-revenue counts never exceed the counts; no known revenue leaves the total empty, not 0.
+            int n = Integer.parseInt(seg.get(segs.get(0).indexOf("企业数")));
+            int known = Integer.parseInt(seg.get(segs.get(0).indexOf("营收已知企业数")));
+            assertThat(known).isBetween(0, n);
+            if (known == 0) {
+                assertThat(seg.get(segs.get(0).indexOf("营业收入合计(万元)"))).isEmpty();
+            }
+        }
         List<String> up = segs.stream().filter(r -> r.get(0).equals("ZT1-UP")).findFirst().orElseThrow();
         int count = segs.get(0).indexOf("企业数");
         assertThat(up.get(count)).isEqualTo("2");

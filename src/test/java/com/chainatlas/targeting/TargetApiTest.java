@@ -244,10 +244,10 @@ class TargetApiTest {
                 .stream().filter(java.nio.file.Files::isExecutable).findFirst().orElse(null);
         org.junit.jupiter.api.Assumptions.assumeTrue(soffice != null, "LibreOffice (soffice) not installed");
         int total = new Api(port).ok("/api/targets?chain=NEV&region=340100&size=1").get("total").asInt();
-        java.nio.file.Path xlsx = dir.resolve("targets.xlsx");
-        java.nio.file.Files.write(xlsx, download("/api/targets/export.xlsx?chain=NEV&region=340100"));
         java.nio.file.Path out = java.nio.file.Path.of("target/target-pages").toAbsolutePath();
         java.nio.file.Files.createDirectories(out);
+        java.nio.file.Path xlsx = out.resolve("targets.xlsx");
+        java.nio.file.Files.write(xlsx, download("/api/targets/export.xlsx?chain=NEV&region=340100"));
         Process p = new ProcessBuilder(soffice.toString(), "--headless", "--norestore",
                 "-env:UserInstallation=" + dir.resolve("lo-profile").toUri(), "--convert-to", "pdf", "--outdir", out.toString(),
                 xlsx.toString()).redirectErrorStream(true).start();

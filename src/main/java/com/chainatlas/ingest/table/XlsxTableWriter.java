@@ -22,7 +22,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * Streaming .xlsx (SXSSF: 500 rows in memory, the rest flushed to a temp file) fit to read and to print:
  * bold, frozen header row with an autofilter, columns as wide as their content (a CJK character counts
- * double, long text capped and wrapped, row heights set so wrapped text shows), landscape A4 printing fit to
+ * double, long text capped at 30 characters and wrapped, row heights set so wrapped text shows), landscape A4 printing fit to
  * the page width with the header repeated on every page and page numbers in the footer.
  *
  * <p>Text cells are string cells, never formulas. A text that a spreadsheet could take for a formula
@@ -35,9 +35,9 @@ final class XlsxTableWriter implements TableWriter {
     private static final int MAX_TEXT = 32_767;
     /** Widths in characters (a CJK character is 2). */
     private static final int MIN_WIDTH = 4;
-    private static final int MAX_WIDTH = 40;
+    private static final int MAX_WIDTH = 30;
     private static final int NOTES_VALUE_WIDTH = 80;
-    private static final float LINE_POINTS = 15f;
+    private static final float LINE_POINTS = 14f;
     /** A wrapped cell grows the row by at most this many lines; the rest stays in the cell, readable on screen. */
     private static final int MAX_LINES = 6;
 
@@ -113,7 +113,7 @@ final class XlsxTableWriter implements TableWriter {
                 boolean bold = header || (!s.table && i == 0);
                 cell.setCellStyle(style(bold, wrap, TableWriter.neutralise(text) != text));
                 if (wrap) {
-                    lines = Math.max(lines, Math.min(MAX_LINES, (width + columnCap - 3) / (columnCap - 2)));
+                    lines = Math.max(lines, Math.min(MAX_LINES, (width + columnCap - 1) / columnCap));
                 }
             }
             SheetState.widen(header ? s.headerWidths : s.widths, i, width);

@@ -47,17 +47,17 @@ class XlsxTableWriterTest {
             XSSFSheet s = wb.getSheet("数据");
             // 排名: short numbers, but the header "排名" (4 wide) wraps at most onto two lines → narrow column.
             int rank = s.getColumnWidth(0) / 256;
-            // 企业名称: 17 CJK characters + up to 3 digits ≈ 37 wide.
+            // 企业名称: 17 CJK characters + up to 3 digits ≈ 37 wide, over the cap.
             int name = s.getColumnWidth(1) / 256;
             int code = s.getColumnWidth(2) / 256;
             int reason = s.getColumnWidth(4) / 256;
             assertThat(rank).isBetween(4, 8);
-            assertThat(name).isBetween(36, 42);
+            assertThat(name).isEqualTo(32); // 17 CJK + digits > 30: capped
             assertThat(code).isBetween(6, 9);
-            assertThat(reason).isEqualTo(42); // capped at 40 + padding
+            assertThat(reason).isEqualTo(32); // capped at 30 + padding
             assertThat(s.getRow(1).getCell(4).getCellStyle().getWrapText()).isTrue();
             assertThat(s.getRow(1).getHeightInPoints()).isGreaterThan(15f); // grown for the wrapped reason
-            assertThat(s.getRow(1).getCell(1).getCellStyle().getWrapText()).isFalse();
+            assertThat(s.getRow(1).getCell(2).getCellStyle().getWrapText()).isFalse(); // a short code does not wrap
             assertThat(XlsxTableWriter.displayWidth("合肥ab")).isEqualTo(6);
         }
     }

@@ -53,6 +53,7 @@ public final class ChainSnapshot {
     final int[] regionCode;
     final int[] zone;
     final String[] zoneNames;
+    /** Revenue in 万元; NaN when nobody gave it (unknown is not zero). */
     final double[] revenue;
 
     final int[] memStart;
@@ -206,6 +207,7 @@ public final class ChainSnapshot {
         return regionCode[enterprise];
     }
 
+    /** Revenue in 万元, NaN when unknown. */
     public double revenueOf(int enterprise) {
         return revenue[enterprise];
     }

@@ -38,7 +38,7 @@ import com.chainatlas.analysis.DiagnosisModel.Sourcing;
  *   <li><b>PRESENT 一般</b>: otherwise.</li>
  *   <li><b>CRITICAL 关键</b>: a chokepoint of the FEEDS flow ({@link FlowStructure}, leaves), or national HHI ≥
  *       {@code hhiLimit}, or ≤ {@code fewEnterprises} national enterprises, or one province ≥
- *       {@code topProvinceShare} of national revenue.</li>
+ *       {@code topProvinceShare} of national revenue (of the enterprises, when revenue is too rarely known).</li>
  *   <li><b>DEPENDENCY 卡脖子</b>: CRITICAL and bought from outside as in the outside-inputs rule, or CRITICAL,
  *       MISSING locally and bought by local enterprises at all (then every purchase is from outside).</li>
  *   <li><b>EXTEND 延链</b> (leaves): MISSING or WEAK within {@code extendSteps} non-recycling FEEDS steps of a
@@ -48,6 +48,24 @@ import com.chainatlas.analysis.DiagnosisModel.Sourcing;
  *       the key flag.</li>
  * </ul>
  * For the whole nation (全国) every LQ is 1 and the two rules that compare with the outside do not apply.
+ *
+ * <p><b>Unknown revenue</b> (a revenue nobody gave is NaN, never 0). With c = {@code minRevenueCoverage} (default
+ * 0.8), the revenue rules are judged only on enough known revenue, otherwise they do not fire and a
+ * {@code NOT_JUDGED} reason says why ("营收未知，未判断…"):
+ * <ul>
+ *   <li>national top-3 (NATIONAL_LEADER_LOCAL): revenue known for ≥ c of the segment's national enterprises; the
+ *       local firm must have a known revenue &gt; 0 and strictly above the 4th largest known revenue (a tie at the
+ *       boundary, e.g. all 0, makes nobody top-3);</li>
+ *   <li>single enterprise (SINGLE_ENTERPRISE): revenue known for ≥ c of the segment's local enterprises;</li>
+ *   <li>HHI (CONCENTRATED_HHI): revenue known for ≥ c of the segment's national enterprises;</li>
+ *   <li>province (CONCENTRATED_PROVINCE): by revenue under the same condition, otherwise by enterprise count, and
+ *       the reason says "按企业数";</li>
+ *   <li>链主: by size × centrality when revenue is known for ≥ c of the chain's national enterprises (firms with an
+ *       unknown revenue are not ranked); else by centrality alone among firms with a supply relation; else none
+ *       ({@link LeaderBasis}). A score of 0 never names a 链主.</li>
+ * </ul>
+ * The count rules (LQ by count, few local, few national, chokepoint, sourcing by relations) never need revenue, so
+ * a chain without any revenue gets verdicts explainable from counts alone.
  */
 public final class DiagnosisEngine {
 
@@ -66,13 +84,28 @@ public final class DiagnosisEngine {
             segments.add(ev.segment(g));
         }
         return new Diagnosis(s.info(), s.chainId, s.chainName, scope.region(), scope.zone(), cfg,
-                ev.chainFigures(), List.copyOf(segments), ev.extendCandidates(), ev.leaders(),
-                (System.nanoTime() - started) / 1e6);
+                ev.chainFigures(), List.copyOf(segments), ev.extendCandidates(), ev.leaders(), ev.leaderBasis,
+                ev.leadersNote(), (System.nanoTime() - started) / 1e6);
     }
 
     /** The full evaluation (figures, verdicts, flags, reasons) of every segment; used by diagnosis and peers. */
     Evaluation evaluate(ChainSnapshot s, RegionScope scope, DiagnosisSettings cfg) {
-        return new Evaluation(s, scope, cfg, new RegionScan(s, scope));
+        LeaderBasis basis = leaderBasis(s, cfg);
+        double[] score = switch (basis) {
+            case SIZE_AND_CENTRALITY -> s.national.sizeScore;
+            case CENTRALITY -> s.national.centralityScore;
+            case NONE -> null;
+        };
+        return new Evaluation(s, scope, cfg, new RegionScan(s, scope, score), basis);
+    }
+
+    /** What the 链主 score rests on for this snapshot and settings (see the class comment). */
+    static LeaderBasis leaderBasis(ChainSnapshot s, DiagnosisSettings cfg) {
+        NationalFigures nat = s.national;
+        if (cfg.revenueJudged(nat.chainRevenueKnown, nat.chainEnterprises) && nat.chainRevenue > 0) {
+            return LeaderBasis.SIZE_AND_CENTRALITY;
+        }
+        return nat.supplyRelations > 0 ? LeaderBasis.CENTRALITY : LeaderBasis.NONE;
     }
 
     /** Segments grouped under their top-level segment, top-level groups by stage then id. */
@@ -103,9 +136,11 @@ public final class DiagnosisEngine {
         return digits.length() >= 6 ? digits : "000000".substring(digits.length()) + digits;
     }
 
-    EnterpriseRef ref(ChainSnapshot s, int e, Double share) {
-        return new EnterpriseRef(s.uscc[e], s.name[e], code(s.regionCode[e]), regionName(s.regionCode[e]),
-                s.revenue[e], share);
+    /** An enterprise with its share of {@code total} (a sum of known revenues; no share when unknown or ≤ 0). */
+    EnterpriseRef ref(ChainSnapshot s, int e, double total) {
+        double r = s.revenue[e];
+        return new EnterpriseRef(s.uscc[e], s.name[e], code(s.regionCode[e]), regionName(s.regionCode[e]), nan(r),
+                Double.isNaN(r) || !(total > 0) ? null : r / total);
     }
 
     /** Everything computed for one region: figures per segment, verdicts, flags and reasons. */
@@ -120,12 +155,16 @@ public final class DiagnosisEngine {
         final double[] relatedness;
         final int[] neighboursPresent;
         final List<List<String>> nearStrong = new ArrayList<>();
+        /** Revenue rules not judged per segment (listed after the reasons that fired). */
+        final List<List<Reason>> notJudged = new ArrayList<>();
+        final LeaderBasis leaderBasis;
 
-        Evaluation(ChainSnapshot s, RegionScope scope, DiagnosisSettings cfg, RegionScan scan) {
+        Evaluation(ChainSnapshot s, RegionScope scope, DiagnosisSettings cfg, RegionScan scan, LeaderBasis leaderBasis) {
             this.s = s;
             this.scope = scope;
             this.cfg = cfg;
             this.scan = scan;
+            this.leaderBasis = leaderBasis;
             int segs = s.segId.length;
             verdict = new Verdict[segs];
             relatedness = new double[segs];
@@ -133,6 +172,7 @@ public final class DiagnosisEngine {
             for (int g = 0; g < segs; g++) {
                 flags.add(EnumSet.noneOf(Flag.class));
                 reasons.add(new ArrayList<>());
+                notJudged.add(new ArrayList<>());
                 nearStrong.add(List.of());
                 verdict[g] = verdict(g);
                 critical(g);
@@ -152,17 +192,35 @@ public final class DiagnosisEngine {
             return ((double) scan.count[g] / scan.localEnterprises) / ((double) nat.count[g] / nat.chainEnterprises);
         }
 
+        /** Revenue known for enough of the segment's national enterprises to judge by it. */
+        boolean nationalRevenueJudged(int g) {
+            return cfg.revenueJudged(s.national.revenueKnown[g], s.national.count[g]) && s.national.revenue[g] > 0;
+        }
+
+        /** Revenue known for enough of the segment's local enterprises to judge by it. */
+        boolean localRevenueJudged(int g) {
+            return cfg.revenueJudged(scan.revenueKnown[g], scan.count[g]) && scan.revenue[g] > 0;
+        }
+
+        /** By known revenue, only when revenue is judged on both sides, for the segment and the chain. */
         Double lqByRevenue(int g) {
             NationalFigures nat = s.national;
-            if (scan.localRevenue <= 0 || nat.revenue[g] <= 0 || nat.chainRevenue <= 0) {
+            if (!localRevenueJudged(g) || !nationalRevenueJudged(g)
+                    || !cfg.revenueJudged(scan.localRevenueKnown, scan.localEnterprises) || scan.localRevenue <= 0
+                    || !cfg.revenueJudged(nat.chainRevenueKnown, nat.chainEnterprises) || nat.chainRevenue <= 0) {
                 return null;
             }
             return (scan.revenue[g] / scan.localRevenue) / (nat.revenue[g] / nat.chainRevenue);
         }
 
+        Double shareByRevenue(int g) {
+            return localRevenueJudged(g) && nationalRevenueJudged(g) ? scan.revenue[g] / s.national.revenue[g] : null;
+        }
+
+        /** The largest local firm's share of the segment's local revenue; null unless local revenue is judged. */
         Double topLocalShare(int g) {
             int first = scan.top[g * RegionScan.TOP];
-            return first < 0 || scan.revenue[g] <= 0 ? null : s.revenue[first] / scan.revenue[g];
+            return first < 0 || !localRevenueJudged(g) ? null : s.revenue[first] / scan.revenue[g];
         }
 
         Double outsideShare(int g) {
@@ -188,12 +246,20 @@ public final class DiagnosisEngine {
                 strong.add(Reasons.highLq(lq, cfg.strongLq(), n, cfg.minEnterprises()));
             }
             if (!scope.nation() && s.national.count[g] > cfg.fewEnterprises()) {
-                int[] top = s.national.top[g];
-                for (int i = 0; i < Math.min(3, top.length); i++) {
-                    if (scope.isLocal(s, top[i])) {
-                        strong.add(Reasons.nationalLeader(s.name[top[i]], i + 1));
-                        break;
+                if (nationalRevenueJudged(g)) {
+                    int[] top = s.national.top[g];
+                    double fourth = top.length > 3 ? s.revenue[top[3]] : 0;
+                    for (int i = 0; i < Math.min(3, top.length); i++) {
+                        // strictly above the 4th: a tie at the boundary is no ranking (e.g. all revenues 0)
+                        if (scope.isLocal(s, top[i]) && s.revenue[top[i]] > fourth) {
+                            strong.add(Reasons.nationalLeader(s.name[top[i]], i + 1));
+                            break;
+                        }
                     }
+                } else if (!cfg.revenueJudged(s.national.revenueKnown[g], s.national.count[g])) {
+                    notJudged.get(g).add(Reasons.notJudged(Rule.NATIONAL_LEADER_LOCAL, "全国营收前三是否位于本地",
+                            "national top-3 by revenue", "全国", "national", s.national.revenueKnown[g],
+                            s.national.count[g], cfg.minRevenueCoverage()));
                 }
             }
             List<Reason> weak = new ArrayList<>();
@@ -206,6 +272,9 @@ public final class DiagnosisEngine {
             Double single = topLocalShare(g);
             if (single != null && single >= cfg.singleEnterpriseShare()) {
                 weak.add(Reasons.single(s.name[scan.top[g * RegionScan.TOP]], single, cfg.singleEnterpriseShare()));
+            } else if (!cfg.revenueJudged(scan.revenueKnown[g], n)) {
+                notJudged.get(g).add(Reasons.notJudged(Rule.SINGLE_ENTERPRISE, "单一企业占本地营收比重", "single-enterprise share",
+                        "本地", "local", scan.revenueKnown[g], n, cfg.minRevenueCoverage()));
             }
             if (buysFromOutside(g)) {
                 weak.add(Reasons.outsideInputs(scan.outsideRelations[g], scan.relations[g], outsideShare(g),
@@ -229,14 +298,24 @@ public final class DiagnosisEngine {
             if (s.segLeaf[g] && s.flows.chokepoint[g]) {
                 why.add(Reasons.chokepoint());
             }
-            if (!Double.isNaN(nat.hhi[g]) && nat.hhi[g] >= cfg.hhiLimit()) {
-                why.add(Reasons.hhi(nat.hhi[g], cfg.hhiLimit()));
+            boolean byRevenue = nationalRevenueJudged(g);
+            if (byRevenue) {
+                if (nat.hhi[g] >= cfg.hhiLimit()) {
+                    why.add(Reasons.hhi(nat.hhi[g], cfg.hhiLimit()));
+                }
+            } else if (!cfg.revenueJudged(nat.revenueKnown[g], nat.count[g])) {
+                notJudged.get(g).add(Reasons.notJudged(Rule.CONCENTRATED_HHI, "营收集中度 HHI", "revenue concentration (HHI)",
+                        "全国", "national", nat.revenueKnown[g], nat.count[g], cfg.minRevenueCoverage()));
             }
             if (nat.count[g] > 0 && nat.count[g] <= cfg.fewEnterprises()) {
                 why.add(Reasons.fewNational(nat.count[g], cfg.fewEnterprises()));
             }
-            if (!Double.isNaN(nat.topProvinceShare[g]) && nat.topProvinceShare[g] >= cfg.topProvinceShare()) {
-                why.add(Reasons.topProvince(regionName(nat.topProvince[g]), nat.topProvinceShare[g], cfg.topProvinceShare()));
+            if (byRevenue && nat.topProvinceRevenueShare[g] >= cfg.topProvinceShare()) {
+                why.add(Reasons.topProvince(regionName(nat.topProvinceByRevenue[g]), nat.topProvinceRevenueShare[g],
+                        cfg.topProvinceShare()));
+            } else if (!byRevenue && nat.topProvinceCountShare[g] >= cfg.topProvinceShare()) {
+                why.add(Reasons.topProvinceByCount(regionName(nat.topProvinceByCount[g]), nat.topProvinceCountShare[g],
+                        cfg.topProvinceShare(), nat.revenueKnown[g], nat.count[g]));
             }
             if (why.isEmpty()) {
                 return;
@@ -294,9 +373,9 @@ public final class DiagnosisEngine {
 
         SegmentFigures figures(int g) {
             NationalFigures nat = s.national;
-            return new SegmentFigures(scan.count[g], scan.revenue[g], nat.count[g], nat.revenue[g],
-                    nat.count[g] == 0 ? null : (double) scan.count[g] / nat.count[g],
-                    nat.revenue[g] <= 0 ? null : scan.revenue[g] / nat.revenue[g],
+            return new SegmentFigures(scan.count[g], sum(scan.revenue[g], scan.revenueKnown[g]), scan.revenueKnown[g],
+                    nat.count[g], sum(nat.revenue[g], nat.revenueKnown[g]), nat.revenueKnown[g],
+                    nat.count[g] == 0 ? null : (double) scan.count[g] / nat.count[g], shareByRevenue(g),
                     lqByCount(g), lqByRevenue(g), topLocalShare(g),
                     sourcing(scan.relations[g], scan.outsideRelations[g], scan.amountRelations[g], scan.amount[g],
                             scan.outsideAmount[g]));
@@ -304,9 +383,13 @@ public final class DiagnosisEngine {
 
         Concentration concentration(int g) {
             NationalFigures nat = s.national;
-            int p = nat.topProvince[g];
-            return new Concentration(nan(nat.hhi[g]), nan(nat.top4Share[g]), p < 0 ? null : code(p),
-                    p < 0 ? null : regionName(p), nan(nat.topProvinceShare[g]), s.segLeaf[g] && s.flows.chokepoint[g]);
+            boolean byRevenue = nationalRevenueJudged(g);
+            int p = byRevenue ? nat.topProvinceByRevenue[g] : nat.topProvinceByCount[g];
+            double share = byRevenue ? nat.topProvinceRevenueShare[g] : nat.topProvinceCountShare[g];
+            return new Concentration(byRevenue ? nan(nat.hhi[g]) : null, byRevenue ? nan(nat.top4Share[g]) : null,
+                    p < 0 ? null : code(p), p < 0 ? null : regionName(p), nan(share),
+                    s.segLeaf[g] && s.flows.chokepoint[g], p < 0 ? null : byRevenue ? "REVENUE" : "COUNT",
+                    nat.count[g], nat.revenueKnown[g]);
         }
 
         SegmentDiagnosis segment(int g) {
@@ -314,14 +397,16 @@ public final class DiagnosisEngine {
             for (int i = 0; i < RegionScan.TOP; i++) {
                 int e = scan.top[g * RegionScan.TOP + i];
                 if (e >= 0) {
-                    leaders.add(ref(s, e, scan.revenue[g] > 0 ? s.revenue[e] / scan.revenue[g] : null));
+                    leaders.add(ref(s, e, scan.revenue[g]));
                 }
             }
             int parent = s.segParent[g];
             List<Flag> fl = List.copyOf(flags.get(g));
+            List<Reason> why = new ArrayList<>(reasons.get(g));
+            why.addAll(notJudged.get(g));
             return new SegmentDiagnosis(s.segId[g], s.segName[g], s.segStage[g], s.segKey[g], s.segValueAdded[g],
                     parent < 0 ? null : s.segId[parent], s.segLeaf[g], figures(g), concentration(g), verdict[g],
-                    verdict[g].zh(), verdict[g].actionZh(), fl, List.copyOf(reasons.get(g)), List.copyOf(leaders));
+                    verdict[g].zh(), verdict[g].actionZh(), fl, List.copyOf(why), List.copyOf(leaders));
         }
 
         ChainFigures chainFigures() {
@@ -352,11 +437,17 @@ public final class DiagnosisEngine {
                 }
             }
             List<String> cycle = Arrays.stream(s.flows.cycleSegments).mapToObj(g -> s.segId[g]).toList();
+            List<List<String>> mutual = s.flows.mutualGroups.stream()
+                    .map(group -> Arrays.stream(group).mapToObj(g -> s.segId[g]).toList()).toList();
+            NationalFigures nat = s.national;
+            String note = cfg.revenueJudged(nat.chainRevenueKnown, nat.chainEnterprises) ? null
+                    : Reasons.chainRevenueNote(nat.chainRevenueKnown, nat.chainEnterprises, cfg.minRevenueCoverage());
             return new ChainFigures(leaves, covered, leaves == 0 ? 0 : (double) covered / leaves,
                     keyW == 0 ? 0 : keyCovered / keyW, vaW == 0 ? 0 : vaCovered / vaW, scan.localEnterprises,
-                    scan.localRevenue, s.national.chainEnterprises, s.national.chainRevenue,
+                    sum(scan.localRevenue, scan.localRevenueKnown), scan.localRevenueKnown, nat.chainEnterprises,
+                    sum(nat.chainRevenue, nat.chainRevenueKnown), nat.chainRevenueKnown,
                     sourcing(scan.chainRelations, scan.chainOutsideRelations, scan.chainAmountRelations,
-                            scan.chainAmount, scan.chainOutsideAmount), counts, cycle);
+                            scan.chainAmount, scan.chainOutsideAmount), counts, cycle, mutual, note);
         }
 
         List<ExtendCandidate> extendCandidates() {
@@ -378,12 +469,13 @@ public final class DiagnosisEngine {
             return List.copyOf(result);
         }
 
+        /** Local 链主 candidates with a positive score on {@link #leaderBasis}; empty for NONE. */
         List<ChainLeader> leaders() {
             NationalFigures nat = s.national;
-            int[] best = scan.leaders;
+            double[] score = leaderBasis == LeaderBasis.SIZE_AND_CENTRALITY ? nat.sizeScore : nat.centralityScore;
             double maxPr = nat.maxPageRank;
             List<ChainLeader> result = new ArrayList<>();
-            for (int e : best) {
+            for (int e : scan.leaders) {
                 if (e < 0) {
                     continue;
                 }
@@ -392,9 +484,25 @@ public final class DiagnosisEngine {
                     segs.add(s.segId[s.memSeg[k]]);
                 }
                 result.add(new ChainLeader(s.uscc[e], s.name[e], code(s.regionCode[e]), regionName(s.regionCode[e]),
-                        s.revenue[e], maxPr > 0 ? nat.pageRank[e] / maxPr : 0, nat.leaderScore[e], List.copyOf(segs)));
+                        nan(s.revenue[e]), maxPr > 0 ? nat.pageRank[e] / maxPr : 0, score[e], leaderBasis,
+                        List.copyOf(segs)));
             }
             return List.copyOf(result);
+        }
+
+        /** Why the 链主 list looks as it does, read aloud (basis, and why none when empty). */
+        String leadersNote() {
+            NationalFigures nat = s.national;
+            String known = "全国 " + nat.chainEnterprises + " 家企业中营收已知 " + nat.chainRevenueKnown + " 家";
+            return switch (leaderBasis) {
+                case SIZE_AND_CENTRALITY -> scan.leaders[0] < 0
+                        ? "本地无营收已知且规模与中心度得分大于 0 的企业，未评选链主"
+                        : "按规模（营收）与供应网络中心度（PageRank）的几何平均评选；营收未知的企业不参与";
+                case CENTRALITY -> scan.leaders[0] < 0
+                        ? known + "，不足以按规模评选；本地企业均无供应关系，无法按中心度评选，未评选链主"
+                        : known + "，不足以按规模评选；改按供应网络中心度（PageRank）评选，仅含有供应关系的企业";
+                case NONE -> known + "，且无供应关系：无法按规模或中心度评选链主";
+            };
         }
     }
 
@@ -406,8 +514,9 @@ public final class DiagnosisEngine {
                                                int limit) {
         Evaluation ev = evaluate(s, scope, cfg);
         double localRevenue = ev.scan.revenue[g];
+        // supplier → {relations, customers, known amount, relations with amount}
         List<Integer> local = new ArrayList<>();
-        Map<Integer, double[]> outside = new java.util.HashMap<>(); // supplier → {relations, customers, amount}
+        Map<Integer, double[]> outside = new java.util.HashMap<>();
         for (int e = scope.from(); e < scope.to(); e++) {
             if (!scope.isLocal(s, e)) {
                 continue;
@@ -421,29 +530,30 @@ public final class DiagnosisEngine {
             for (int k = s.inStart[e]; k < s.inStart[e + 1]; k++) {
                 int supplier = s.inSupplier[k];
                 if (s.inSegment[k] >= 0 && within(s, s.inSegment[k], g) && !scope.isLocal(s, supplier)) {
-                    double[] agg = outside.computeIfAbsent(supplier, x -> new double[3]);
+                    double[] agg = outside.computeIfAbsent(supplier, x -> new double[4]);
                     agg[0]++;
                     agg[1]++; // one relation per supplier–customer pair
                     if (!Double.isNaN(s.inAmount[k])) {
                         agg[2] += s.inAmount[k];
+                        agg[3]++;
                     }
                 }
             }
         }
-        local.sort(Comparator.<Integer>comparingDouble(e -> -s.revenue[e]).thenComparingInt(e -> e));
-        List<EnterpriseRef> localRefs = local.stream().limit(limit)
-                .map(e -> ref(s, e, localRevenue > 0 ? s.revenue[e] / localRevenue : null)).toList();
+        // known revenue first, largest first; unknown after them (NaN is not 0)
+        local.sort(Comparator.<Integer, Boolean>comparing(e -> Double.isNaN(s.revenue[e]))
+                .thenComparingDouble(e -> Double.isNaN(s.revenue[e]) ? 0 : -s.revenue[e]).thenComparingInt(e -> e));
+        List<EnterpriseRef> localRefs = local.stream().limit(limit).map(e -> ref(s, e, localRevenue)).toList();
         List<DiagnosisModel.OutsideSupplier> suppliers = outside.entrySet().stream()
                 .sorted(Comparator.<Map.Entry<Integer, double[]>>comparingDouble(x -> -x.getValue()[0])
                         .thenComparingDouble(x -> -x.getValue()[2]).thenComparingInt(Map.Entry::getKey))
                 .limit(limit)
                 .map(x -> new DiagnosisModel.OutsideSupplier(s.uscc[x.getKey()], s.name[x.getKey()],
                         code(s.regionCode[x.getKey()]), regionName(s.regionCode[x.getKey()]), (int) x.getValue()[0],
-                        (int) x.getValue()[1], x.getValue()[2]))
+                        (int) x.getValue()[1], x.getValue()[3] > 0 ? x.getValue()[2] : null, (int) x.getValue()[3]))
                 .toList();
         NationalFigures nat = s.national;
-        List<EnterpriseRef> leaders = Arrays.stream(nat.top[g]).mapToObj(
-                e -> ref(s, e, nat.revenue[g] > 0 ? s.revenue[e] / nat.revenue[g] : null)).toList();
+        List<EnterpriseRef> leaders = Arrays.stream(nat.top[g]).mapToObj(e -> ref(s, e, nat.revenue[g])).toList();
         return new DiagnosisModel.SegmentDetail(s.info(), s.chainId, scope.region(), scope.zone(), cfg, ev.segment(g),
                 localRefs, local.size(), suppliers, leaders);
     }
@@ -461,14 +571,21 @@ public final class DiagnosisEngine {
         return false;
     }
 
+    /** Amounts are sums over the {@code amountRelations} relations with a known amount; null when none had one. */
     static Sourcing sourcing(int relations, int outside, int amountRelations, double amount, double outsideAmount) {
         int local = relations - outside;
+        boolean known = amountRelations > 0;
         return new Sourcing(relations, local, outside, relations == 0 ? null : (double) local / relations,
-                relations == 0 ? null : (double) outside / relations, amountRelations, amount, amount - outsideAmount,
-                amount > 0 ? (amount - outsideAmount) / amount : null);
+                relations == 0 ? null : (double) outside / relations, amountRelations, known ? amount : null,
+                known ? amount - outsideAmount : null, known && amount > 0 ? (amount - outsideAmount) / amount : null);
     }
 
-    private static Double nan(double x) {
+    /** A sum over known values: null when none was known (unknown is not zero). */
+    static Double sum(double total, int known) {
+        return known == 0 ? null : total;
+    }
+
+    static Double nan(double x) {
         return Double.isNaN(x) ? null : x;
     }
 }

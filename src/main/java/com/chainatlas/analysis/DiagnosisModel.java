@@ -9,6 +9,11 @@ import com.chainatlas.chain.Stage;
 /**
  * Response records of the diagnosis API (stable: the frontend mirrors them). Shares are fractions 0..1;
  * revenue and amounts are in 万元; a figure that cannot be computed (e.g. a quotient over zero) is null.
+ *
+ * <p><b>Unknown is not zero.</b> A revenue or amount nobody gave is null, never 0. A sum of revenues is the sum over
+ * the known values and comes with how many were known ({@code …RevenueKnown}); it is null when none was known.
+ * Shares and location quotients by revenue are null unless revenue is known for at least
+ * {@link DiagnosisSettings#minRevenueCoverage()} of the enterprises on both sides.
  */
 public final class DiagnosisModel {
 
@@ -24,8 +29,11 @@ public final class DiagnosisModel {
     public record RegionRef(String code, String name, String level, String fullName) {
     }
 
-    /** An enterprise in a list, with its region; {@code share} is of the segment's local revenue when given. */
-    public record EnterpriseRef(String uscc, String name, String regionCode, String regionName, double revenue,
+    /**
+     * An enterprise in a list, with its region; {@code revenue} null when unknown; {@code share} is of the
+     * segment's known local revenue, null when the enterprise's revenue is unknown.
+     */
+    public record EnterpriseRef(String uscc, String name, String regionCode, String regionName, Double revenue,
                                 Double share) {
     }
 
@@ -33,21 +41,30 @@ public final class DiagnosisModel {
     public record Reason(String about, Rule rule, String zh, String en, Double value, Double threshold) {
     }
 
-    /** Supply relations into local enterprises (from one segment, or the whole chain). */
+    /**
+     * Supply relations into local enterprises (from one segment, or the whole chain). Amounts are summed over the
+     * {@code relationsWithAmount} relations that had one; null when none had.
+     */
     public record Sourcing(int relations, int localRelations, int outsideRelations, Double localShare,
-                           Double outsideShare, int relationsWithAmount, double amount, double localAmount,
+                           Double outsideShare, int relationsWithAmount, Double amount, Double localAmount,
                            Double localShareByAmount) {
     }
 
-    /** National concentration of a segment's supply (precomputed per snapshot). */
+    /**
+     * National concentration of a segment's supply. HHI and top-4 share are null unless revenue is known for
+     * enough of the segment's enterprises ({@code revenueKnown} of {@code enterprises}); the top province is then by
+     * revenue ({@code topProvinceBasis} "REVENUE"), else by enterprise count ("COUNT").
+     */
     public record Concentration(Double hhi, Double top4Share, String topProvinceCode, String topProvinceName,
-                                Double topProvinceShare, boolean chokepoint) {
+                                Double topProvinceShare, boolean chokepoint, String topProvinceBasis,
+                                int enterprises, int revenueKnown) {
     }
 
     /** A segment's figures for the region. LQ = (local_s / local_chain) ÷ (national_s / national_chain). */
-    public record SegmentFigures(int localEnterprises, double localRevenue, int nationalEnterprises,
-                                 double nationalRevenue, Double shareByCount, Double shareByRevenue,
-                                 Double lqByCount, Double lqByRevenue, Double topLocalShare, Sourcing inbound) {
+    public record SegmentFigures(int localEnterprises, Double localRevenue, int localRevenueKnown,
+                                 int nationalEnterprises, Double nationalRevenue, int nationalRevenueKnown,
+                                 Double shareByCount, Double shareByRevenue, Double lqByCount, Double lqByRevenue,
+                                 Double topLocalShare, Sourcing inbound) {
     }
 
     /** One segment's diagnosis (环节诊断). {@code reasons} cover the verdict and every flag. */
@@ -63,28 +80,39 @@ public final class DiagnosisModel {
                                   List<String> nearStrongSegments) {
     }
 
-    /** A 链主 candidate: PageRank on the chain's supply network (normalised) combined with revenue. */
-    public record ChainLeader(String uscc, String name, String regionCode, String regionName, double revenue,
-                              double pageRank, double score, List<String> segmentIds) {
+    /**
+     * A 链主 candidate: PageRank on the chain's supply network (normalised), combined with revenue when
+     * {@code basis} is SIZE_AND_CENTRALITY, alone when CENTRALITY (revenue too rarely known). Score always &gt; 0.
+     */
+    public record ChainLeader(String uscc, String name, String regionCode, String regionName, Double revenue,
+                              double pageRank, double score, LeaderBasis basis, List<String> segmentIds) {
     }
 
-    /** Chain-level figures of the region. Completeness counts leaf segments. */
+    /**
+     * Chain-level figures of the region. Completeness counts leaf segments. {@code flowCycleSegments} are the
+     * segments on mutual (non-recycling) flows, {@code mutualFlowGroups} the groups of segments that feed each other
+     * (strongly connected components of the FEEDS flow). {@code revenueNoteZh} says, when revenue is too rarely
+     * known, that revenue rules were not judged (null otherwise).
+     */
     public record ChainFigures(int leafSegments, int coveredLeafSegments, double completeness,
                                double completenessKeyWeighted, double completenessValueWeighted,
-                               int localEnterprises, double localRevenue, int nationalEnterprises,
-                               double nationalRevenue, Sourcing sourcing, Map<Verdict, Integer> verdictCounts,
-                               List<String> flowCycleSegments) {
+                               int localEnterprises, Double localRevenue, int localRevenueKnown,
+                               int nationalEnterprises, Double nationalRevenue, int nationalRevenueKnown,
+                               Sourcing sourcing, Map<Verdict, Integer> verdictCounts,
+                               List<String> flowCycleSegments, List<List<String>> mutualFlowGroups,
+                               String revenueNoteZh) {
     }
 
     /** The full diagnosis of one chain for one region (and optionally one development zone). */
     public record Diagnosis(SnapshotInfo snapshot, String chainId, String chainName, RegionRef region, String zone,
                             DiagnosisSettings settings, ChainFigures figures, List<SegmentDiagnosis> segments,
-                            List<ExtendCandidate> extendCandidates, List<ChainLeader> leaders, double tookMillis) {
+                            List<ExtendCandidate> extendCandidates, List<ChainLeader> leaders,
+                            LeaderBasis leaderBasis, String leadersNoteZh, double tookMillis) {
     }
 
     /** An outside supplier that local enterprises buy a segment from. */
     public record OutsideSupplier(String uscc, String name, String regionCode, String regionName, int relations,
-                                  int localCustomers, double amount) {
+                                  int localCustomers, Double amount, int relationsWithAmount) {
     }
 
     /** One segment in depth: its diagnosis, all local enterprises and the outside suppliers local firms rely on. */
@@ -105,13 +133,13 @@ public final class DiagnosisModel {
     }
 
     /** A region's place in the national ranking for one segment. */
-    public record RankingRow(int rank, RegionRef region, int enterprises, double revenue, Double shareByCount,
-                             Double shareByRevenue, Double lqByCount, Double lqByRevenue) {
+    public record RankingRow(int rank, RegionRef region, int enterprises, Double revenue, int revenueKnown,
+                             Double shareByCount, Double shareByRevenue, Double lqByCount, Double lqByRevenue) {
     }
 
-    /** Regions of one level ranked by a segment's revenue (全国排名). */
+    /** Regions of one level ranked by a segment's known revenue, then enterprise count (全国排名). */
     public record SegmentRanking(SnapshotInfo snapshot, String chainId, String segmentId, String segmentName,
-                                 String level, int nationalEnterprises, double nationalRevenue, int regionsWithSegment,
-                                 List<RankingRow> rows) {
+                                 String level, int nationalEnterprises, Double nationalRevenue,
+                                 int nationalRevenueKnown, int regionsWithSegment, List<RankingRow> rows) {
     }
 }

@@ -120,7 +120,7 @@ public class DiagnosisService {
             throw ApiProblem.notFound("环节", "Segment", segmentId);
         }
         checkLimit(limit, 5000);
-        return ranking.rank(s, g, level == null ? RegionLevel.PROVINCE : level, limit);
+        return ranking.rank(s, g, level == null ? RegionLevel.PROVINCE : level, limit, defaults);
     }
 
     public List<DiagnosisModel.SnapshotInfo> snapshots() {
@@ -143,18 +143,21 @@ public class DiagnosisService {
         List<Region> candidates = regions.ofLevel(lv).stream()
                 .filter(r -> area == null || area.contains(r.code()))
                 .toList();
-        record Ranked(String code, double revenue) {
+        record Ranked(String code, double revenue, int enterprises) {
         }
         List<Ranked> ranked = new ArrayList<>();
         for (Region r : candidates) {
             RegionScope scope = RegionScope.of(s, new RegionRef(r.code(), r.name(), r.level().name(), r.name()), null);
             double revenue = 0;
             for (int e = scope.from(); e < scope.to(); e++) {
-                revenue += s.revenue[e];
+                if (!Double.isNaN(s.revenue[e])) { // known revenue only; enterprise count breaks ties (e.g. none known)
+                    revenue += s.revenue[e];
+                }
             }
-            ranked.add(new Ranked(r.code(), revenue));
+            ranked.add(new Ranked(r.code(), revenue, scope.to() - scope.from()));
         }
-        ranked.sort(Comparator.comparingDouble((Ranked r) -> -r.revenue()).thenComparing(Ranked::code));
+        ranked.sort(Comparator.comparingDouble((Ranked r) -> -r.revenue()).thenComparingInt(r -> -r.enterprises())
+                .thenComparing(Ranked::code));
         return ranked.stream().limit(top).map(Ranked::code).toList();
     }
 

@@ -28,7 +28,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            supply is concentrated (CRITICAL). Default 2,500, the usual "highly concentrated" line.
  * @param fewEnterprises      a segment with at most this many enterprises nationally is CRITICAL. Default 5.
  * @param topProvinceShare    share of national segment revenue in one province at or above which the segment is
- *                            CRITICAL. Default 0.5.
+ *                            CRITICAL. Default 0.5. When revenue is judged too rarely known (below), the share of
+ *                            the segment's enterprises is used instead, and the reason says "按企业数".
+ * @param minRevenueCoverage  unknown is not zero: a rule or ratio built on revenue is judged only when revenue is
+ *                            known for at least this share of the enterprises it is about (the segment's national
+ *                            enterprises for the national top-3, HHI and province rules; the segment's local ones
+ *                            for the single-enterprise rule; both sides for shares and LQ by revenue; the chain's
+ *                            national enterprises for the 链主 score by size). Below it the rule does not fire and
+ *                            the reasons say "营收未知，未判断…". Default 0.8: a fifth unknown can hide a leader.
  */
 @ConfigurationProperties("chainatlas.diagnosis")
 public record DiagnosisSettings(
@@ -41,7 +48,8 @@ public record DiagnosisSettings(
         @DefaultValue("1") int extendSteps,
         @DefaultValue("2500") double hhiLimit,
         @DefaultValue("5") int fewEnterprises,
-        @DefaultValue("0.5") double topProvinceShare) {
+        @DefaultValue("0.5") double topProvinceShare,
+        @DefaultValue("0.8") double minRevenueCoverage) {
 
     public DiagnosisSettings {
         check(minEnterprises >= 1 && minEnterprises <= 10_000, "minEnterprises", "1..10000");
@@ -55,11 +63,17 @@ public record DiagnosisSettings(
         check(hhiLimit > 0 && hhiLimit <= 10_000, "hhiLimit", "(0, 10000]");
         check(fewEnterprises >= 0 && fewEnterprises <= 10_000, "fewEnterprises", "0..10000");
         check(topProvinceShare > 0 && topProvinceShare <= 1, "topProvinceShare", "(0, 1]");
+        check(minRevenueCoverage > 0 && minRevenueCoverage <= 1, "minRevenueCoverage", "(0, 1]");
+    }
+
+    /** Whether {@code known} of {@code total} enterprises with a revenue is enough to judge by revenue. */
+    public boolean revenueJudged(int known, int total) {
+        return total > 0 && known >= minRevenueCoverage * total - 1e-9;
     }
 
     /** The documented defaults (as in {@code application.yml}). */
     public static DiagnosisSettings defaults() {
-        return new DiagnosisSettings(3, 0.6, 1.5, 0.8, 0.7, 5, 1, 2500, 5, 0.5);
+        return new DiagnosisSettings(3, 0.6, 1.5, 0.8, 0.7, 5, 1, 2500, 5, 0.5, 0.8);
     }
 
     /** These settings with the non-null overrides of a request applied (and validated). */
@@ -77,16 +91,18 @@ public record DiagnosisSettings(
                 o.extendSteps() != null ? o.extendSteps() : extendSteps,
                 o.hhiLimit() != null ? o.hhiLimit() : hhiLimit,
                 o.fewEnterprises() != null ? o.fewEnterprises() : fewEnterprises,
-                o.topProvinceShare() != null ? o.topProvinceShare() : topProvinceShare);
+                o.topProvinceShare() != null ? o.topProvinceShare() : topProvinceShare,
+                o.minRevenueCoverage() != null ? o.minRevenueCoverage() : minRevenueCoverage);
     }
 
     /** Per-request overrides; null means "use the configured value". Bound from query parameters. */
     public record Overrides(Integer minEnterprises, Double weakLq, Double strongLq, Double singleEnterpriseShare,
                             Double outsideInputShare, Integer minSupplyRelations, Integer extendSteps,
-                            Double hhiLimit, Integer fewEnterprises, Double topProvinceShare) {
+                            Double hhiLimit, Integer fewEnterprises, Double topProvinceShare,
+                            Double minRevenueCoverage) {
 
         public static Overrides none() {
-            return new Overrides(null, null, null, null, null, null, null, null, null, null);
+            return new Overrides(null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 

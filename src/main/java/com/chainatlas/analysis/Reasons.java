@@ -92,6 +92,35 @@ final class Reasons {
                 share, limit);
     }
 
+    /** The count fallback of the province rule: revenue known for too few firms, so enterprises are counted. */
+    static Reason topProvinceByCount(String province, double share, double limit, int known, int total) {
+        return new Reason("CRITICAL", Rule.CONCENTRATED_PROVINCE,
+                province + "占全国该环节企业数 " + pct(share) + "（按企业数：营收已知 " + known + "/" + total
+                        + " 家，不足以按营收判断），不低于阈值 " + pct(limit),
+                province + " holds " + pct(share) + " of the segment's enterprises nationally (by count: revenue known for "
+                        + known + " of " + total + "), at or above " + pct(limit), share, limit);
+    }
+
+    /**
+     * A revenue rule that was not judged because revenue is known for too few of the enterprises it is about:
+     * the rule does not fire, and says so.
+     */
+    static Reason notJudged(Rule rule, String ruleZh, String ruleEn, String whoZh, String whoEn, int known, int total,
+                            double coverage) {
+        return new Reason("NOT_JUDGED", rule,
+                "营收未知，未判断" + ruleZh + "：" + whoZh + " " + total + " 家企业中营收已知 " + known + " 家，低于 "
+                        + pct(coverage),
+                "Revenue unknown, " + ruleEn + " not judged: revenue known for " + known + " of " + total + " "
+                        + whoEn + " enterprises, below " + pct(coverage),
+                total == 0 ? null : (double) known / total, coverage);
+    }
+
+    /** Chain-level: revenue rules were not judged (null when enough revenue is known nationally). */
+    static String chainRevenueNote(int known, int total, double coverage) {
+        return "全国 " + total + " 家企业中营收已知 " + known + " 家（低于 " + pct(coverage) + "）：营收已知不足的环节不判断营收类规则"
+                + "（全国营收前三、单一企业占比、营收集中度、按营收的区位熵），省份集中度按企业数；结论按企业数与供应关系得出";
+    }
+
     static Reason dependency(int outside, int relations, double share, double limit) {
         return new Reason("DEPENDENCY", Rule.OUTSIDE_DEPENDENCY,
                 "关键环节依赖区外：本地企业该环节的 " + relations + " 条采购关系中 " + outside + " 条来自区外（" + pct(share)

@@ -33,57 +33,76 @@ final class RegionRanking {
         };
     }
 
-    SegmentRanking rank(ChainSnapshot s, int g, RegionLevel level, int limit) {
+    /**
+     * Ranks by known revenue (regions without any known revenue after the others), then enterprises, then code.
+     * Shares and LQ by revenue need revenue known for {@code cfg.minRevenueCoverage()} of the enterprises on both
+     * sides (region and nation; segment and chain), as in the diagnosis.
+     */
+    SegmentRanking rank(ChainSnapshot s, int g, RegionLevel level, int limit, DiagnosisSettings cfg) {
         NationalFigures nat = s.national;
-        // Chain totals per region (runs of equal keys in the sorted region codes).
+        // Chain totals per region (runs of equal keys in the sorted region codes): {key, count, known}.
         List<int[]> keysAndCounts = new ArrayList<>();
         List<Double> chainRevenue = new ArrayList<>();
         int n = s.uscc.length;
         for (int e = 0; e < n; ) {
             int key = keyOf(s.regionCode[e], level);
             int count = 0;
+            int known = 0;
             double rev = 0;
             for (; e < n && keyOf(s.regionCode[e], level) == key; e++) {
                 if (s.memStart[e] < s.memStart[e + 1]) {
                     count++;
-                    rev += s.revenue[e];
+                    if (!Double.isNaN(s.revenue[e])) {
+                        known++;
+                        rev += s.revenue[e];
+                    }
                 }
             }
-            keysAndCounts.add(new int[]{key, count});
+            keysAndCounts.add(new int[]{key, count, known});
             chainRevenue.add(rev);
         }
+        boolean nationJudged = cfg.revenueJudged(nat.revenueKnown[g], nat.count[g]) && nat.revenue[g] > 0
+                && cfg.revenueJudged(nat.chainRevenueKnown, nat.chainEnterprises) && nat.chainRevenue > 0;
         List<RankingRow> rows = new ArrayList<>();
         int regionIndex = 0;
         for (int k = nat.memberStart[g]; k < nat.memberStart[g + 1]; ) {
             int key = keyOf(s.regionCode[nat.members[k]], level);
             int count = 0;
+            int known = 0;
             double rev = 0;
             for (; k < nat.memberStart[g + 1] && keyOf(s.regionCode[nat.members[k]], level) == key; k++) {
+                double r = s.revenue[nat.members[k]];
                 count++;
-                rev += s.revenue[nat.members[k]];
+                if (!Double.isNaN(r)) {
+                    known++;
+                    rev += r;
+                }
             }
             while (keysAndCounts.get(regionIndex)[0] != key) {
                 regionIndex++;
             }
-            int chainCount = keysAndCounts.get(regionIndex)[1];
+            int[] chain = keysAndCounts.get(regionIndex);
             double chainRev = chainRevenue.get(regionIndex);
-            Double lqCount = chainCount == 0 || nat.count[g] == 0 ? null
-                    : ((double) count / chainCount) / ((double) nat.count[g] / nat.chainEnterprises);
-            Double lqRevenue = chainRev <= 0 || nat.revenue[g] <= 0 ? null
+            Double lqCount = chain[1] == 0 || nat.count[g] == 0 ? null
+                    : ((double) count / chain[1]) / ((double) nat.count[g] / nat.chainEnterprises);
+            boolean judged = nationJudged && cfg.revenueJudged(known, count) && rev > 0;
+            Double lqRevenue = !judged || !cfg.revenueJudged(chain[2], chain[1]) || chainRev <= 0 ? null
                     : (rev / chainRev) / (nat.revenue[g] / nat.chainRevenue);
-            rows.add(new RankingRow(0, regions.apply(DiagnosisEngine.code(key)), count, rev,
-                    (double) count / nat.count[g], nat.revenue[g] > 0 ? rev / nat.revenue[g] : null, lqCount, lqRevenue));
+            rows.add(new RankingRow(0, regions.apply(DiagnosisEngine.code(key)), count, known == 0 ? null : rev, known,
+                    (double) count / nat.count[g], judged ? rev / nat.revenue[g] : null, lqCount, lqRevenue));
         }
-        rows.sort(Comparator.comparingDouble((RankingRow r) -> -r.revenue()).thenComparingInt(r -> -r.enterprises())
+        rows.sort(Comparator.comparing((RankingRow r) -> r.revenue() == null)
+                .thenComparingDouble(r -> r.revenue() == null ? 0 : -r.revenue()).thenComparingInt(r -> -r.enterprises())
                 .thenComparing(r -> r.region().code()));
         int regionsWith = rows.size();
         List<RankingRow> ranked = new ArrayList<>();
         for (int i = 0; i < Math.min(limit, rows.size()); i++) {
             RankingRow r = rows.get(i);
-            ranked.add(new RankingRow(i + 1, r.region(), r.enterprises(), r.revenue(), r.shareByCount(),
+            ranked.add(new RankingRow(i + 1, r.region(), r.enterprises(), r.revenue(), r.revenueKnown(), r.shareByCount(),
                     r.shareByRevenue(), r.lqByCount(), r.lqByRevenue()));
         }
         return new SegmentRanking(s.info(), s.chainId, s.segId[g], s.segName[g], level.name(), nat.count[g],
-                nat.revenue[g], regionsWith, List.copyOf(ranked));
+                DiagnosisEngine.sum(nat.revenue[g], nat.revenueKnown[g]), nat.revenueKnown[g], regionsWith,
+                List.copyOf(ranked));
     }
 }

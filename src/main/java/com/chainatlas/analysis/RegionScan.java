@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * One pass over a region's slice of a snapshot: local enterprise count and revenue per segment (a parent counts
- * each enterprise once), the top local enterprises per segment, and the supply relations into local
+ * each enterprise once; revenue is the sum over known values beside how many were known — unknown is not zero), the top local enterprises per segment, and the supply relations into local
  * enterprises per supplied segment (how many, how many from outside, amounts where known), and the local
  * enterprises with the highest national 链主 score — all in one pass.
  *
@@ -18,12 +18,15 @@ final class RegionScan {
     static final int LEADERS = 10;
 
     final int localEnterprises;
+    /** Sum of the known revenues of the local enterprises; {@link #localRevenueKnown} of them had one. */
     final double localRevenue;
+    final int localRevenueKnown;
     final int[] count;
     final double[] revenue;
-    /** Top local enterprises per segment: {@code top[g * TOP + i]}, -1 when fewer. */
+    final int[] revenueKnown;
+    /** Top local enterprises per segment by known revenue: {@code top[g * TOP + i]}, -1 when fewer. */
     final int[] top;
-    /** Local enterprises with the highest national 链主 score, best first; -1 when fewer. */
+    /** Local enterprises with the highest positive 链主 score given, best first; -1 when fewer. */
     final int[] leaders;
     final int[] relations;
     final int[] outsideRelations;
@@ -36,15 +39,16 @@ final class RegionScan {
     final double chainAmount;
     final double chainOutsideAmount;
 
-    RegionScan(ChainSnapshot s, RegionScope scope) {
+    /** @param leaderScore the 链主 score to rank local firms by (NaN or ≤ 0: not a candidate), or null for none */
+    RegionScan(ChainSnapshot s, RegionScope scope, double[] leaderScore) {
         int segs = s.segId.length;
         count = new int[segs];
         revenue = new double[segs];
+        revenueKnown = new int[segs];
         top = new int[segs * TOP];
         Arrays.fill(top, -1);
         leaders = new int[LEADERS];
         Arrays.fill(leaders, -1);
-        double[] leaderScore = s.national.leaderScore;
         int[] stamp = new int[segs];
         Arrays.fill(stamp, -1);
         int[] rel = new int[segs];
@@ -53,6 +57,7 @@ final class RegionScan {
         double[] amt = new double[segs];
         double[] outAmt = new double[segs];
         int n = 0;
+        int revenueCount = 0;
         double rev = 0;
         int cRel = 0;
         int cOut = 0;
@@ -66,8 +71,13 @@ final class RegionScan {
             }
             n++;
             double r = s.revenue[e];
-            rev += r;
-            NationalFigures.insertTop(leaders, e, leaderScore);
+            if (!Double.isNaN(r)) {
+                revenueCount++;
+                rev += r;
+            }
+            if (leaderScore != null && leaderScore[e] > 0) {
+                NationalFigures.insertTop(leaders, e, leaderScore);
+            }
             for (int k = s.memStart[e]; k < s.memStart[e + 1]; k++) {
                 int g = s.memSeg[k];
                 touch(g, e, r, stamp, s.revenue);
@@ -111,6 +121,7 @@ final class RegionScan {
         }
         localEnterprises = n;
         localRevenue = rev;
+        localRevenueKnown = revenueCount;
         chainRelations = cRel;
         chainOutsideRelations = cOut;
         chainAmountRelations = cAmtRel;
@@ -139,6 +150,10 @@ final class RegionScan {
         }
         stamp[g] = e;
         count[g]++;
+        if (Double.isNaN(r)) {
+            return; // unknown revenue: counted, but neither summed nor ranked
+        }
+        revenueKnown[g]++;
         revenue[g] += r;
         int base = g * TOP;
         int k = TOP - 1;

@@ -81,7 +81,7 @@ public final class SnapshotBuilder {
      * Adds an enterprise once (later rows with the same USCC are ignored).
      *
      * @param regionCode 6-digit GB/T 2260 code; rows without a valid code are skipped
-     * @param revenue    万元; null (unknown) counts as 0 in sums
+     * @param revenue    万元; null, NaN or negative is unknown and stays NaN (never 0: unknown is not zero)
      */
     public SnapshotBuilder enterprise(String uscc, String name, String regionCode, String zone, Double revenue) {
         if (uscc == null || enterpriseIndex.containsKey(uscc) || regionCode == null || !regionCode.matches("\\d{6}")) {
@@ -92,7 +92,7 @@ public final class SnapshotBuilder {
         names.add(name == null ? uscc : name);
         zones.add(zone == null || zone.isBlank() ? null : zone);
         regionCodes.add(Integer.parseInt(regionCode));
-        revenues.add(revenue == null || revenue.isNaN() || revenue < 0 ? 0 : revenue);
+        revenues.add(revenue == null || revenue.isNaN() || revenue < 0 ? Double.NaN : revenue);
         return this;
     }
 

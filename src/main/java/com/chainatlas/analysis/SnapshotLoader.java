@@ -18,7 +18,7 @@ import org.neo4j.driver.Value;
  * Reads one chain from Neo4j as plain records (no entity mapping: millions of rows) in a single read
  * transaction, so the snapshot is consistent, and hands them to a {@link SnapshotBuilder}.
  */
-public final class SnapshotLoader {
+public final class SnapshotLoader implements SnapshotRegistry.Source {
 
     private static final String CHAIN = "MATCH (c:Chain {id: $chain}) RETURN c.name AS name";
     private static final String SEGMENTS = """
@@ -58,6 +58,7 @@ public final class SnapshotLoader {
     }
 
     /** Reads chain {@code chainId} and builds its snapshot with the given version; 404 problem when unknown. */
+    @Override
     public ChainSnapshot load(String chainId, long version) {
         long started = System.nanoTime();
         try (Session session = session()) {
@@ -66,6 +67,7 @@ public final class SnapshotLoader {
         }
     }
 
+    @Override
     public java.util.List<String> chainIds() {
         try (Session session = session()) {
             return session.executeRead(tx -> tx.run(CHAINS).list(r -> r.get("id").asString()));
@@ -73,6 +75,7 @@ public final class SnapshotLoader {
     }
 
     /** The chain a segment belongs to, or null. */
+    @Override
     public String chainOfSegment(String segmentId) {
         try (Session session = session()) {
             return session.executeRead(tx -> {

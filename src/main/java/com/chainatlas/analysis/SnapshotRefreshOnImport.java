@@ -1,20 +1,25 @@
 package com.chainatlas.analysis;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import com.chainatlas.ingest.DataImportedEvent;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps snapshots in step with the database: after an import the touched chains' snapshots are dropped
- * at once (no request sees stale figures) and rebuilt in the background (the next request rarely waits).
- * An import not tied to a chain (enterprises, supplies) drops every built snapshot.
+ * Keeps snapshots in step with the database. The import publishes {@link DataImportedEvent} after its data is
+ * committed and before it marks the job DONE; this listener runs in that thread and invalidates the touched
+ * chains at once ({@link SnapshotRegistry#invalidate}: a build already reading is not kept), so when a job says
+ * DONE no request can get pre-import figures. The rebuilds then run on the snapshot executor, so the next request
+ * rarely waits. An import not tied to a chain (enterprises, supplies) invalidates every chain.
  */
 @Component
 class SnapshotRefreshOnImport {
@@ -22,19 +27,25 @@ class SnapshotRefreshOnImport {
     private static final Logger log = LoggerFactory.getLogger(SnapshotRefreshOnImport.class);
 
     private final SnapshotRegistry registry;
+    private final TaskExecutor executor;
 
-    SnapshotRefreshOnImport(SnapshotRegistry registry) {
+    SnapshotRefreshOnImport(SnapshotRegistry registry,
+                            @Qualifier(SnapshotExecutorConfiguration.NAME) TaskExecutor executor) {
         this.registry = registry;
+        this.executor = executor;
     }
 
     @EventListener
     public void onImport(DataImportedEvent event) {
         Set<String> chains = new LinkedHashSet<>(event.chainIds());
         if (chains.isEmpty()) {
-            registry.versions().forEach(v -> chains.add(v.chainId()));
+            registry.versions().forEach(v -> chains.add(v.chainId())); // rebuild what was built before
+            registry.invalidateAll();
+        } else {
+            chains.forEach(registry::invalidate);
         }
-        chains.forEach(registry::invalidate);
-        CompletableFuture.runAsync(() -> chains.forEach(chainId -> {
+        List<String> rebuild = new ArrayList<>(chains);
+        executor.execute(() -> rebuild.forEach(chainId -> {
             try {
                 registry.get(chainId);
             } catch (RuntimeException e) {

@@ -2,7 +2,9 @@ package com.chainatlas.analysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,11 +18,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Holds one {@link ChainSnapshot} per chain (快照注册表). A snapshot is built on the first request for its chain
- * (concurrent first requests wait for one build) or at start-up by {@link SnapshotWarmUp}; requests during a
- * rebuild keep using the previous snapshot until the new one is swapped in.
+ * (concurrent first requests wait for one build) or in the background ({@link SnapshotWarmUp},
+ * {@link SnapshotRefreshOnImport}); requests during a rebuild keep using the previous snapshot until the new one is
+ * swapped in.
  *
- * <p><b>Importers</b>: after writing a chain's segments, enterprises, memberships or supply relations, call
- * {@link #refresh(String)} (rebuild now) or {@link #invalidate(String)} (rebuild on next request).
+ * <p><b>"Data changed" has one owner: per-chain epochs.</b> {@link #invalidate(String)} (after an import wrote a
+ * chain) and {@link #invalidateAll()} (after an import not tied to a chain) advance the chain's epoch and drop its
+ * snapshot, atomically. A build notes the epoch before it reads the database and is kept only if the epoch is
+ * unchanged when it finishes; otherwise it read data an import was replacing, is discarded, and is read again (a
+ * few times; the last read still answers its caller but is not kept). So after an import has called
+ * {@code invalidate} no request can see a snapshot read before it, however builds and imports interleave.
+ * Invalidation never waits for a build in progress (it does not take the per-chain build lock).
  *
  * <p>Versions come from one counter for all chains, so a response's {@code snapshot.version} never repeats.
  */
@@ -28,18 +36,33 @@ import org.springframework.stereotype.Component;
 public class SnapshotRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(SnapshotRegistry.class);
+    /** Reads of one build request before giving up keeping one (imports kept landing meanwhile). */
+    static final int MAX_READS = 3;
 
-    private final SnapshotLoader loader;
+    /** Where snapshots are read from: the database ({@link SnapshotLoader}), or rows in memory in tests. */
+    interface Source {
+        ChainSnapshot load(String chainId, long version);
+
+        List<String> chainIds();
+
+        String chainOfSegment(String segmentId);
+    }
+
+    private final Source loader;
     private final ConcurrentHashMap<String, ChainSnapshot> snapshots = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
     private final AtomicLong versions = new AtomicLong();
+    /** Guards {@link #epochs}, {@link #allEpoch} and every put into / removal from {@link #snapshots}. */
+    private final Object swap = new Object();
+    private final Map<String, Long> epochs = new HashMap<>();
+    private long allEpoch;
 
     @Autowired
     SnapshotRegistry(Driver driver, @Value("${spring.data.neo4j.database:}") String database) {
         this(new SnapshotLoader(driver, database));
     }
 
-    SnapshotRegistry(SnapshotLoader loader) {
+    SnapshotRegistry(Source loader) {
         this.loader = loader;
     }
 
@@ -55,21 +78,39 @@ public class SnapshotRegistry {
         }
     }
 
-    /** Rebuilds the chain's snapshot now and swaps it in; call after an import. Returns the new snapshot. */
+    /** Rebuilds the chain's snapshot now and swaps it in (unless an import lands meanwhile). Returns it. */
     public ChainSnapshot refresh(String chainId) {
         synchronized (lock(chainId)) {
             try {
                 return build(chainId);
             } catch (RuntimeException e) {
-                snapshots.remove(chainId); // e.g. the chain was deleted
+                invalidate(chainId); // e.g. the chain was deleted
                 throw e;
             }
         }
     }
 
-    /** Drops the chain's snapshot; the next request rebuilds it. */
+    /** The chain's data changed: drops its snapshot, and any build in progress will not be kept. */
     public void invalidate(String chainId) {
-        snapshots.remove(chainId);
+        synchronized (swap) {
+            epochs.merge(chainId, 1L, Long::sum);
+            snapshots.remove(chainId);
+        }
+    }
+
+    /** Any chain's data may have changed: drops every snapshot, and no build in progress will be kept. */
+    public void invalidateAll() {
+        synchronized (swap) {
+            allEpoch++;
+            snapshots.clear();
+        }
+    }
+
+    /** The chain's epoch: it grows with every invalidation that concerns the chain. */
+    long epoch(String chainId) {
+        synchronized (swap) {
+            return allEpoch + epochs.getOrDefault(chainId, 0L);
+        }
     }
 
     /** The snapshot if one is built (no build). */
@@ -102,11 +143,24 @@ public class SnapshotRegistry {
         return loader.chainOfSegment(segmentId);
     }
 
+    /** Reads the chain and keeps the snapshot if no invalidation of it came in meanwhile (caller holds the lock). */
     private ChainSnapshot build(String chainId) {
-        ChainSnapshot s = loader.load(chainId, versions.incrementAndGet());
-        snapshots.put(chainId, s);
-        log.info("Snapshot of chain {} v{}: {} segments, {} enterprises, {} supply relations in {} ms", chainId,
-                s.version(), s.segmentCount(), s.enterpriseCount(), s.supplyCount(), s.info().buildMillis());
+        ChainSnapshot s = null;
+        for (int read = 1; read <= MAX_READS; read++) {
+            long epoch = epoch(chainId);
+            s = loader.load(chainId, versions.incrementAndGet());
+            synchronized (swap) {
+                if (epoch(chainId) == epoch) {
+                    snapshots.put(chainId, s);
+                    log.info("Snapshot of chain {} v{}: {} segments, {} enterprises, {} supply relations in {} ms",
+                            chainId, s.version(), s.segmentCount(), s.enterpriseCount(), s.supplyCount(),
+                            s.info().buildMillis());
+                    return s;
+                }
+            }
+            log.info("Snapshot of chain {} v{} discarded: the data changed while it was read (read {} of {})",
+                    chainId, s.version(), read, MAX_READS);
+        }
         return s;
     }
 

@@ -20,8 +20,17 @@ public final class ChainModel {
                           String parentId, String description) {
     }
 
-    /** A supply flow between segments (FEEDS); {@code recycling} marks return flows kept out of DAG algorithms. */
-    public record Flow(String from, String to, boolean recycling) {
+    /**
+     * A supply flow between segments (FEEDS); {@code recycling} marks return flows kept out of DAG algorithms;
+     * {@code mutual} marks a non-recycling flow whose segments also feed each other the other way (配电设备 ⇄
+     * 输变电设备: both in one strongly connected component of the non-recycling flow), drawn as a mutual flow.
+     */
+    public record Flow(String from, String to, boolean recycling, boolean mutual) {
+
+        /** A flow as written by importers; {@code mutual} is derived when the chain is read. */
+        public Flow(String from, String to, boolean recycling) {
+            this(from, to, recycling, false);
+        }
     }
 
     /** 产品, with the products it needs as inputs (INPUT_TO). */

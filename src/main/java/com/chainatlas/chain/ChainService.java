@@ -64,11 +64,35 @@ public class ChainService {
     }
 
     public List<Flow> flows(String chainId) {
-        return List.copyOf(neo4j.query("""
+        List<Flow> flows = List.copyOf(neo4j.query("""
                 MATCH (a:Segment {chainId: $id})-[f:FEEDS]->(b:Segment)
                 RETURN a.id AS from, b.id AS to, coalesce(f.recycling, false) AS recycling ORDER BY from, to
                 """).bind(chainId).to("id").fetchAs(Flow.class)
                 .mappedBy((t, r) -> new Flow(r.get("from").asString(), r.get("to").asString(), r.get("recycling").asBoolean())).all());
+        return markMutual(flows);
+    }
+
+    /** Marks the non-recycling flows inside one strongly connected component (segments feeding each other). */
+    static List<Flow> markMutual(List<Flow> flows) {
+        org.jgrapht.Graph<String, org.jgrapht.graph.DefaultEdge> g =
+                new org.jgrapht.graph.DefaultDirectedGraph<>(org.jgrapht.graph.DefaultEdge.class);
+        for (Flow f : flows) {
+            if (!f.recycling() && !f.from().equals(f.to())) {
+                g.addVertex(f.from());
+                g.addVertex(f.to());
+                g.addEdge(f.from(), f.to());
+            }
+        }
+        Map<String, Integer> component = new java.util.HashMap<>();
+        List<java.util.Set<String>> sccs =
+                new org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector<>(g).stronglyConnectedSets();
+        for (int c = 0; c < sccs.size(); c++) {
+            for (String v : sccs.get(c)) {
+                component.put(v, c);
+            }
+        }
+        return flows.stream().map(f -> new Flow(f.from(), f.to(), f.recycling(), !f.recycling()
+                && !f.from().equals(f.to()) && component.containsKey(f.from()) && component.get(f.from()).equals(component.get(f.to())))).toList();
     }
 
     public Optional<Segment> segment(String id) {

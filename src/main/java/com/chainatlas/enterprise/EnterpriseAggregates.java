@@ -22,8 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class EnterpriseAggregates {
 
-    /** Enterprises of one region (including its sub-regions); {@code revenue} in 万元, summed over known values. */
-    public record RegionFigure(String code, String name, RegionLevel level, long enterprises, double revenue) {
+    /**
+     * Enterprises of one region (including its sub-regions); {@code revenue} in 万元, the sum over the
+     * {@code revenueKnown} enterprises whose revenue was given, null when none was (unknown is not zero).
+     */
+    public record RegionFigure(String code, String name, RegionLevel level, long enterprises, Double revenue,
+                               long revenueKnown) {
     }
 
     /** Makers of one product: all, and those inside the region asked for. */
@@ -86,21 +90,26 @@ public class EnterpriseAggregates {
             params.put("parent", parent);
         }
         String cypher = match + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " WITH DISTINCT e RETURN e." + childProperty + " AS code, count(e) AS n, sum(coalesce(e.revenue, 0.0)) AS revenue";
+                + " WITH DISTINCT e RETURN e." + childProperty
+                + " AS code, count(e) AS n, count(e.revenue) AS known, sum(e.revenue) AS revenue";
         Map<String, long[]> counts = new HashMap<>();
         Map<String, Double> revenue = new HashMap<>();
         neo4j.query(cypher).bindAll(params).fetch().all().forEach(row -> {
             Object code = row.get("code");
             if (code != null) {
-                counts.put(code.toString(), new long[] {((Number) row.get("n")).longValue()});
-                revenue.put(code.toString(), ((Number) row.get("revenue")).doubleValue());
+                long known = ((Number) row.get("known")).longValue();
+                counts.put(code.toString(), new long[] {((Number) row.get("n")).longValue(), known});
+                if (known > 0) { // Cypher's sum skips nulls; with none known it would say 0
+                    revenue.put(code.toString(), ((Number) row.get("revenue")).doubleValue());
+                }
             }
         });
         List<Region> children = parent == null || parent.isBlank() ? regions.ofLevel(RegionLevel.PROVINCE) : regions.children(parent);
         List<RegionFigure> out = new ArrayList<>();
         for (Region r : children) {
             long[] n = counts.get(r.code());
-            out.add(new RegionFigure(r.code(), r.name(), r.level(), n == null ? 0 : n[0], revenue.getOrDefault(r.code(), 0.0)));
+            out.add(new RegionFigure(r.code(), r.name(), r.level(), n == null ? 0 : n[0], revenue.get(r.code()),
+                    n == null ? 0 : n[1]));
         }
         return List.copyOf(out);
     }

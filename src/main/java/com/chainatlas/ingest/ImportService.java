@@ -117,10 +117,11 @@ public class ImportService {
                     }
                 });
             }
+            // derived data (analysis snapshots) is invalidated before the job says DONE: DONE means the figures changed
+            publishImported(outcome.chainIds());
             finish(job, Phase.DONE, new ImportResult(true, kind, outcome.rowsRead(), outcome.rowsRead(), 0, List.of(), false,
                     outcome.ignoredColumns(), outcome.chainIds(), sink.spilled(),
                     "已导入 " + outcome.rowsRead() + " 行", "Imported " + outcome.rowsRead() + " rows"));
-            events.publishEvent(new DataImportedEvent(outcome.chainIds()));
         } catch (TableFileException e) {
             discardQuietly(sink);
             finish(job, Phase.REJECTED, new ImportResult(false, kind, 0, 0, 1,
@@ -131,6 +132,8 @@ public class ImportService {
             boolean committed = job.phase == Phase.WRITING && sink.spilled();
             if (!committed) {
                 discardQuietly(sink);
+            } else {
+                publishImported(Set.of()); // some batches are in: derived data must not keep the old figures
             }
             finish(job, Phase.FAILED, new ImportResult(false, kind, 0, 0, 0, List.of(), false, List.of(), Set.of(),
                     sink.spilled(), committed ? "写入中断；已校验的数据会在下次导入或重启时自动补全" : "导入失败，未写入任何数据",
@@ -207,7 +210,16 @@ public class ImportService {
         }
     }
 
-    private void discardQuietly(RowSink sink) {
+    /** The data is committed: a listener's failure must not turn the job into "nothing written". */
+    private void publishImported(Set<String> chainIds) {
+        try {
+            events.publishEvent(new DataImportedEvent(chainIds));
+        } catch (RuntimeException e) {
+            log.error("Listener of the import event failed; derived data may be stale until refreshed", e);
+        }
+    }
+
+        private void discardQuietly(RowSink sink) {
         try {
             sink.discard();
         } catch (RuntimeException e) {

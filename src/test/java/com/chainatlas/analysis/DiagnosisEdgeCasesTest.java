@@ -127,17 +127,21 @@ class DiagnosisEdgeCasesTest {
     }
 
     @Test
-    void unmarkedFeedsCycleIsReportedAndDoesNotHang() {
-        // A→B→C→A (no recycling mark) and C→D: no raw material without an input, so no chokepoint.
+    void mutualFlowsAreOneGroupOfTheCondensation() {
+        // A→B→C→A (no recycling mark) and C→D. The condensation is {A,B,C} → D: the group {A,B,C} is the raw
+        // material as a whole, D the end product; every path to D leaves the group through C, so C and D are
+        // chokepoints, A and B are not (a path can start at C).
         Fixture f = new Fixture().leaf("A").leaf("B").leaf("C").leaf("D")
                 .flow("A", "B").flow("B", "C").flow("C", "A").flow("C", "D");
         f.firms(3, "340102", 100, "A");
         f.firms(3, "440304", 100, "B");
         f.firms(3, "440304", 100, "D");
-        DiagnosisSettings steps = new DiagnosisSettings(3, 0.6, 1.5, 0.8, 0.7, 5, 5, 2500, 0, 1.0);
+        DiagnosisSettings steps = new DiagnosisSettings(3, 0.6, 1.5, 0.8, 0.7, 5, 5, 2500, 0, 1.0, 0.8);
         Diagnosis d = f.diagnose(Fixture.LOCAL, steps);
         assertThat(d.figures().flowCycleSegments()).containsExactly("A", "B", "C");
-        assertThat(d.segments()).allSatisfy(s -> assertThat(s.concentration().chokepoint()).isFalse());
+        assertThat(d.figures().mutualFlowGroups()).containsExactly(List.of("A", "B", "C"));
+        assertThat(d.segments().stream().filter(s -> s.concentration().chokepoint()).map(SegmentDiagnosis::segmentId))
+                .containsExactly("C", "D");
         // A is strong; B, C (missing) are within steps of A along the cycle, D too
         assertThat(d.extendCandidates()).extracting(DiagnosisModel.ExtendCandidate::segmentId)
                 .containsExactlyInAnyOrder("B", "C", "D");
@@ -180,13 +184,13 @@ class DiagnosisEdgeCasesTest {
     @Test
     void settingsOutsideTheirRangeAreBadRequests() {
         assertThatThrownBy(() -> DiagnosisSettings.defaults().with(new DiagnosisSettings.Overrides(
-                null, 2.0, 1.5, null, null, null, null, null, null, null)))
+                null, 2.0, 1.5, null, null, null, null, null, null, null, null)))
                 .isInstanceOf(ApiProblem.class).hasMessageContaining("weakLq");
         assertThatThrownBy(() -> DiagnosisSettings.defaults().with(new DiagnosisSettings.Overrides(
-                0, null, null, null, null, null, null, null, null, null)))
+                0, null, null, null, null, null, null, null, null, null, null)))
                 .isInstanceOf(ApiProblem.class).hasMessageContaining("minEnterprises");
         DiagnosisSettings s = DiagnosisSettings.defaults().with(new DiagnosisSettings.Overrides(
-                5, null, null, null, null, null, 2, null, null, null));
+                5, null, null, null, null, null, 2, null, null, null, null));
         assertThat(s.minEnterprises()).isEqualTo(5);
         assertThat(s.extendSteps()).isEqualTo(2);
         assertThat(s.strongLq()).isEqualTo(1.5);

@@ -71,7 +71,9 @@ class DiagnosisPropertiesTest {
             double revenue = Math.round(Math.exp(6 + 1.5 * r.nextDouble() * 2) * 100) / 100.0;
             String seg = leaves.get(r.nextInt(leaves.size()));
             String[] segs = r.nextInt(6) == 0 ? new String[]{seg, leaves.get(r.nextInt(leaves.size()))} : new String[]{seg};
-            ids.add(r.nextInt(5) == 0 ? f.firmInZone(county, "园区" + county.substring(4), revenue, segs)
+            int kind = r.nextInt(10);
+            ids.add(kind < 2 ? f.firmInZone(county, "园区" + county.substring(4), revenue, segs)
+                    : kind == 2 ? f.firmNoRevenue(county, segs) // unknown revenue: counted, never summed as 0
                     : f.firm(county, revenue, segs));
         }
         for (int k = 0; k < firms * 3; k++) {
@@ -85,7 +87,7 @@ class DiagnosisPropertiesTest {
         double weak = 0.3 + r.nextDouble() * 0.6;
         return new DiagnosisSettings(1 + r.nextInt(4), weak, weak + 0.2 + r.nextDouble(), 0.5 + r.nextDouble() * 0.5,
                 0.5 + r.nextDouble() * 0.5, 1 + r.nextInt(6), r.nextInt(3), 1000 + r.nextDouble() * 5000, r.nextInt(8),
-                0.3 + r.nextDouble() * 0.7);
+                0.3 + r.nextDouble() * 0.7, 0.5 + r.nextDouble() * 0.5);
     }
 
     @ParameterizedTest
@@ -101,7 +103,11 @@ class DiagnosisPropertiesTest {
                 int n = f.localEnterprises();
                 Double lq = f.lqByCount();
                 boolean highLq = lq != null && lq >= cfg.strongLq() && n >= cfg.minEnterprises();
-                boolean leader = g.reasons().stream().anyMatch(x -> x.rule() == Rule.NATIONAL_LEADER_LOCAL);
+                boolean leader = g.reasons().stream()
+                        .anyMatch(x -> x.rule() == Rule.NATIONAL_LEADER_LOCAL && x.about().equals("STRONG"));
+                // a rule is either judged (and may fire) or reported as not judged, never both
+                g.reasons().stream().filter(x -> x.about().equals("NOT_JUDGED")).forEach(x -> assertThat(
+                        g.reasons().stream().filter(y -> y.rule() == x.rule()).count()).as(g.segmentId()).isEqualTo(1));
                 boolean weak = lq != null && lq < cfg.weakLq() || n < cfg.minEnterprises()
                         || f.topLocalShare() != null && f.topLocalShare() >= cfg.singleEnterpriseShare()
                         || !nation && f.inbound().relations() >= cfg.minSupplyRelations()
@@ -166,8 +172,15 @@ class DiagnosisPropertiesTest {
             var w = whole.segments().get(i).figures();
             assertThat(parts.stream().mapToInt(p -> p.segments().get(k).figures().localEnterprises()).sum())
                     .as(parent + " " + whole.segments().get(i).segmentId()).isEqualTo(w.localEnterprises());
-            assertThat(parts.stream().mapToDouble(p -> p.segments().get(k).figures().localRevenue()).sum())
-                    .isCloseTo(w.localRevenue(), within(1e-6));
+            assertThat(parts.stream().mapToInt(p -> p.segments().get(k).figures().localRevenueKnown()).sum())
+                    .isEqualTo(w.localRevenueKnown());
+            if (w.localRevenueKnown() == 0) {
+                assertThat(w.localRevenue()).isNull();
+            } else {
+                assertThat(parts.stream().map(p -> p.segments().get(k).figures().localRevenue())
+                        .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).sum())
+                        .isCloseTo(w.localRevenue(), within(1e-6));
+            }
             assertThat(parts.stream().mapToInt(p -> p.segments().get(k).figures().inbound().relations()).sum())
                     .isEqualTo(w.inbound().relations());
         }

@@ -317,7 +317,7 @@ class DiagnosisRulesTest {
         assertThat(reason(Fixture.segment(d, "A"), Rule.NEXT_TO_STRONG).zh())
                 .isEqualTo("与优势环节（环节B）在供应流向上相距 1 步以内；相关度 1.00（相邻 1 个环节中本地已有 1 个）");
 
-        DiagnosisSettings twoSteps = new DiagnosisSettings(3, 0.6, 1.5, 0.8, 0.7, 5, 2, 2500, 5, 0.5);
+        DiagnosisSettings twoSteps = new DiagnosisSettings(3, 0.6, 1.5, 0.8, 0.7, 5, 2, 2500, 5, 0.5, 0.8);
         Diagnosis d2 = f.diagnose(Fixture.LOCAL, twoSteps);
         // D (relatedness 0.5, value added 5) now ranks between A (1.0) and C (0.444)
         assertThat(d2.extendCandidates()).extracting(DiagnosisModel.ExtendCandidate::segmentId).containsExactly("A", "D", "C");

@@ -14,7 +14,7 @@ final class Fixture {
     /** The demo-like local region of the unit tests: 合肥市 (counties 340102, 340103); 340202 is 芜湖 (same province). */
     static final String LOCAL = "340100";
 
-    record Firm(String uscc, String name, String region, String zone, double revenue, List<String> segments) {
+    record Firm(String uscc, String name, String region, String zone, Double revenue, List<String> segments) {
     }
 
     record Supply(String supplier, String customer, String product, Double amount) {
@@ -50,7 +50,24 @@ final class Fixture {
         return firmInZone(region, null, revenue, segmentIds);
     }
 
+    /** A firm whose revenue nobody gave (null: unknown, not zero). */
+    String firmNoRevenue(String region, String... segmentIds) {
+        return add(region, null, null, segmentIds);
+    }
+
+    List<String> firmsNoRevenue(int n, String region, String... segmentIds) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(firmNoRevenue(region, segmentIds));
+        }
+        return ids;
+    }
+
     String firmInZone(String region, String zone, double revenue, String... segmentIds) {
+        return add(region, zone, revenue, segmentIds);
+    }
+
+    private String add(String region, String zone, Double revenue, String... segmentIds) {
         String id = String.format("F%02d", ++serial);
         firms.add(new Firm(id, "企业" + id, region, zone, revenue, List.of(segmentIds)));
         return id;
@@ -125,6 +142,6 @@ final class Fixture {
         DiagnosisSettings d = DiagnosisSettings.defaults();
         return new DiagnosisSettings(d.minEnterprises(), d.weakLq(), d.strongLq(), d.singleEnterpriseShare(),
                 d.outsideInputShare(), d.minSupplyRelations(), d.extendSteps(), d.hhiLimit(), fewEnterprises,
-                topProvinceShare);
+                topProvinceShare, d.minRevenueCoverage());
     }
 }

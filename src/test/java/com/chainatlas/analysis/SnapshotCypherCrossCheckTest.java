@@ -30,10 +30,25 @@ class SnapshotCypherCrossCheckTest {
             OPTIONAL MATCH (e:Enterprise)-[:IN_SEGMENT]->(:Segment)-[:PART_OF*0..]->(s)
             WITH s, collect(DISTINCT e) AS firms
             WITH s, firms, [f IN firms WHERE f.regionCode STARTS WITH $prefix] AS local
-            RETURN s.id AS id, size(firms) AS national,
-                   reduce(r = 0.0, f IN firms | r + coalesce(f.revenue, 0.0)) AS nationalRevenue,
-                   size(local) AS local, reduce(r = 0.0, f IN local | r + coalesce(f.revenue, 0.0)) AS localRevenue
+            WITH s, firms, local, [f IN firms WHERE f.revenue IS NOT NULL] AS knownFirms,
+                 [f IN local WHERE f.revenue IS NOT NULL] AS knownLocal
+            RETURN s.id AS id, size(firms) AS national, size(knownFirms) AS nationalKnown,
+                   reduce(r = 0.0, f IN knownFirms | r + f.revenue) AS nationalRevenue,
+                   size(local) AS local, size(knownLocal) AS localKnown,
+                   reduce(r = 0.0, f IN knownLocal | r + f.revenue) AS localRevenue
             """;
+
+    /** Unknown is not zero: the snapshot's sum over known revenues, with how many were known; null when none. */
+    static void assertRevenue(String where, Double revenue, int known, Map<String, Object> row, String side) {
+        int expectedKnown = ((Number) row.get(side + "Known")).intValue();
+        assertThat(known).as(where + " " + side + " known").isEqualTo(expectedKnown);
+        if (expectedKnown == 0) {
+            assertThat(revenue).as(where + " " + side + " revenue").isNull();
+        } else {
+            assertThat(revenue).as(where + " " + side + " revenue")
+                    .isCloseTo(((Number) row.get(side + "Revenue")).doubleValue(), within(1e-3));
+        }
+    }
 
     /** Supply relations into the region's chain enterprises, and how many come from outside. */
     static final String SOURCING = """
@@ -65,10 +80,8 @@ class SnapshotCypherCrossCheckTest {
             SegmentDiagnosis s = Fixture.segment(d, (String) row.get("id"));
             assertThat(s.figures().nationalEnterprises()).as(s.segmentId()).isEqualTo(((Number) row.get("national")).intValue());
             assertThat(s.figures().localEnterprises()).as(s.segmentId()).isEqualTo(((Number) row.get("local")).intValue());
-            assertThat(s.figures().nationalRevenue()).as(s.segmentId())
-                    .isCloseTo(((Number) row.get("nationalRevenue")).doubleValue(), within(1e-3));
-            assertThat(s.figures().localRevenue()).as(s.segmentId())
-                    .isCloseTo(((Number) row.get("localRevenue")).doubleValue(), within(1e-3));
+            assertRevenue(s.segmentId(), s.figures().nationalRevenue(), s.figures().nationalRevenueKnown(), row, "national");
+            assertRevenue(s.segmentId(), s.figures().localRevenue(), s.figures().localRevenueKnown(), row, "local");
         }
         Map<String, Object> sourcing = neo4j.query(SOURCING).bindAll(Map.of("chain", chain, "prefix", prefix))
                 .fetch().one().orElseThrow();

@@ -6,6 +6,8 @@ import com.chainatlas.support.Api;
 import com.chainatlas.support.ChainAtlasIntegrationTest;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -14,6 +16,9 @@ class EnterpriseAggregatesApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Neo4jClient neo4j;
 
     @Test
     void provinceCountsAddUpToTheListTotals() {
@@ -26,6 +31,41 @@ class EnterpriseAggregatesApiTest {
         assertThat(anhui.get("enterprises").asLong())
                 .isEqualTo(api.ok("/api/enterprises?chain=NEV&region=340000&size=1").get("total").asLong());
         assertThat(anhui.get("revenue").asDouble()).isPositive();
+    }
+
+    @Test
+    void revenueIsSummedOverKnownValuesAndNullWhenNoneIsKnown() {
+        // A test chain: in 安徽 one firm with revenue 120 and one without; in 北京 one firm without revenue.
+        neo4j.query("MATCH (x) WHERE x.id STARTS WITH 'ZTAGG' OR x.uscc STARTS WITH 'ZTAGG' DETACH DELETE x").run();
+        try {
+            neo4j.query("""
+                    CREATE (c:Chain {id: 'ZTAGG', name: '测试链'})-[:HAS_SEGMENT]->(s:Segment {id: 'ZTAGG-S', chainId: 'ZTAGG', name: '测试环节'})
+                    CREATE (:Enterprise {uscc: 'ZTAGG000000000001', name: '有营收', regionCode: '340104', provinceCode: '340000',
+                            cityCode: '340100', countyCode: '340104', revenue: 120.0})-[:IN_SEGMENT]->(s)
+                    CREATE (:Enterprise {uscc: 'ZTAGG000000000002', name: '营收未知甲', regionCode: '340104', provinceCode: '340000',
+                            cityCode: '340100', countyCode: '340104'})-[:IN_SEGMENT]->(s)
+                    CREATE (:Enterprise {uscc: 'ZTAGG000000000003', name: '营收未知乙', regionCode: '110105', provinceCode: '110000',
+                            cityCode: '110100', countyCode: '110105'})-[:IN_SEGMENT]->(s)
+                    """).run();
+            JsonNode provinces = new Api(port).ok("/api/enterprises/distribution?chain=ZTAGG");
+            JsonNode anhui = province(provinces, "340000");
+            assertThat(anhui.get("enterprises").asLong()).isEqualTo(2);
+            assertThat(anhui.get("revenueKnown").asLong()).isEqualTo(1);
+            assertThat(anhui.get("revenue").asDouble()).isEqualTo(120.0);
+            JsonNode beijing = province(provinces, "110000");
+            assertThat(beijing.get("enterprises").asLong()).isEqualTo(1);
+            assertThat(beijing.get("revenueKnown").asLong()).isZero();
+            assertThat(beijing.get("revenue").isNull()).as("unknown is not zero").isTrue();
+            JsonNode empty = province(provinces, "440000");
+            assertThat(empty.get("enterprises").asLong()).isZero();
+            assertThat(empty.get("revenue").isNull()).isTrue();
+        } finally {
+            neo4j.query("MATCH (x) WHERE x.id STARTS WITH 'ZTAGG' OR x.uscc STARTS WITH 'ZTAGG' DETACH DELETE x").run();
+        }
+    }
+
+    private static JsonNode province(JsonNode provinces, String code) {
+        return provinces.valueStream().filter(p -> p.get("code").asString().equals(code)).findFirst().orElseThrow();
     }
 
     @Test

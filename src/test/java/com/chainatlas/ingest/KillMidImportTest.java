@@ -23,6 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  * partial file is visible: the one-transaction path leaves nothing, a staged import killed while validating
  * leaves only a spill file that recovery deletes, and one killed while publishing is completed by the start-up
  * recovery.
+ *
+ * <p>Each test also proves the kill landed before the import finished, from the database itself (not only from
+ * the child's last printed line, which can lag): nothing committed, a journal with rows still to publish, or a
+ * spill file without a journal. A child that finished first fails the test instead of passing it vacuously.
  */
 class KillMidImportTest {
 
@@ -81,14 +85,15 @@ class KillMidImportTest {
     @Test
     void oneTransactionImportKilledWhileWritingLeavesNothing() throws Exception {
         Path data = dir.resolve("db1");
-        List<String> seen = runAndKill(data, enterprises(ROWS), 100_000, 5_000, l -> l.startsWith("PHASE WRITING"));
+        // kill while the transaction is still being filled (rows written < all): the commit comes after that
+        List<String> seen = runAndKill(data, enterprises(ROWS), 100_000, 5_000, l -> l.startsWith("PHASE WRITING")
+                && !phaseAtLeast(l, "WRITING", ROWS));
         assertThat(seen).anyMatch(l -> l.startsWith("PHASE WRITING"));
+        assertThat(seen).as("the child finished before the kill").noneMatch(l -> l.startsWith("FINISHED"));
         try (IngestHarness h = new IngestHarness(data, new ImportSettings(100_000, 5_000, 5_000, 20, 200), null)) {
-            long visible = h.count("MATCH (e:Enterprise) RETURN count(e)");
-            assertThat(visible).as("killed at " + last(seen)).isIn(0L, (long) ROWS);
-            if (!last(seen).startsWith("FINISHED")) {
-                assertThat(visible).as("killed before commit: " + last(seen)).isZero();
-            }
+            // nothing visible proves the kill landed before the commit, so before FINISHED (which follows it)
+            assertThat(h.count("MATCH (e:Enterprise) RETURN count(e)")).as("killed at " + last(seen)).isZero();
+            assertThat(h.count("MATCH (x:ImportJournal) RETURN count(x)")).isZero();
         }
     }
 
@@ -96,12 +101,16 @@ class KillMidImportTest {
     void stagedImportKilledWhilePublishingIsCompletedAtRestart() throws Exception {
         Path data = dir.resolve("db2");
         List<String> seen = runAndKill(data, enterprises(ROWS), 1_000, 1_000, l -> phaseAtLeast(l, "WRITING", 3_000));
+        assertThat(seen).as("the child finished before the kill").noneMatch(l -> l.startsWith("FINISHED"));
         try (IngestHarness h = new IngestHarness(data, new ImportSettings(1_000, 1_000, 1_000, 20, 200), null)) {
             long before = h.count("MATCH (e:Enterprise) RETURN count(e)");
+            // a journal and fewer rows than the file prove the kill landed mid-publish, before FINISHED
+            assertThat(h.count("MATCH (x:ImportJournal) RETURN count(x)")).as("journal left by the kill").isEqualTo(1);
+            assertThat(before).as("killed at " + last(seen)).isGreaterThanOrEqualTo(3_000).isLessThan(ROWS);
             int completed = h.service.recover();
             assertThat(h.count("MATCH (e:Enterprise) RETURN count(e)")).as("killed at " + last(seen) + ", saw " + before
                     + " before recovery").isEqualTo(ROWS);
-            assertThat(completed).isEqualTo(last(seen).startsWith("FINISHED") ? 0 : 1);
+            assertThat(completed).isEqualTo(1);
             assertThat(h.count("MATCH (x:ImportJournal) RETURN count(x)")).isZero();
             assertThat(spillFiles(data)).isZero();
         }
@@ -122,8 +131,12 @@ class KillMidImportTest {
         Path data = dir.resolve("db3");
         List<String> seen = runAndKill(data, enterprises(ROWS), 1_000, 1_000, l -> phaseAtLeast(l, "VALIDATING", 8_000));
         assertThat(last(seen)).startsWith("PHASE VALIDATING");
+        assertThat(seen).as("the child finished before the kill").noneMatch(l -> l.startsWith("FINISHED"));
         try (IngestHarness h = new IngestHarness(data, new ImportSettings(1_000, 1_000, 1_000, 20, 200), null)) {
+            // a spill file without a journal and no rows prove the kill landed while validating
             assertThat(spillFiles(data)).as("spill file left by the kill").isPositive();
+            assertThat(h.count("MATCH (x:ImportJournal) RETURN count(x)")).isZero();
+            assertThat(h.count("MATCH (e:Enterprise) RETURN count(e)")).isZero();
             h.service.recover();
             assertThat(h.count("MATCH (e:Enterprise) RETURN count(e)")).isZero();
             assertThat(h.count("MATCH (x:ImportJournal) RETURN count(x)")).isZero();

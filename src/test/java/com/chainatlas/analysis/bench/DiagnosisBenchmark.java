@@ -171,7 +171,9 @@ public final class DiagnosisBenchmark {
             for (int k = s.membershipStart(e); k < s.membershipStart(e + 1); k++) {
                 int g = s.membershipSegment(k);
                 count[g]++;
-                revenue[g] += r;
+                if (!Double.isNaN(r)) { // unknown revenue is NaN: not summed
+                    revenue[g] += r;
+                }
             }
             for (int k = s.supplyStart(e); k < s.supplyStart(e + 1); k++) {
                 double a = s.supplyAmount(k);

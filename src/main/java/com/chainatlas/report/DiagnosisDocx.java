@@ -166,7 +166,7 @@ final class DiagnosisDocx {
                     f == null || f.lqByCount() == null ? "—" : fixed(f.lqByCount(), 2),
                     s.reasons().stream().map(Reason::zh).filter(Objects::nonNull).collect(Collectors.joining("；"))));
         }
-        table(rows, new int[]{13, 5, 13, 10, 8, 8, 43});
+        table(rows, new int[]{13, 7, 14, 9, 8, 8, 41});
         note("★ 为关键环节。标记: 延链 = 与优势环节相邻的空白/薄弱环节；供给集中 = 全国供给集中在少数企业或一省，或为流向瓶颈；"
                 + "卡脖子 = 供给集中且本地主要靠外地供给。LQ 为按企业数计算的区位熵，“—”表示无法计算。");
     }
@@ -238,6 +238,8 @@ final class DiagnosisDocx {
         XWPFParagraph p = doc.createParagraph();
         p.setSpacingBefore(240);
         p.setSpacingAfter(120);
+        // keep a heading on the page of what it heads (the map picture, the first table rows)
+        (p.getCTP().isSetPPr() ? p.getCTP().getPPr() : p.getCTP().addNewPPr()).addNewKeepNext();
         run(p, text, HEADING_FONT, 14, true);
     }
 

@@ -34,7 +34,7 @@ class ExportController {
         String r = region == null || region.isBlank() ? null : region.strip();
         exports.check(what, ext, c, r);
         String zh = ExportQueries.TABLES.get(what).format().zh();
-        String name = zh + (c == null ? "" : "-" + c) + (r == null ? "" : "-" + r) + "-" + LocalDate.now() + "." + ext;
+        String name = zh + (c == null ? "" : "-" + c) + (r == null ? "" : "-" + r) + "-" + LocalDate.now(ExportService.ZONE) + "." + ext;
         return ImportController.download(name, ext, out -> exports.export(what, ext, c, r, out));
     }
 }

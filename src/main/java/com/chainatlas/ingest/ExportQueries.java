@@ -37,25 +37,30 @@ final class ExportQueries {
                     RETURN c.id AS id, c.name AS name, c.description AS description, c.industryCodes AS industryCodes
                     ORDER BY id""")),
             Map.entry("segments", new Table(ImportFormats.SEGMENTS, orderedExtras(
-                    "enterpriseCount", "企业数", "revenueTotal", "营业收入合计(万元)",
-                    "localEnterpriseCount", "本地企业数", "localRevenueTotal", "本地营业收入合计(万元)"), """
+                    "enterpriseCount", "企业数", "revenueKnownCount", "营收已知企业数", "revenueTotal", "营业收入合计(万元)",
+                    "localEnterpriseCount", "本地企业数", "localRevenueKnownCount", "本地营收已知企业数",
+                    "localRevenueTotal", "本地营业收入合计(万元)"), """
                     MATCH (c:Chain)-[:HAS_SEGMENT]->(s:Segment) WHERE $chain IS NULL OR c.id = $chain
                     CALL (s) {
                       OPTIONAL MATCH (e:Enterprise)-[:IN_SEGMENT]->(s)
                       WITH e, (e IS NOT NULL AND $region IS NOT NULL AND (e.regionCode = $region OR e.provinceCode = $region
                                OR e.cityCode = $region OR e.countyCode = $region)) AS local
-                      RETURN count(e) AS enterpriseCount, sum(coalesce(e.revenue, 0.0)) AS revenueTotal,
+                      // sums over known revenues only (sum() skips nulls); no known revenue at all stays unknown
+                      RETURN count(e) AS enterpriseCount, count(e.revenue) AS revenueKnown, sum(e.revenue) AS revenueSum,
                              sum(CASE WHEN local THEN 1 ELSE 0 END) AS localCount,
-                             sum(CASE WHEN local THEN coalesce(e.revenue, 0.0) ELSE 0.0 END) AS localRevenue
+                             count(CASE WHEN local THEN e.revenue END) AS localKnown,
+                             sum(CASE WHEN local THEN e.revenue END) AS localSum
                     }
-                    WITH s, enterpriseCount, revenueTotal, localCount, localRevenue,
+                    WITH s, enterpriseCount, revenueKnown, revenueSum, localCount, localKnown, localSum,
                          COUNT { (s)-[:PART_OF*1..10]->(:Segment) } AS depth
                     ORDER BY s.chainId, depth, s.id
                     RETURN s.id AS id, s.chainId AS chainId, s.name AS name, s.stage AS stage, s.key AS key,
                            s.valueAdded AS valueAdded, s.parentId AS parentId, s.description AS description,
-                           enterpriseCount, revenueTotal,
+                           enterpriseCount, revenueKnown AS revenueKnownCount,
+                           CASE WHEN revenueKnown = 0 THEN null ELSE revenueSum END AS revenueTotal,
                            CASE WHEN $region IS NULL THEN null ELSE localCount END AS localEnterpriseCount,
-                           CASE WHEN $region IS NULL THEN null ELSE localRevenue END AS localRevenueTotal""")),
+                           CASE WHEN $region IS NULL THEN null ELSE localKnown END AS localRevenueKnownCount,
+                           CASE WHEN $region IS NULL OR localKnown = 0 THEN null ELSE localSum END AS localRevenueTotal""")),
             Map.entry("flows", new Table(ImportFormats.FLOWS, Map.of(), """
                     MATCH (a:Segment)-[f:FEEDS]->(b:Segment) WHERE $chain IS NULL OR a.chainId = $chain OR b.chainId = $chain
                     RETURN a.id AS from, b.id AS to, coalesce(f.recycling, false) AS recycling ORDER BY from, to""")),

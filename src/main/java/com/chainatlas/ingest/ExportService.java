@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.chainatlas.ingest.table.TableWriter;
+import com.chainatlas.region.RegionCatalog;
 import com.chainatlas.system.ApiProblem;
 
 import org.neo4j.driver.Driver;
@@ -29,10 +34,18 @@ public class ExportService {
 
     static final int XLSX_MAX_DATA_ROWS = 1_048_575;
 
-    private final Driver driver;
+    /** Dates and times in exports are Beijing time, as the teams reading them expect. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    ExportService(Driver driver) {
+    private final Driver driver;
+    private final RegionCatalog regions;
+    private final ImportJobs jobs;
+
+    ExportService(Driver driver, RegionCatalog regions, ImportJobs jobs) {
         this.driver = driver;
+        this.regions = regions;
+        this.jobs = jobs;
     }
 
     /** Checks the request before the response starts; throws ApiProblem (404/400). */
@@ -61,10 +74,11 @@ public class ExportService {
         Map<String, Object> params = new HashMap<>();
         params.put("chain", chain);
         params.put("region", region);
+        long[] rows = {0};
         try (TableWriter w = TableWriter.of(ext, out, table.format().zh());
              Session session = driver.session()) {
             w.row(header);
-            session.executeRead(tx -> {
+            String chainName = session.executeRead(tx -> {
                 Result result = tx.run(table.cypher(), params);
                 List<Object> cells = new ArrayList<>(header.size());
                 while (result.hasNext()) {
@@ -81,12 +95,33 @@ public class ExportService {
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
+                    rows[0]++;
                 }
-                return null;
+                return chain == null ? null : tx.run("MATCH (c:Chain {id: $chain}) RETURN c.name AS name", params)
+                        .stream().findFirst().map(r -> r.get("name").asString(null)).orElse(null);
             });
+            w.notes("说明", notes(table, chain, chainName, region, rows[0]));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** The 说明 sheet: what, for which chain and region, when, from which data, and how to read empty cells. */
+    private List<List<String>> notes(ExportQueries.Table table, String chain, String chainName, String region, long rows) {
+        String regionName = region == null ? "全国（不限地区）" : regions.find(region).map(r -> regions.fullName(region)).orElse(region);
+        String lastImport = jobs.recent().stream()
+                .filter(j -> !j.dryRun() && j.phase() == ImportJob.Phase.DONE && j.finishedAt() != null)
+                .map(ImportJob.View::finishedAt).max(Comparator.naturalOrder())
+                .map(t -> TIME.format(t.atZone(ZONE)) + "（本次启动以来最近一次导入）").orElse("本次启动以来无导入");
+        return List.of(
+                List.of("导出内容", table.format().zh()),
+                List.of("产业链", chain == null ? "全部产业链" : chainName == null ? chain : chainName + "（" + chain + "）"),
+                List.of("地区", regionName),
+                List.of("数据行数", String.valueOf(rows)),
+                List.of("生成时间", TIME.format(ZonedDateTime.now(ZONE)) + "（北京时间）"),
+                List.of("数据版本", "导出时数据库的现状，一次只读事务内读出；最近导入: " + lastImport),
+                List.of("空白单元格", "空白表示未知（没有人提供该数值），不是 0；合计只加总已知的数值，并给出营收已知的企业数"),
+                List.of("再次导入", "列名与导入模板一致，本表可原样再次导入；带【参考】的列导入时忽略"));
     }
 
     long count(String what, String chain, String region) {

@@ -16,7 +16,7 @@ class TargetCandidates {
 
     /** An outside enterprise operating in a targeted segment. */
     record Candidate(String uscc, String name, String regionCode, Double revenue, Integer employees,
-                     List<String> tags, int patents, int cooperations, String segmentId) {
+                     List<String> tags, Integer patents, int cooperations, String segmentId) {
     }
 
     /** An existing supply relation between a candidate and a local enterprise. */
@@ -35,14 +35,14 @@ class TargetCandidates {
                 MATCH (e:Enterprise)-[:IN_SEGMENT]->(:Segment {id: segId})
                 WHERE NOT e.regionCode STARTS WITH $prefix
                 RETURN e.uscc AS uscc, e.name AS name, e.regionCode AS region, e.revenue AS revenue,
-                       e.employees AS employees, e.tags AS tags, coalesce(e.patents, 0) AS patents, segId,
+                       e.employees AS employees, e.tags AS tags, e.patents AS patents, segId,
                        COUNT { (e)<-[:COOPERATES_WITH]-(:Institution) } AS cooperations
                 """).bindAll(Map.of("segments", List.copyOf(segmentIds), "prefix", regionPrefix))
                 .fetchAs(Candidate.class).mappedBy((t, r) -> new Candidate(r.get("uscc").asString(), r.get("name").asString(),
                         r.get("region").asString(), nullableDouble(r.get("revenue")),
                         r.get("employees").isNull() ? null : r.get("employees").asInt(),
                         r.get("tags").isNull() ? List.of() : r.get("tags").asList(Value::asString),
-                        r.get("patents").asInt(), r.get("cooperations").asInt(), r.get("segId").asString())).all());
+                        r.get("patents").isNull() ? null : r.get("patents").asInt(), r.get("cooperations").asInt(), r.get("segId").asString())).all());
     }
 
     Map<String, List<Tie>> localTies(Collection<String> usccs, String regionPrefix) {

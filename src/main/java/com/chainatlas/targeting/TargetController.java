@@ -54,7 +54,7 @@ class TargetController {
     @GetMapping("/api/targets")
     @Operation(summary = "Ranked target companies for the segments to fill/strengthen/extend (or chosen segments)",
             description = "weights = 7 numbers: scale,quality,innovation,ties,predicted,proximity,priority (overrides preset). "
-                    + "sizeBand = LARGE (≥4亿) | MEDIUM (2000万–4亿) | SMALL (<2000万). Provinces as 6-digit codes.")
+                    + "sizeBand = LARGE (≥4亿) | MEDIUM (2000万–4亿) | SMALL (<2000万) | UNKNOWN (营收未知). Provinces as 6-digit codes.")
     TargetPage rank(@RequestParam String chain, @RequestParam String region,
                     @RequestParam(required = false) String zone,
                     @RequestParam(required = false) List<String> segments,
@@ -78,13 +78,16 @@ class TargetController {
     }
 
     @PostMapping("/api/target-lists")
-    @Operation(summary = "Save a ranking as a named list (a frozen copy, up to 2,000 rows)")
+    @Operation(summary = "Save a ranking as a named list (a frozen copy of every candidate, up to 100,000)")
     TargetListStore.SavedList save(@RequestBody SaveRequest body) {
         if (body == null || body.query() == null || blank(body.name())) {
             throw ApiProblem.badRequest("请提供清单名称和查询条件", "name and query are required");
         }
+        if (body.name().strip().length() > 200) {
+            throw ApiProblem.badRequest("清单名称过长（最多 200 个字符）", "name is too long (at most 200 characters)");
+        }
         TargetQuery q = validated(body.query());
-        String id = lists.create(body.name().strip(), blank(body.author()) ? "匿名" : body.author().strip(), q, targets.rankAll(q));
+        String id = lists.create(body.name().strip(), user(body.author()), q, targets.rankAll(q));
         return lists.get(id);
     }
 
@@ -122,14 +125,63 @@ class TargetController {
     @Operation(summary = "Export a saved list as .xlsx or .csv (UTF-8 with BOM); writes an audit record")
     ResponseEntity<byte[]> export(@PathVariable String id, @PathVariable String ext,
                                   @RequestParam(required = false) String user) throws IOException {
+        checkExt(ext);
+        TargetListStore.SavedList list = lists.get(id);
+        TargetListExporter.Meta meta = new TargetListExporter.Meta(list.name(), list.author(), list.chainId(),
+                exporter.chainName(list.chainId()), list.regionCode(), list.preset(), list.weights(), list.query(),
+                list.snapshotVersion(), list.total(), list.refreshedAt().toInstant());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        exporter.write(meta, sink -> lists.forEachItem(id, sink), ext, out);
+        lists.audit(id, ext, user(user));
+        return download("招商清单-" + list.name() + "." + ext, ext, out);
+    }
+
+    @GetMapping("/api/targets/export.{ext}")
+    @Operation(summary = "Export a ranking straight from its query (the parameters of /api/targets) as .xlsx or .csv; "
+            + "every candidate, not a page; writes an audit record with the query")
+    ResponseEntity<byte[]> exportRanking(@PathVariable String ext, @RequestParam String chain, @RequestParam String region,
+                                         @RequestParam(required = false) String zone,
+                                         @RequestParam(required = false) List<String> segments,
+                                         @RequestParam(required = false) String preset,
+                                         @RequestParam(required = false) String weights,
+                                         @RequestParam(required = false) List<String> includeProvinces,
+                                         @RequestParam(required = false) List<String> excludeProvinces,
+                                         @RequestParam(required = false) String sizeBand,
+                                         @RequestParam(required = false) List<String> tags,
+                                         @RequestParam(required = false) Double minScore,
+                                         @RequestParam(required = false) String user) throws IOException {
+        checkExt(ext);
+        TargetQuery q = query(chain, region, zone, segments, preset, weights, includeProvinces, excludeProvinces, sizeBand, tags, minScore);
+        TargetService.Ranking r = targets.rankAll(q);
+        TargetListExporter.Meta meta = new TargetListExporter.Meta(null, null, r.chainId(), r.chainName(), r.region().code(),
+                r.preset(), r.weights(), q, r.snapshotVersion(), r.rows().size(), java.time.Instant.now());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        exporter.write(meta, sink -> r.rows().forEach(sink), ext, out);
+        lists.auditQuery(q, ext, user(user), r.rows().size());
+        String name = "招商清单-" + (r.chainName() == null ? r.chainId() : r.chainName()) + "-" + r.region().name() + "-"
+                + java.time.LocalDate.now(com.chainatlas.ingest.ExportService.ZONE) + "." + ext;
+        return download(name, ext, out);
+    }
+
+    private static void checkExt(String ext) {
         if (!ext.equals("xlsx") && !ext.equals("csv")) {
             throw ApiProblem.badRequest("导出格式须为 xlsx 或 csv", "export format must be xlsx or csv");
         }
-        TargetListStore.SavedList list = lists.get(id);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        exporter.write(list, ext, out);
-        lists.audit(id, ext, blank(user) ? "匿名" : user.strip());
-        String file = URLEncoder.encode("招商清单-" + list.name() + "." + ext, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String user(String user) {
+        if (blank(user)) {
+            return "匿名";
+        }
+        String u = user.strip();
+        if (u.length() > 100) {
+            throw ApiProblem.badRequest("用户名过长（最多 100 个字符）", "user is too long (at most 100 characters)");
+        }
+        return u;
+    }
+
+    private static ResponseEntity<byte[]> download(String fileName, String ext, ByteArrayOutputStream out) {
+        String file = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + file)
                 .contentType(ext.equals("xlsx")

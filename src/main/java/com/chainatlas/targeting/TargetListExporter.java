@@ -3,21 +3,30 @@ package com.chainatlas.targeting;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import com.chainatlas.chain.ChainService;
 import com.chainatlas.ingest.table.TableWriter;
 import com.chainatlas.region.Region;
 import com.chainatlas.region.RegionCatalog;
 import com.chainatlas.targeting.TargetModel.LocalPartner;
+import com.chainatlas.targeting.TargetModel.TargetQuery;
 import com.chainatlas.targeting.TargetModel.TargetRow;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a saved target list as .xlsx or .csv: one row per target with each score part, the reasons in
- * words, the local partners, and empty contact columns for the team to fill in on their visits.
+ * Writes a target list (a saved one, or a ranking straight from the query) as .xlsx or .csv: one row per
+ * target with each score part, the reasons in words, the local partners, and empty contact columns for the
+ * team to fill in on their visits. A figure nobody gave is an empty cell, never 0. The .xlsx carries a 说明
+ * sheet in Chinese: chain and region names, the preset and its weights, the filters, Beijing time, the data
+ * version and how the score is made.
  */
 @Component
 class TargetListExporter {
@@ -27,35 +36,122 @@ class TargetListExporter {
             "入选理由", "本地合作企业", "预计可供货本地企业", "年营收(万元)", "员工数", "资质标签", "专利数",
             "联系人", "联系电话", "拜访记录");
 
-    private final TargetListStore store;
-    private final RegionCatalog regions;
+    static final String SCORE_RULES = "总分 = 各分项之和，每个分项 = 权重 × 0–1 的评级。规模: 营收（占 70%）与员工数（占 30%）"
+            + "的对数相对本次候选中最大者；某项未知时不计入，由已知一项单独评级，都未知则为 0 并在入选理由中注明。"
+            + "质量: 最高资质（500强 1、上市 0.8、专精特新小巨人 0.8、专精特新 0.5、高新技术企业 0.3）每多一项加 0.1。"
+            + "创新: 专利数对数（70%，未知时不计入）与研发机构合作数（最多 3 家，30%）。本地关联: 与本地企业已有供需关系，每家 1/3。"
+            + "预测关联: 链路预测得分相对最高者。区位: 同省 1、邻省 0.6、其他 0.4 ×（1 − 省会距离/3000 公里）。"
+            + "环节优先: 补链 1、强链 0.7、延链 0.5、自选 0.6，关键环节加 0.2。同分时营收已知且较大者在前，营收未知者排在已知者之后。";
 
-    TargetListExporter(TargetListStore store, RegionCatalog regions) {
-        this.store = store;
-        this.regions = regions;
+    /** What the list is, for the 说明 sheet. {@code name} is null for a ranking exported straight from a query. */
+    record Meta(String name, String author, String chainId, String chainName, String regionCode, String preset,
+                TargetWeights weights, TargetQuery query, long snapshotVersion, int total, Instant generatedAt) {
     }
 
-    void write(TargetListStore.SavedList list, String ext, OutputStream out) throws IOException {
+    private final RegionCatalog regions;
+    private final ChainService chains;
+
+    TargetListExporter(RegionCatalog regions, ChainService chains) {
+        this.regions = regions;
+        this.chains = chains;
+    }
+
+    /** The chain's name, or its id when the chain has gone since. */
+    String chainName(String chainId) {
+        try {
+            return chains.chain(chainId).name();
+        } catch (RuntimeException e) {
+            return chainId;
+        }
+    }
+
+    /** Writes the header, every row {@code rows} hands over (in rank order), and the 说明 sheet. */
+    void write(Meta meta, Consumer<Consumer<TargetRow>> rows, String ext, OutputStream out) throws IOException {
         try (TableWriter w = TableWriter.of(ext, out, "招商清单")) {
             w.row(HEADER);
-            store.forEachItem(list.id(), row -> {
-                try {
-                    w.row(cells(row));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            if ("xlsx".equals(ext)) {
-                w.sheet("说明");
-                w.row(List.of("清单名称", list.name()));
-                w.row(List.of("产业链", list.chainId()));
-                w.row(List.of("地区", regions.fullName(list.regionCode())));
-                w.row(List.of("评分预设", list.preset()));
-                w.row(List.of("生成时间", list.refreshedAt().toString()));
-                w.row(List.of("数据快照版本", list.snapshotVersion()));
-                w.row(List.of("评分说明", "总分 = 各分项之和；每个分项 = 权重 × 0–1 的评级，评级规则见系统文档"));
+            try {
+                rows.accept(row -> {
+                    try {
+                        w.row(cells(row));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
+            w.notes("说明", notes(meta));
         }
+    }
+
+    private List<List<String>> notes(Meta m) {
+        List<List<String>> n = new ArrayList<>();
+        if (m.name() != null) {
+            n.add(List.of("清单名称", m.name()));
+            n.add(List.of("创建人", m.author() == null ? "" : m.author()));
+        } else {
+            n.add(List.of("清单", "按查询条件即时导出（未保存）"));
+        }
+        n.add(List.of("产业链", m.chainName() == null || m.chainName().equals(m.chainId()) ? m.chainId() : m.chainName()));
+        n.add(List.of("地区", regions.fullName(m.regionCode())));
+        n.add(List.of("评分预设", presetText(m.preset(), m.weights())));
+        n.add(List.of("筛选条件", filters(m.query())));
+        n.add(List.of("候选企业数", String.valueOf(m.total())));
+        n.add(List.of("生成时间", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(m.generatedAt().atZone(
+                com.chainatlas.ingest.ExportService.ZONE)) + "（北京时间）"));
+        n.add(List.of("数据快照版本", m.snapshotVersion() + "（分析快照，每次导入数据后递增）"));
+        n.add(List.of("空白单元格", "空白表示未知（没有人提供该数值），不是 0"));
+        n.add(List.of("评分说明", SCORE_RULES));
+        return n;
+    }
+
+    /** "均衡（规模 25、质量 15、…）"; a custom weighting is 自定义. */
+    static String presetText(String preset, TargetWeights w) {
+        TargetWeights.Preset p = preset == null ? null : TargetWeights.presets().get(preset);
+        String name = p == null ? "自定义权重" : p.name();
+        return name + "（规模 " + num(w.scale()) + "、质量 " + num(w.quality()) + "、创新 " + num(w.innovation())
+                + "、本地关联 " + num(w.ties()) + "、预测关联 " + num(w.predicted()) + "、区位 " + num(w.proximity())
+                + "、环节优先 " + num(w.priority()) + "）";
+    }
+
+    private String filters(TargetQuery q) {
+        if (q == null) {
+            return "无";
+        }
+        List<String> f = new ArrayList<>();
+        if (q.zone() != null && !q.zone().isBlank()) {
+            f.add("开发区 " + q.zone());
+        }
+        if (!q.segments().isEmpty()) {
+            f.add("自选环节 " + String.join("、", q.segments()));
+        } else {
+            f.add("环节: 诊断为缺失、薄弱或延链方向的环节");
+        }
+        if (!q.includeProvinces().isEmpty()) {
+            f.add("只看 " + q.includeProvinces().stream().map(this::name).collect(Collectors.joining("、")));
+        }
+        if (!q.excludeProvinces().isEmpty()) {
+            f.add("排除 " + q.excludeProvinces().stream().map(this::name).collect(Collectors.joining("、")));
+        }
+        if (q.sizeBand() != null) {
+            f.add("规模 " + switch (q.sizeBand()) {
+                case "LARGE" -> "大型（营收 ≥ 4 亿）";
+                case "MEDIUM" -> "中型（2,000 万–4 亿）";
+                case "SMALL" -> "小型（< 2,000 万）";
+                default -> "营收未知";
+            });
+        }
+        if (!q.tags().isEmpty()) {
+            f.add("资质 " + String.join("、", q.tags()));
+        }
+        if (q.minScore() != null) {
+            f.add("总分 ≥ " + num(q.minScore()));
+        }
+        return String.join("；", f);
+    }
+
+    private static String num(double x) {
+        return x == Math.rint(x) ? String.valueOf((long) x) : String.format(Locale.ROOT, "%.2f", x);
     }
 
     private List<Object> cells(TargetRow r) {
@@ -80,7 +176,7 @@ class TargetListExporter {
         c.add(r.reasonText());
         c.add(r.localPartners().stream().map(p -> p.relationZh() + " " + p.name()).distinct().collect(Collectors.joining("；")));
         c.add(r.predictedPartners().stream().map(LocalPartner::name).collect(Collectors.joining("；")));
-        c.add(r.revenue());
+        c.add(r.revenue());   // null: unknown, an empty cell
         c.add(r.employees());
         c.add(String.join("、", r.tags()));
         c.add(r.patents());

@@ -25,8 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class TargetListStore {
 
-    /** Rows kept per saved list: a list is for visits and meetings, not a national dump. */
-    static final int MAX_ITEMS = 2_000;
+    /**
+     * A saved list keeps every candidate of its ranking (read a page at a time); past this bound the query is
+     * too broad to be a list for visits and meetings, and saving it is refused with a clear message.
+     */
+    static final int MAX_ITEMS = 100_000;
     private static final int PAGE = 500;
 
     /** A saved list without its items. */
@@ -45,6 +48,7 @@ class TargetListStore {
 
     @Transactional
     String create(String name, String author, TargetQuery query, TargetService.Ranking ranking) {
+        checkSize(ranking);
         String id = UUID.randomUUID().toString();
         neo4j.query("""
                 CREATE (l:TargetList {id: $id, name: $name, author: $author, createdAt: datetime(), refreshedAt: datetime()})
@@ -56,13 +60,23 @@ class TargetListStore {
     @Transactional
     void replaceContent(String id, TargetQuery query, TargetService.Ranking ranking) {
         require(id);
+        checkSize(ranking);
         neo4j.query("MATCH (i:TargetListItem {listId: $id}) DETACH DELETE i").bind(id).to("id").run();
         neo4j.query("MATCH (l:TargetList {id: $id}) SET l.refreshedAt = datetime()").bind(id).to("id").run();
         writeContent(id, query, ranking);
     }
 
+    /** Refuses a ranking too large to keep, before anything is written. */
+    static void checkSize(TargetService.Ranking ranking) {
+        if (ranking.rows().size() > MAX_ITEMS) {
+            throw ApiProblem.badRequest("候选企业 " + ranking.rows().size() + " 家，超过清单上限 " + MAX_ITEMS
+                    + " 家；请缩小范围（选择环节、省份、规模或最低分）后再保存",
+                    "The ranking has " + ranking.rows().size() + " candidates, more than a list keeps (" + MAX_ITEMS + ")");
+        }
+    }
+
     private void writeContent(String id, TargetQuery query, TargetService.Ranking ranking) {
-        List<TargetRow> rows = ranking.rows().subList(0, Math.min(MAX_ITEMS, ranking.rows().size()));
+        List<TargetRow> rows = ranking.rows();
         neo4j.query("""
                 MATCH (l:TargetList {id: $id})
                 SET l.chainId = $chain, l.regionCode = $region, l.preset = $preset, l.weights = $weights,
@@ -132,6 +146,16 @@ class TargetListStore {
                 MATCH (l:TargetList {id: $list})
                 CREATE (a:ExportAudit {id: $id, listId: $list, format: $format, user: $user, at: datetime()})-[:OF]->(l)
                 """).bindAll(Map.of("id", UUID.randomUUID().toString(), "list", listId, "format", format, "user", user)).run();
+    }
+
+    /** An export of a ranking straight from its query (no saved list): who, when, which query, which format. */
+    @Transactional
+    void auditQuery(TargetQuery query, String format, String user, int rows) {
+        neo4j.query("""
+                CREATE (:ExportAudit {id: $id, query: $query, chainId: $chain, regionCode: $region, rows: $rows,
+                                      format: $format, user: $user, at: datetime()})
+                """).bindAll(Map.of("id", UUID.randomUUID().toString(), "query", json.writeValueAsString(query),
+                "chain", query.chain(), "region", query.region(), "rows", rows, "format", format, "user", user)).run();
     }
 
     @Transactional(readOnly = true)

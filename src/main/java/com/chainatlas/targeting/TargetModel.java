@@ -36,12 +36,15 @@ public final class TargetModel {
                              double proximity, double priority, double total) {
     }
 
-    /** One target company (招商对象) with its score, its parts and its reasons in words. */
+    /**
+     * One target company (招商对象) with its score, its parts and its reasons in words. Revenue, employees and
+     * patents are null when nobody gave them (unknown, not 0); the reasons then say which were unknown.
+     */
     public record TargetRow(int rank, String uscc, String name, String regionCode, String regionName,
                             String segmentId, String segmentName, String purpose, String purposeZh,
                             double score, ScoreParts parts, List<String> reasons, String reasonText,
                             List<LocalPartner> localPartners, List<LocalPartner> predictedPartners,
-                            Double revenue, Integer employees, List<String> tags, int patents, int cooperations) {
+                            Double revenue, Integer employees, List<String> tags, Integer patents, int cooperations) {
     }
 
     /** One page of a ranking, with everything needed to read it: segments, weights used, snapshot. */

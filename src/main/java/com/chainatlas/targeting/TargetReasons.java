@@ -23,6 +23,21 @@ final class TargetReasons {
         return names.size() > 3 ? shown + " 等 " + names.size() + " 家" : shown;
     }
 
+    /** "营收未知", "员工数未知", "专利数未知": the figures the score could not use. */
+    static List<String> unknowns(Candidate c) {
+        List<String> u = new ArrayList<>();
+        if (c.revenue() == null) {
+            u.add("营收未知");
+        }
+        if (c.employees() == null) {
+            u.add("员工数未知");
+        }
+        if (c.patents() == null) {
+            u.add("专利数未知");
+        }
+        return u;
+    }
+
     static List<String> of(TargetSegment seg, Candidate c, List<LocalPartner> ties, List<LocalPartner> predicted, Region home) {
         List<String> r = new ArrayList<>();
         String status = switch (seg.verdict()) {
@@ -49,11 +64,15 @@ final class TargetReasons {
         if (c.revenue() != null && c.revenue() > 0) {
             r.add("年营收 " + TargetScorer.money(c.revenue()));
         }
-        if (c.patents() > 0) {
+        if (c.patents() != null && c.patents() > 0) {
             r.add("专利 " + c.patents() + " 件");
         }
         if (c.cooperations() > 0) {
             r.add("与 " + c.cooperations() + " 家研发机构合作");
+        }
+        List<String> unknown = unknowns(c);
+        if (!unknown.isEmpty()) {
+            r.add(String.join("、", unknown) + "（按已知数值评分）");
         }
         String p = c.regionCode().substring(0, 2);
         if (p.equals(home.code().substring(0, 2))) {

@@ -10,9 +10,11 @@ import java.util.Set;
  * in [0, 1], rounded to 0.01, and the score is the sum of the rounded parts, so the shown parts always add up.
  *
  * <ul>
- *   <li>scale: log revenue against the largest candidate (70%), log employees likewise (30%);</li>
+ *   <li>scale: log revenue against the largest candidate (70%), log employees likewise (30%); a figure nobody
+ *       gave is left out and the known one carries the part alone (none known: 0, and the reasons say so);</li>
  *   <li>quality: the best tag (500强 1, 上市 0.8, 专精特新小巨人 0.8, 专精特新 0.5, 高新技术企业 0.3) plus 0.1 per further tag, capped at 1;</li>
- *   <li>innovation: log patents against the most (70%), institution cooperations (up to 3, 30%);</li>
+ *   <li>innovation: log patents against the most (70%), institution cooperations (up to 3, 30%); unknown
+ *       patents are left out likewise (cooperations are links in the graph, so always known);</li>
  *   <li>ties: existing supply relations with local firms, 1/3 each, capped at 1 (以商招商);</li>
  *   <li>predicted: link-prediction score against the best candidate's, when it predicts a local customer;</li>
  *   <li>proximity: same province 1, neighbouring province 0.6, otherwise 0.4 × (1 − km/3000) of the capitals;</li>
@@ -41,8 +43,8 @@ final class TargetScorer {
         }
     }
 
-    /** What is known about a candidate. */
-    record Features(double revenue, int employees, Set<String> tags, int patents, int cooperations,
+    /** What is known about a candidate; null revenue, employees or patents means nobody gave the figure. */
+    record Features(Double revenue, Integer employees, Set<String> tags, Integer patents, int cooperations,
                     int existingTies, double predictedScore, String province, Purpose purpose, boolean keySegment) {
     }
 
@@ -64,9 +66,13 @@ final class TargetScorer {
     }
 
     Parts score(Features f, Scale s) {
-        double scale = part(w.scale(), 0.7 * logShare(f.revenue(), s.maxRevenue()) + 0.3 * logShare(f.employees(), s.maxEmployees()));
+        double scale = part(w.scale(), knownMean(
+                f.revenue() == null ? null : logShare(f.revenue(), s.maxRevenue()), 0.7,
+                f.employees() == null ? null : logShare(f.employees(), s.maxEmployees()), 0.3));
         double quality = part(w.quality(), qualityRating(f.tags()));
-        double innovation = part(w.innovation(), 0.7 * logShare(f.patents(), s.maxPatents()) + 0.3 * Math.min(3, f.cooperations()) / 3.0);
+        double innovation = part(w.innovation(), knownMean(
+                f.patents() == null ? null : logShare(f.patents(), s.maxPatents()), 0.7,
+                Math.min(3, f.cooperations()) / 3.0, 0.3));
         double ties = part(w.ties(), Math.min(1.0, f.existingTies() / 3.0));
         double predicted = part(w.predicted(), s.maxPredicted() > 0 ? Math.max(0, f.predictedScore()) / s.maxPredicted() : 0);
         double proximity = part(w.proximity(), proximityRating(f.province()));
@@ -105,6 +111,21 @@ final class TargetScorer {
             }
         }
         return Math.min(1.0, r);
+    }
+
+    /** The weighted mean of the known ratings (unknown = null, left out); 0 when none is known. */
+    static double knownMean(Double a, double wa, Double b, double wb) {
+        double sum = 0;
+        double weights = 0;
+        if (a != null) {
+            sum += wa * a;
+            weights += wa;
+        }
+        if (b != null) {
+            sum += wb * b;
+            weights += wb;
+        }
+        return weights == 0 ? 0 : sum / weights;
     }
 
     private static double logShare(double value, double max) {

@@ -28,7 +28,6 @@ import com.chainatlas.targeting.TargetModel.TargetRow;
 import com.chainatlas.targeting.TargetModel.TargetSegment;
 import com.chainatlas.targeting.TargetScorer.Purpose;
 import com.chainatlas.targeting.linkprediction.PredictedCustomer;
-import com.chainatlas.targeting.linkprediction.SupplyLinkPredictor;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,29 +36,31 @@ import org.springframework.transaction.annotation.Transactional;
  * Ranks outside enterprises for the segments a region should fill (补链), strengthen (强链) or extend into
  * (延链), with every part of the score shown and the reasons in words (招商清单, "按图索骥").
  *
- * <p>Order: score descending, then revenue descending, then USCC — stable for equal scores. An enterprise in
+ * <p>Order: score descending, then known revenue descending (unknown revenue last), then USCC — stable for
+ * equal scores. An enterprise in
  * several targeted segments appears once, under the segment with the highest priority.
  */
 @Service
 @Transactional(readOnly = true)
 public class TargetService {
 
-    /** Size bands by annual revenue (万元), after the industrial SME standard (大型 ≥ 4 亿, 中型 ≥ 2,000 万). */
+    /**
+     * Size bands by annual revenue (万元), after the industrial SME standard (大型 ≥ 4 亿, 中型 ≥ 2,000 万).
+     * An enterprise whose revenue nobody gave is in none of them but in its own band, UNKNOWN (营收未知).
+     */
     static final Map<String, double[]> SIZE_BANDS = Map.of(
             "LARGE", new double[]{40_000, Double.MAX_VALUE},
             "MEDIUM", new double[]{2_000, 40_000},
-            "SMALL", new double[]{0, 2_000});
+            "SMALL", new double[]{0, 2_000},
+            "UNKNOWN", new double[0]);
 
     private final DiagnosisService diagnosis;
-    private final TargetCandidates candidates;
-    private final SupplyTiePredictions predictions;
+    private final TargetFacts facts;
     private final RegionCatalog regions;
 
-    TargetService(DiagnosisService diagnosis, TargetCandidates candidates, SupplyTiePredictions predictions,
-                  RegionCatalog regions) {
+    TargetService(DiagnosisService diagnosis, TargetFacts facts, RegionCatalog regions) {
         this.diagnosis = diagnosis;
-        this.candidates = candidates;
-        this.predictions = predictions;
+        this.facts = facts;
         this.regions = regions;
     }
 
@@ -82,29 +83,19 @@ public class TargetService {
         Map<String, TargetSegment> bySegment = new LinkedHashMap<>();
         targets.forEach(t -> bySegment.put(t.segmentId(), t));
 
-        // One candidate row per enterprise, under its highest-priority segment.
-        Map<String, Candidate> best = new LinkedHashMap<>();
-        for (Candidate c : candidates.outside(bySegment.keySet(), region.prefix())) {
-            Candidate prev = best.get(c.uscc());
-            if (prev == null || purpose(bySegment.get(c.segmentId())).rating() > purpose(bySegment.get(prev.segmentId())).rating()) {
-                best.put(c.uscc(), c);
-            }
-        }
-        List<Candidate> filtered = best.values().stream().filter(c -> passes(c, q)).toList();
-        Map<String, List<Tie>> ties = candidates.localTies(filtered.stream().map(Candidate::uscc).toList(), region.prefix());
-        Map<String, String> locals = candidates.localEnterprises(q.chain(), region.prefix());
-        SupplyLinkPredictor predictor = predictions.predictor(q.chain(), d.snapshot().version());
+        TargetFacts.Facts facts = this.facts.facts(q.chain(), region.prefix(), bySegment, d.snapshot().version());
+        List<Candidate> filtered = facts.candidates().stream().filter(c -> passes(c, q)).toList();
+        Map<String, List<Tie>> ties = facts.ties();
+        Map<String, String> locals = facts.locals();
         Map<String, List<PredictedCustomer>> predicted = new HashMap<>();
-        if (predictor != null && !locals.isEmpty()) {
-            for (Candidate c : filtered) {
-                predicted.put(c.uscc(), predictor.topLocalCustomers(c.uscc(), locals.keySet(), 3));
-            }
+        for (Candidate c : filtered) {
+            predicted.put(c.uscc(), facts.predicted().getOrDefault(c.uscc(), List.of()));
         }
 
         TargetScorer.Scale scale = new TargetScorer.Scale(
-                filtered.stream().mapToDouble(c -> c.revenue() == null ? 0 : c.revenue()).max().orElse(0),
-                filtered.stream().mapToInt(c -> c.employees() == null ? 0 : c.employees()).max().orElse(0),
-                filtered.stream().mapToInt(Candidate::patents).max().orElse(0),
+                filtered.stream().filter(c -> c.revenue() != null).mapToDouble(Candidate::revenue).max().orElse(0),
+                filtered.stream().filter(c -> c.employees() != null).mapToInt(Candidate::employees).max().orElse(0),
+                filtered.stream().filter(c -> c.patents() != null).mapToInt(Candidate::patents).max().orElse(0),
                 predicted.values().stream().filter(l -> !l.isEmpty()).mapToDouble(l -> l.get(0).score()).max().orElse(0));
         TargetScorer scorer = new TargetScorer(weights, region.code());
 
@@ -113,8 +104,8 @@ public class TargetService {
             TargetSegment seg = bySegment.get(c.segmentId());
             List<Tie> myTies = ties.getOrDefault(c.uscc(), List.of());
             List<PredictedCustomer> myPredictions = predicted.getOrDefault(c.uscc(), List.of());
-            TargetScorer.Features f = new TargetScorer.Features(c.revenue() == null ? 0 : c.revenue(),
-                    c.employees() == null ? 0 : c.employees(), Set.copyOf(c.tags()), c.patents(), c.cooperations(),
+            TargetScorer.Features f = new TargetScorer.Features(c.revenue(), c.employees(), Set.copyOf(c.tags()),
+                    c.patents(), c.cooperations(),
                     (int) myTies.stream().map(Tie::partnerUscc).distinct().count(),
                     myPredictions.isEmpty() ? 0 : myPredictions.get(0).score(), c.regionCode(), purpose(seg), seg.key());
             TargetScorer.Parts p = scorer.score(f, scale);
@@ -133,8 +124,9 @@ public class TargetService {
                     reasons, String.join("; ", reasons), partners, predictedPartners, c.revenue(), c.employees(),
                     c.tags(), c.patents(), c.cooperations()));
         }
+        // Equal scores: larger known revenue first, unknown revenue after every known one, then USCC.
         rows.sort(Comparator.comparingDouble(TargetRow::score).reversed()
-                .thenComparing(Comparator.comparingDouble((TargetRow row) -> row.revenue() == null ? 0 : row.revenue()).reversed())
+                .thenComparing(TargetRow::revenue, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(TargetRow::uscc));
         List<TargetRow> ranked = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -143,11 +135,11 @@ public class TargetService {
                     x.purpose(), x.purposeZh(), x.score(), x.parts(), x.reasons(), x.reasonText(), x.localPartners(),
                     x.predictedPartners(), x.revenue(), x.employees(), x.tags(), x.patents(), x.cooperations()));
         }
-        return new Ranking(region, preset, weights, targets, d.snapshot().version(), List.copyOf(ranked));
+        return new Ranking(q.chain(), d.chainName(), region, preset, weights, targets, d.snapshot().version(), List.copyOf(ranked));
     }
 
     /** A full ranking with what produced it. */
-    public record Ranking(Region region, String preset, TargetWeights weights, List<TargetSegment> segments,
+    public record Ranking(String chainId, String chainName, Region region, String preset, TargetWeights weights, List<TargetSegment> segments,
                           long snapshotVersion, List<TargetRow> rows) {
     }
 
@@ -199,8 +191,10 @@ public class TargetService {
         }
         if (q.sizeBand() != null) {
             double[] band = SIZE_BANDS.get(q.sizeBand());
-            double rev = c.revenue() == null ? 0 : c.revenue();
-            if (rev < band[0] || rev >= band[1]) {
+            if (c.revenue() == null || band.length == 0) {
+                return c.revenue() == null && band.length == 0;
+            }
+            if (c.revenue() < band[0] || c.revenue() >= band[1]) {
                 return false;
             }
         }

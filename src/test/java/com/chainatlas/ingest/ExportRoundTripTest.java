@@ -128,23 +128,52 @@ class ExportRoundTripTest {
     @Test
     void formulaInjectionIsNeutralisedInBothFormats() throws Exception {
         importFixture();
-        for (String ext : List.of("csv", "xlsx")) {
-            List<List<String>> rows = rows(download("/api/export/enterprises.csv?chain=ZT1".replace("csv", ext)), ext);
-            List<String> evil = rows.stream().filter(r -> r.get(0).equals(uscc(9))).findFirst().orElseThrow();
-            assertThat(evil.get(1)).isEqualTo("'" + EVIL_NAME);
-            assertThat(evil.get(2)).isEqualTo("'-示例");
-            assertThat(evil.get(4)).isEqualTo("'+86园区");
-            assertThat(evil.get(8)).isEqualTo("'@标签;=SUM(1)");
-        }
+        // CSV: a leading apostrophe, the only guard a CSV has.
+        List<List<String>> rows = rows(download("/api/export/enterprises.csv?chain=ZT1"), "csv");
+        List<String> evil = rows.stream().filter(r -> r.get(0).equals(uscc(9))).findFirst().orElseThrow();
+        assertThat(evil.get(1)).isEqualTo("'" + EVIL_NAME);
+        assertThat(evil.get(2)).isEqualTo("'-示例");
+        assertThat(evil.get(4)).isEqualTo("'+86园区");
+        assertThat(evil.get(8)).isEqualTo("'@标签;=SUM(1)");
         byte[] csvBytes = download("/api/export/enterprises.csv?chain=ZT1");
         assertThat(csvBytes[0]).isEqualTo((byte) 0xEF); // UTF-8 BOM for Excel
+        // .xlsx: the text as it is, in a string cell whose style is quote-prefixed (shown as text, no visible ').
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(download("/api/export/enterprises.xlsx?chain=ZT1")))) {
+            org.apache.poi.ss.usermodel.Row row = null;
+            for (org.apache.poi.ss.usermodel.Row r : wb.getSheetAt(0)) {
+                if (r.getCell(0) != null && r.getCell(0).getStringCellValue().equals(uscc(9))) {
+                    row = r;
+                }
+            }
+            assertThat(row).isNotNull();
+            for (int[] c : new int[][]{{1}, {2}, {4}, {8}}) {
+                org.apache.poi.ss.usermodel.Cell cell = row.getCell(c[0]);
+                assertThat(cell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+                assertThat(cell.getStringCellValue()).doesNotStartWith("'");
+                assertThat(cell.getCellStyle().getQuotePrefixed()).as("column " + c[0]).isTrue();
+            }
+            assertThat(row.getCell(1).getStringCellValue()).isEqualTo(EVIL_NAME);
+            assertThat(row.getCell(4).getStringCellValue()).isEqualTo("+86园区");
+            // An ordinary text is not quote-prefixed.
+            assertThat(row.getCell(0).getCellStyle().getQuotePrefixed()).isFalse();
+        }
     }
 
     @Test
     void segmentExportCarriesFiguresAndFiltersWork() throws Exception {
         importFixture();
         List<List<String>> segs = rows(download("/api/export/segments.csv?chain=ZT1&region=340100"), "csv");
-        assertThat(segs.get(0)).contains("企业数", "营业收入合计(万元)", "本地企业数");
+        assertThat(segs.get(0)).contains("企业数", "营收已知企业数", "营业收入合计(万元)", "本地企业数", "本地营收已知企业数");
+        for (List<String> seg : segs.subList(1, segs.size())) {
+            // Known-revenue counts never exceed the counts; no known revenue leaves the total empty, not 0.
+            int n = Integer.parseInt(seg.get(segs.get(0).indexOf("企业数")));
+            int known = Integer.parseInt(seg.get(segs.get(0).indexOf("营收已知企业数")));
+            assertThat(known).isBetween(0, n);
+            if (known == 0) {
+                assertThat(seg.get(segs.get(0).indexOf("营业收入合计(万元)"))).isEmpty();
+            }
+        }
         List<String> up = segs.stream().filter(r -> r.get(0).equals("ZT1-UP")).findFirst().orElseThrow();
         int count = segs.get(0).indexOf("企业数");
         assertThat(up.get(count)).isEqualTo("2");
@@ -174,7 +203,9 @@ class ExportRoundTripTest {
             Path converted = out.resolve(table + ".csv");
             assertThat(converted).as(log).exists();
             List<List<String>> fromLibreOffice = rows(Files.readAllBytes(converted), "csv");
-            List<List<String>> ours = rows(download("/api/export/" + table + ".csv?chain=ZT1"), "csv");
+            // Our CSV carries the formula guard (a leading apostrophe); the .xlsx holds the text itself.
+            List<List<String>> ours = rows(download("/api/export/" + table + ".csv?chain=ZT1"), "csv").stream()
+                    .map(r -> r.stream().map(com.chainatlas.ingest.table.TableWriter::unneutralise).toList()).toList();
             assertThat(trimTrailing(fromLibreOffice)).as(table).isEqualTo(trimTrailing(ours));
         }
     }

@@ -126,6 +126,11 @@ class TargetApiTest {
         String id = saved.json().get("id").asString();
         int total = saved.json().get("total").asInt();
         try {
+            // Every candidate is kept (the demo ranking has more than the former 2,000-row cap).
+            assertThat(total).isEqualTo(api.ok("/api/targets?chain=NEV&region=340100&preset=leaders&size=1").get("total").asInt())
+                    .isGreaterThan(2_000);
+            JsonNode last = api.ok("/api/target-lists/" + id + "?page=" + ((total - 1) / 100) + "&size=100").get("items").get("items");
+            assertThat(last.get(last.size() - 1).get("rank").asInt()).isEqualTo(total);
             JsonNode first = api.ok("/api/target-lists/" + id + "?page=0&size=10");
             JsonNode second = api.ok("/api/target-lists/" + id + "?page=1&size=10");
             assertThat(first.get("items").get("items").get(0).get("rank").asInt()).isEqualTo(1);
@@ -191,12 +196,150 @@ class TargetApiTest {
             java.nio.file.Path converted = out.resolve("list.csv");
             assertThat(converted).as(log).exists();
             List<List<String>> fromLibreOffice = csvRows(converted);
-            List<List<String>> fromUs = csvRows(ours);
+            List<List<String>> fromUs = csvRows(ours).stream()
+                    .map(r -> r.stream().map(com.chainatlas.ingest.table.TableWriter::unneutralise).toList()).toList();
             assertThat(fromLibreOffice.size()).isGreaterThan(1);
             assertThat(fromLibreOffice).isEqualTo(fromUs);
         } finally {
             api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/target-lists/" + id)).DELETE().build());
         }
+    }
+
+    @Test
+    void anyRankingExportsDirectlyWithEveryCandidateChineseNotesAndAnAuditRecord() throws Exception {
+        Api api = new Api(port);
+        int total = api.ok("/api/targets?chain=NEV&region=340100&size=1").get("total").asInt();
+        byte[] xlsx = download("/api/targets/export.xlsx?chain=NEV&region=340100&user=" + java.net.URLEncoder.encode("李四", "UTF-8"));
+        String chainName = neo4j.query("MATCH (c:Chain {id: 'NEV'}) RETURN c.name").fetchAs(String.class).one().orElseThrow();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = wb.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(total);
+            assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+            assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) sheet).getRepeatingRows())
+                    .isEqualTo(org.apache.poi.ss.util.CellRangeAddress.valueOf("1:1"));
+            Sheet notes = wb.getSheet("说明");
+            StringBuilder text = new StringBuilder();
+            notes.forEach(r -> r.forEach(c -> text.append(c.getStringCellValue()).append('|')));
+            assertThat(text.toString()).contains("产业链|" + chainName).contains("安徽省")
+                    .contains("均衡（规模 25、质量 15、创新 15、本地关联 15、预测关联 10、区位 10、环节优先 10）")
+                    .contains("（北京时间）").contains("数据快照版本").doesNotContain("balanced").doesNotContain("评级规则见系统文档");
+        }
+        byte[] csv = download("/api/targets/export.csv?chain=NEV&region=340100&preset=ties");
+        assertThat(new String(csv, java.nio.charset.StandardCharsets.UTF_8).split("\r\n")).hasSize(total + 1);
+        java.util.Map<String, Object> audit = neo4j.query("""
+                MATCH (a:ExportAudit {user: '李四'}) WHERE a.listId IS NULL RETURN a.format AS format, a.rows AS rows, a.query AS query
+                """).fetch().first().orElseThrow();
+        assertThat(audit.get("format")).isEqualTo("xlsx");
+        assertThat(((Number) audit.get("rows")).intValue()).isEqualTo(total);
+        assertThat((String) audit.get("query")).contains("340100");
+        assertThat(api.get("/api/targets/export.pdf?chain=NEV&region=340100").status()).isEqualTo(400);
+        assertThat(api.get("/api/targets/export.xlsx?chain=NEV&region=340100&preset=nope").status()).isEqualTo(400);
+    }
+
+    /** The 2,4xx-row list printed by LibreOffice: landscape pages, a sane number; pages kept in target/target-pages. */
+    @Test
+    void theFullListPrintsOnASaneNumberOfLandscapePages(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path soffice = List.of(java.nio.file.Path.of("/usr/bin/soffice"), java.nio.file.Path.of("/usr/lib/libreoffice/program/soffice"))
+                .stream().filter(java.nio.file.Files::isExecutable).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(soffice != null, "LibreOffice (soffice) not installed");
+        int total = new Api(port).ok("/api/targets?chain=NEV&region=340100&size=1").get("total").asInt();
+        java.nio.file.Path out = java.nio.file.Path.of("target/target-pages").toAbsolutePath();
+        java.nio.file.Files.createDirectories(out);
+        java.nio.file.Path xlsx = out.resolve("targets.xlsx");
+        java.nio.file.Files.write(xlsx, download("/api/targets/export.xlsx?chain=NEV&region=340100"));
+        Process p = new ProcessBuilder(soffice.toString(), "--headless", "--norestore",
+                "-env:UserInstallation=" + dir.resolve("lo-profile").toUri(), "--convert-to", "pdf", "--outdir", out.toString(),
+                xlsx.toString()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS)).as(log).isTrue();
+        java.nio.file.Path pdf = out.resolve("targets.pdf");
+        assertThat(pdf).as(log).exists();
+        int pages = com.chainatlas.report.PdfPages.count(pdf);
+        System.out.println("target list: " + total + " rows → " + pages + " PDF pages");
+        // Fit to width with wrapped reasons: far fewer pages than rows / 10, and more than one.
+        assertThat(pages).isBetween(2, total / 10);
+        com.chainatlas.report.PdfPages.render(pdf, out.resolve("page"));
+    }
+
+    /** Test data of its own (chain ZTU): outside candidates with and without revenue, employees, patents. */
+    private void unknownFixture() {
+        neo4j.query("""
+                CREATE (c:Chain {id: 'ZTU', name: '未知测试链', sample: false})
+                CREATE (c)-[:HAS_SEGMENT]->(up:Segment {id: 'ZTU-UP', chainId: 'ZTU', name: '原料', stage: 'UPSTREAM', key: false, valueAdded: 2})
+                CREATE (c)-[:HAS_SEGMENT]->(dn:Segment {id: 'ZTU-DN', chainId: 'ZTU', name: '整机', stage: 'DOWNSTREAM', key: true, valueAdded: 4})
+                CREATE (up)-[:FEEDS]->(dn)
+                CREATE (:Enterprise {uscc: 'ZTU000000000000000', name: '本地整机', regionCode: '340104'})-[:IN_SEGMENT]->(dn)
+                CREATE (:Enterprise {uscc: 'ZTU000000000000001', name: '营收已知甲', regionCode: '320500', revenue: 50000.0, employees: 100, patents: 3})-[:IN_SEGMENT]->(up)
+                CREATE (:Enterprise {uscc: 'ZTU000000000000002', name: '营收未知乙', regionCode: '320500', employees: 100, patents: 3})-[:IN_SEGMENT]->(up)
+                CREATE (:Enterprise {uscc: 'ZTU000000000000003', name: '全都未知丙', regionCode: '320500'})-[:IN_SEGMENT]->(up)
+                CREATE (:Enterprise {uscc: 'ZTU000000000000004', name: '小企业丁', regionCode: '320500', revenue: 100.0, employees: 100, patents: 3})-[:IN_SEGMENT]->(up)
+                """).run();
+    }
+
+    private void removeUnknownFixture() {
+        neo4j.query("MATCH (n) WHERE n.id STARTS WITH 'ZTU' OR n.uscc STARTS WITH 'ZTU' DETACH DELETE n").run();
+    }
+
+    @Test
+    void unknownRevenueIsNeitherZeroInTheScoreNorInTheFileAndHasItsOwnSizeBand() throws Exception {
+        removeUnknownFixture();
+        unknownFixture();
+        try {
+            Api api = new Api(port);
+            JsonNode items = api.ok("/api/targets?chain=ZTU&region=340100&size=50").get("items");
+            java.util.Map<String, JsonNode> byName = new java.util.HashMap<>();
+            items.forEach(r -> byName.put(r.get("name").asString(), r));
+            assertThat(byName.keySet()).containsExactlyInAnyOrder("营收已知甲", "营收未知乙", "全都未知丙", "小企业丁");
+            JsonNode b = byName.get("营收未知乙");
+            JsonNode c = byName.get("全都未知丙");
+            assertThat(b.get("revenue").isNull()).isTrue();
+            assertThat(c.get("patents").isNull()).isTrue();
+            assertThat(b.get("reasonText").asString()).contains("营收未知").doesNotContain("年营收");
+            assertThat(c.get("reasonText").asString()).contains("营收未知、员工数未知、专利数未知");
+            assertThat(byName.get("营收已知甲").get("reasonText").asString()).doesNotContain("未知");
+            // 乙 has the most employees known and no revenue: its scale part rests on employees alone (full marks),
+            // where a zero revenue would have left it at 30%.
+            assertThat(b.get("parts").get("scale").asDouble()).isEqualTo(25.0);
+            assertThat(c.get("parts").get("scale").asDouble()).isZero();
+            // Equal scores: known revenue before unknown.
+            for (int i = 1; i < items.size(); i++) {
+                JsonNode prev = items.get(i - 1);
+                JsonNode cur = items.get(i);
+                if (prev.get("score").asDouble() == cur.get("score").asDouble() && !cur.get("revenue").isNull()) {
+                    assertThat(prev.get("revenue").isNull()).as("unknown revenue sorted after known").isFalse();
+                }
+            }
+            assertThat(names(api.ok("/api/targets?chain=ZTU&region=340100&sizeBand=UNKNOWN").get("items")))
+                    .containsExactlyInAnyOrder("营收未知乙", "全都未知丙");
+            assertThat(names(api.ok("/api/targets?chain=ZTU&region=340100&sizeBand=SMALL").get("items"))).containsExactly("小企业丁");
+            // Exports: unknown is an empty cell, never 0.
+            List<List<String>> csv = new ArrayList<>();
+            java.nio.file.Path f = java.nio.file.Files.createTempFile("ztu", ".csv");
+            java.nio.file.Files.write(f, download("/api/targets/export.csv?chain=ZTU&region=340100"));
+            com.chainatlas.ingest.table.TableReader.open(f, "ztu.csv").read(r -> csv.add(r.cells()));
+            int revenueCol = TargetListExporter.HEADER.indexOf("年营收(万元)");
+            int patentsCol = TargetListExporter.HEADER.indexOf("专利数");
+            List<String> rowC = csv.stream().filter(r -> r.get(1).equals("全都未知丙")).findFirst().orElseThrow();
+            assertThat(rowC.get(revenueCol)).isEmpty();
+            assertThat(rowC.get(patentsCol)).isEmpty();
+            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(download("/api/targets/export.xlsx?chain=ZTU&region=340100")))) {
+                for (Row r : wb.getSheetAt(0)) {
+                    if (r.getCell(1).getStringCellValue().equals("营收未知乙")) {
+                        assertThat(r.getCell(revenueCol)).isNull();
+                        assertThat(r.getCell(patentsCol).getNumericCellValue()).isEqualTo(3.0);
+                    }
+                }
+            }
+        } finally {
+            removeUnknownFixture();
+        }
+    }
+
+    private static List<String> names(JsonNode items) {
+        List<String> n = new ArrayList<>();
+        items.forEach(r -> n.add(r.get("name").asString()));
+        return n;
     }
 
     private byte[] download(String path) throws Exception {

@@ -20,7 +20,7 @@ class TargetScorerTest {
     @Test
     void partsWorkedOutByHand() {
         // Home 合肥 (34). Candidate in 江苏 (32, a neighbour), the largest of the request, 上市 + 高新.
-        Features f = new Features(100_000, 1_000, Set.of("上市", "高新技术企业"), 100, 3, 1, 1.0, "320500", Purpose.FILL, true);
+        Features f = new Features(100_000.0, 1_000, Set.of("上市", "高新技术企业"), 100, 3, 1, 1.0, "320500", Purpose.FILL, true);
         Parts p = new TargetScorer(TargetWeights.BALANCED, "340100").score(f, scale);
         assertThat(p.scale()).isEqualTo(25.0);            // both at the maximum
         assertThat(p.quality()).isEqualTo(13.5);          // (0.8 + 0.1) × 15
@@ -37,13 +37,34 @@ class TargetScorerTest {
         TargetScorer scorer = new TargetScorer(TargetWeights.INNOVATION, "340100");
         java.util.Random r = new java.util.Random(7);
         for (int i = 0; i < 1000; i++) {
-            Features f = new Features(r.nextDouble() * 100_000, r.nextInt(1000), Set.of(), r.nextInt(100), r.nextInt(5),
+            Features f = new Features(r.nextInt(5) == 0 ? null : r.nextDouble() * 100_000, r.nextInt(5) == 0 ? null : r.nextInt(1000),
+                    Set.of(), r.nextInt(5) == 0 ? null : r.nextInt(100), r.nextInt(5),
                     r.nextInt(4), r.nextDouble() * 2, "440300", Purpose.values()[r.nextInt(4)], r.nextBoolean());
             Parts p = scorer.score(f, scale);
             double sum = p.scale() + p.quality() + p.innovation() + p.ties() + p.predicted() + p.proximity() + p.priority();
             assertThat(p.total()).isCloseTo(sum, within(1e-9));
             assertThat(p.total()).isBetween(0.0, 100.0);
         }
+    }
+
+    @Test
+    void unknownFiguresAreLeftOutNotCountedAsZero() {
+        TargetScorer scorer = new TargetScorer(TargetWeights.BALANCED, "340100");
+        // Revenue unknown, employees at the maximum: the known figure carries the scale part alone.
+        Features noRevenue = new Features(null, 1_000, Set.of(), null, 3, 0, 0, "440300", Purpose.FILL, false);
+        Parts p = scorer.score(noRevenue, scale);
+        assertThat(p.scale()).isEqualTo(25.0);
+        // Patents unknown, 3 cooperations: innovation rated on cooperations alone.
+        assertThat(p.innovation()).isEqualTo(15.0);
+        // Had the unknowns been zeros, both parts would have been at most 30% of their weight.
+        Features zeros = new Features(0.0, 1_000, Set.of(), 0, 3, 0, 0, "440300", Purpose.FILL, false);
+        assertThat(scorer.score(zeros, scale).scale()).isEqualTo(7.5);
+        assertThat(scorer.score(zeros, scale).innovation()).isEqualTo(4.5);
+        // Nothing known about size: the part is 0 (the reasons say so), and the total still adds up.
+        Parts none = scorer.score(new Features(null, null, Set.of(), null, 0, 0, 0, "440300", Purpose.FILL, false), scale);
+        assertThat(none.scale()).isZero();
+        assertThat(none.total()).isCloseTo(none.quality() + none.innovation() + none.ties() + none.predicted()
+                + none.proximity() + none.priority(), within(1e-9));
     }
 
     @Test
@@ -68,8 +89,8 @@ class TargetScorerTest {
     @Test
     void presetsChangeTheOrderAsDocumented() {
         // A: large, no ties.  B: small, supplies three local firms.
-        Features big = new Features(100_000, 1_000, Set.of("上市"), 10, 0, 0, 0, "440300", Purpose.FILL, false);
-        Features tied = new Features(2_000, 50, Set.of(), 10, 0, 3, 2.0, "440300", Purpose.FILL, false);
+        Features big = new Features(100_000.0, 1_000, Set.of("上市"), 10, 0, 0, 0, "440300", Purpose.FILL, false);
+        Features tied = new Features(2_000.0, 50, Set.of(), 10, 0, 3, 2.0, "440300", Purpose.FILL, false);
         TargetScorer leaders = new TargetScorer(TargetWeights.LEADERS, "340100");
         TargetScorer ties = new TargetScorer(TargetWeights.TIES, "340100");
         assertThat(leaders.score(big, scale).total()).isGreaterThan(leaders.score(tied, scale).total());

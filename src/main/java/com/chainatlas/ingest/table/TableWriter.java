@@ -17,6 +17,13 @@ public interface TableWriter extends Closeable {
     /** Starts a further sheet (.xlsx); a CSV has one table only and ignores the call. */
     void sheet(String name) throws IOException;
 
+    /**
+     * Adds a sheet of notes (label, value rows: what the table is, for which chain and region, when, which data
+     * version) to an .xlsx; a CSV has no room for it and ignores the call.
+     */
+    default void notes(String name, List<? extends List<?>> rows) throws IOException {
+    }
+
     /** Finishes the file; does not close the underlying stream. */
     @Override
     void close() throws IOException;

@@ -204,8 +204,19 @@ class TableReaderTest {
             List<RawRow> rows = read(file, "f." + ext);
             for (int i = 0; i < evil.size(); i++) {
                 String cell = rows.get(i + 1).cell(0);
-                assertThat(cell).as(ext + " " + evil.get(i)).isEqualTo(i == 6 ? "normal" : "'" + evil.get(i));
+                // CSV: a leading apostrophe; .xlsx: the text itself in a quote-prefixed string cell (no visible ').
+                String expected = i == 6 || ext.equals("xlsx") ? evil.get(i) : "'" + evil.get(i);
+                assertThat(cell).as(ext + " " + evil.get(i)).isEqualTo(expected);
                 assertThat(TableWriter.unneutralise(cell)).isEqualTo(evil.get(i));
+            }
+            if (ext.equals("xlsx")) {
+                try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                    for (int i = 0; i < evil.size(); i++) {
+                        assertThat(wb.getSheetAt(0).getRow(i + 1).getCell(0).getCellStyle().getQuotePrefixed())
+                                .as("quote prefix " + evil.get(i)).isEqualTo(i != 6);
+                    }
+                }
             }
             if (ext.equals("csv")) {
                 assertThat(bytes.toByteArray()[0]).isEqualTo((byte) 0xEF); // BOM

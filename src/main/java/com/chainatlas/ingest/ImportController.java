@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import com.chainatlas.system.ApiProblem;
 import com.chainatlas.system.PageResult;
@@ -20,6 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,10 +41,21 @@ class ImportController {
 
     private final ImportJobs jobs;
     private final TemplateWorkbook templates;
+    private final SampleData sampleData;
 
-    ImportController(ImportJobs jobs, TemplateWorkbook templates) {
+    ImportController(ImportJobs jobs, TemplateWorkbook templates, SampleData sampleData) {
         this.jobs = jobs;
         this.templates = templates;
+        this.sampleData = sampleData;
+    }
+
+    /**
+     * Removes the bundled 示例数据 (see docs/walkthrough.md); refused with 409 while an import is queued or running.
+     * Start with CHAINATLAS_DEMO=false afterwards, or an empty database gets the sample data again.
+     */
+    @DeleteMapping("/sample-data")
+    Map<String, Long> clearSampleData() {
+        return jobs.whileIdle(sampleData::clear);
     }
 
     /** A format as the UI and the docs describe it. */

@@ -110,6 +110,16 @@ public class ImportJobs implements DisposableBean {
         return history.find(id);
     }
 
+    /** Runs {@code action} when no import is queued or running (new uploads wait meanwhile); 409 otherwise. */
+    public synchronized <T> T whileIdle(java.util.function.Supplier<T> action) {
+        long busy = jobs.values().stream().filter(j -> !j.finished()).count();
+        if (busy > 0) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "有 " + busy + " 个导入任务未完成，请等待其完成后再试",
+                    busy + " import jobs are still queued or running");
+        }
+        return action.get();
+    }
+
     /** Stores a finished job in the history; a database problem costs the record, never the job's outcome. */
     private void record(ImportJob job) {
         try {

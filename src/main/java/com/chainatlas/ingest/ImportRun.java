@@ -384,10 +384,7 @@ final class ImportRun {
             row.values.put("uscc", uscc);
         }
         if (uscc == null) {
-            if (!badCode) {
-                row.problem("uscc", "没有信用代码时，企业名称和行政区划代码都须填写 (用于识别企业)");
-            }
-            return;
+            return; // name or region is missing, reported as required: no identity without them
         }
         boolean provisional = Uscc.isProvisional(uscc.toString());
         if (provisional) {

@@ -56,7 +56,7 @@ final class ImportTemplates {
     static String note(Column c) {
         List<String> parts = new ArrayList<>();
         if (c.ref() != null) {
-            parts.add("引用" + c.ref().zh + (c.ref() == RefKind.ENTERPRISE ? "" : " (编号、名称或路径)") + "，须已存在");
+            parts.add("引用" + c.ref().zh + (c.ref() == RefKind.ENTERPRISE ? "" : c.ref() == RefKind.SEGMENT ? " (编号、名称或路径)" : " (编号或名称)") + "，须已存在");
         }
         if (c.min() != null || c.max() != null) {
             parts.add("范围 " + (c.min() == null ? "" : Fields.XlsxNumber.plain(c.min())) + "–"

@@ -48,11 +48,6 @@ final class NameIndex {
         put(kind, new Entry(id, chainId == null ? "" : chainId, name, parentId));
     }
 
-    /** Things of the file defined before the catalogue was loaded are replayed by {@link RefIndex}. */
-    boolean loaded(RefKind kind) {
-        return byId.containsKey(kind);
-    }
-
     /** Finds {@code ref} (a name or a path) among things of {@code kind}, within {@code chainId} when not null. */
     Match find(RefKind kind, String ref, String chainId, Iterable<Entry> fileEntries) {
         load(kind, fileEntries);

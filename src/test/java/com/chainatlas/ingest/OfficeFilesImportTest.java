@@ -158,7 +158,7 @@ class OfficeFilesImportTest {
         assertThat(r).containsOnlyKeys(3, 5, 6);
         assertThat(r.get(3)).contains("与第 2 行同名同区划").contains("都没有信用代码");
         assertThat(r.get(5)).contains("与第 4 行同名同区划");
-        assertThat(r.get(6)).contains("行政区划代码");
+        assertThat(r.get(6)).contains("必填项为空");
         assertThat(h.count("MATCH (e:Enterprise) WHERE e.name IN ['庚有限公司', '辛有限公司'] RETURN count(*)")).isZero();
     }
 

@@ -35,6 +35,8 @@ final class ImportJob {
     /** Validation warnings (the file is still written), set once validation has finished. */
     volatile long warningCount;
     volatile List<Problem> warnings = List.of();
+    /** Stored in the import history (then listed from there). */
+    volatile boolean recorded;
     /** Milliseconds spent in each finished phase, in order (for the UI and the benchmark). */
     final Map<Phase, Long> phaseMillis = Collections.synchronizedMap(new LinkedHashMap<>());
     private long phaseStarted = System.nanoTime();

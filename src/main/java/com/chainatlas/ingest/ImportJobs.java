@@ -124,6 +124,7 @@ public class ImportJobs implements DisposableBean {
     private void record(ImportJob job) {
         try {
             history.save(job);
+            job.recorded = true;
         } catch (RuntimeException e) {
             log.warn("Could not store import job {} in the history", job.id, e);
         }
@@ -133,12 +134,16 @@ public class ImportJobs implements DisposableBean {
         return Optional.ofNullable(jobs.get(id));
     }
 
-    /** One page of jobs, newest first: those still queued or running, then the stored history. */
+    /**
+     * One page of jobs, newest first: those still queued or running (or not yet stored), then the stored
+     * history. The total may count a job twice for the moment its record is being stored.
+     */
     public PageResult<ImportJob.View> recent(Paging paging) {
         int size = paging.size();
         List<ImportJob.View> running = new ArrayList<>();
         synchronized (this) {
-            jobs.values().stream().filter(j -> !j.finished()).forEach(j -> running.add(0, j.view()));
+            // finished jobs are listed from here until their record is stored
+            jobs.values().stream().filter(j -> !j.finished() || !j.recorded).forEach(j -> running.add(0, j.view()));
         }
         long stored = history.count();
         long from = paging.skip();
@@ -148,7 +153,9 @@ public class ImportJobs implements DisposableBean {
         }
         if (views.size() < size) {
             long skip = Math.max(0, from - running.size());
-            views.addAll(history.page(skip, size - views.size()));
+            java.util.Set<String> listed = new java.util.HashSet<>();
+            running.forEach(v -> listed.add(v.id()));
+            history.page(skip, size - views.size()).stream().filter(v -> !listed.contains(v.id())).forEach(views::add);
         }
         return new PageResult<>(views, paging.page(), size, running.size() + stored);
     }

@@ -36,6 +36,81 @@ public class EnterpriseWriter {
         this.neo4j = neo4j;
     }
 
+    /**
+     * What an import row adds to an {@link Enterprise}: free texts the 挂链 feature reads ({@code mainProducts},
+     * {@code businessScope}; an empty cell keeps the stored text), whether its key is provisional (无信用代码),
+     * and the segments it belongs to (IN_SEGMENT, added to those it has).
+     */
+    public record Profile(String uscc, String mainProducts, String businessScope, boolean provisional,
+                          List<String> segmentIds) {
+        boolean hasTexts() {
+            return mainProducts != null || businessScope != null || provisional;
+        }
+    }
+
+    /**
+     * Gives provisional enterprises (key {@code from}) their real code ({@code to}) in place: relations stay,
+     * and the projects and saved target-list items that name the old key follow. Runs before the rows are merged.
+     */
+    public void upgradeProvisional(Map<String, String> fromTo) {
+        if (fromTo.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = fromTo.entrySet().stream()
+                .map(e -> Map.<String, Object>of("from", e.getKey(), "to", e.getValue())).toList();
+        neo4j.query("""
+                UNWIND $rows AS row
+                MATCH (e:Enterprise {uscc: row.from}) WHERE e.provisional = true
+                SET e.uscc = row.to
+                REMOVE e.provisional
+                """).bind(rows).to("rows").run();
+        neo4j.query("""
+                UNWIND $rows AS row
+                MATCH (p:Project {enterpriseUscc: row.from}) SET p.enterpriseUscc = row.to
+                """).bind(rows).to("rows").run();
+        neo4j.query("""
+                UNWIND $rows AS row
+                MATCH (i:TargetListItem {uscc: row.from}) SET i.uscc = row.to
+                """).bind(rows).to("rows").run();
+    }
+
+    /** Writes the profiles' texts, provisional marks and segments (only rows that carry any: bulk files skip it). */
+    public void writeProfiles(List<Profile> profiles) {
+        List<Map<String, Object>> texts = new ArrayList<>();
+        List<Map<String, Object>> segments = new ArrayList<>();
+        for (Profile p : profiles) {
+            if (p.hasTexts()) {
+                Map<String, Object> m = new HashMap<>();
+                m.put("uscc", p.uscc());
+                m.put("mainProducts", p.mainProducts());
+                m.put("businessScope", p.businessScope());
+                m.put("provisional", p.provisional() ? Boolean.TRUE : null);
+                texts.add(m);
+            }
+            if (!p.segmentIds().isEmpty()) {
+                segments.add(Map.of("uscc", p.uscc(), "segments", p.segmentIds()));
+            }
+        }
+        if (!texts.isEmpty()) {
+            neo4j.query("""
+                    UNWIND $rows AS row
+                    MATCH (e:Enterprise {uscc: row.uscc})
+                    SET e.mainProducts = coalesce(row.mainProducts, e.mainProducts),
+                        e.businessScope = coalesce(row.businessScope, e.businessScope),
+                        e.provisional = row.provisional
+                    """).bind(texts).to("rows").run();
+        }
+        if (!segments.isEmpty()) {
+            neo4j.query("""
+                    UNWIND $rows AS row
+                    MATCH (e:Enterprise {uscc: row.uscc})
+                    UNWIND row.segments AS segmentId
+                    MATCH (s:Segment {id: segmentId})
+                    MERGE (e)-[:IN_SEGMENT]->(s)
+                    """).bind(segments).to("rows").run();
+        }
+    }
+
     public void mergeEnterprises(List<Enterprise> enterprises) {
         List<Map<String, Object>> rows = enterprises.stream().map(EnterpriseWriter::row).toList();
         neo4j.query("""

@@ -36,9 +36,44 @@ public final class Uscc {
         }
         char expected = checkChar(code.substring(0, 17));
         if (code.charAt(17) != expected) {
-            return Optional.of("校验位错误: 应为 '" + expected + "'，实为 '" + code.charAt(17) + "'");
+            // the expected character is not printed: it invites changing the last character of a mistyped code
+            return Optional.of("校验位错误: 代码中有字符录入有误 (任一位都可能)，请与营业执照逐位核对");
         }
         return Optional.empty();
+    }
+
+    /** Prefix of provisional keys: never a valid code (no 18-character code contains '-'). */
+    public static final String PROVISIONAL_PREFIX = "NC";
+
+    /**
+     * The stable identity of an enterprise listed without a code (无信用代码): "NC" + region code + "-" + 16 hex
+     * digits of SHA-256 over the normalised full name. Stored in the {@code uscc} property (so every look-up and
+     * endpoint keyed on it works) with {@code provisional: true}; a later row with the same name, region and a
+     * real code replaces it in place.
+     */
+    public static String provisionalKey(String fullName, String regionCode) {
+        StringBuilder name = new StringBuilder();
+        for (char c : fullName.toCharArray()) {
+            if (c >= '\uFF01' && c <= '\uFF5E') {
+                c = (char) (c - 0xFEE0);
+            }
+            if (!Character.isWhitespace(c) && c != '\u3000') {
+                name.append(Character.toUpperCase(c));
+            }
+        }
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(name.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return PROVISIONAL_PREFIX + regionCode + "-" + java.util.HexFormat.of().formatHex(d, 0, 8).toUpperCase();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    /** Whether a key is a provisional one ({@link #provisionalKey}). */
+    public static boolean isProvisional(String key) {
+        return key != null && key.length() == 25 && key.startsWith(PROVISIONAL_PREFIX) && key.charAt(8) == '-'
+                && key.substring(2, 8).chars().allMatch(Character::isDigit);
     }
 
     public static boolean isValid(String raw) {

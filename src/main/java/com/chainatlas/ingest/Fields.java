@@ -39,6 +39,12 @@ final class Fields {
     private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
     private static final Pattern LIST_SEP = Pattern.compile("[;；、,，|\\n]");
     private static final Map<String, Double> MONEY = Map.of("元", 1.0, "万元", 1e4, "万", 1e4, "亿元", 1e8, "亿", 1e8);
+    /** How Excel shows a long number it stored in a number cell, e.g. 9.134010410000001E+17. */
+    private static final Pattern SCIENTIFIC = Pattern.compile("\\d+(\\.\\d+)?[eE][+-]?\\d+");
+    private static final Pattern EXCEL_DECIMAL = Pattern.compile("\\d+\\.0+");
+    private static final Pattern ALL_DIGITS_SHORT = Pattern.compile("\\d{1,17}");
+    static final String EXCEL_FIX = "请把该列单元格格式设为“文本”后重新输入代码，或在代码前加英文单引号 '";
+    static final String EXCEL_NUMBER = "Excel 把这个代码存成了数字 (末几位已丢失，显示为科学计数法)，无法还原。" + EXCEL_FIX;
     private static final int MAX_ID = 100;
     private static final int MAX_TEXT = 2000;
 
@@ -56,7 +62,7 @@ final class Fields {
         return switch (c.type()) {
             case ID -> id(cell);
             case NAME, ENTERPRISE -> text(Text.name(cell));
-            case TEXT -> text(Text.name(cell));
+            case TEXT -> text(Text.freeText(cell));
             case USCC -> uscc(cell);
             case REGION -> region(cell);
             case DECIMAL -> decimal(c, cell);
@@ -92,8 +98,22 @@ final class Fields {
     }
 
     private static Parsed uscc(String cell) {
-        Optional<String> problem = Uscc.problem(cell);
-        return problem.map(Parsed::bad).orElseGet(() -> Parsed.ok(Uscc.normalise(cell)));
+        // a leading ' (how Excel is told "text") may survive into a CSV
+        String code = Uscc.normalise(cell.startsWith("'") ? cell.substring(1) : cell);
+        if (Uscc.isValid(code)) {
+            return Parsed.ok(code); // the common case in bulk files: one pass, no pattern
+        }
+        if (Uscc.isProvisional(code)) {
+            return Parsed.ok(code); // an exported provisional key (无信用代码) stands for itself
+        }
+        if (SCIENTIFIC.matcher(code).matches() || EXCEL_DECIMAL.matcher(code).matches()) {
+            return Parsed.bad(EXCEL_NUMBER);
+        }
+        String problem = Uscc.problem(code).orElseThrow();
+        if (ALL_DIGITS_SHORT.matcher(code).matches()) {
+            return Parsed.bad(problem + "。若在 Excel 中录入，前面的 0 可能已被当作数字去掉：" + EXCEL_FIX);
+        }
+        return Parsed.bad(problem);
     }
 
     private Parsed region(String cell) {

@@ -18,9 +18,10 @@ import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;
 
 /**
- * Rules of the segment-flow (FEEDS) format. The flow is a DAG apart from return flows marked as recycling:
- * an unmarked edge that closes a cycle (with the file's other edges and the stored ones) is reported on its
- * row, with the cycle spelled out.
+ * Rules of the segment-flow (FEEDS) format. Real chains have mutual flows (配电设备 ⇄ 输变电设备), so an
+ * unmarked edge that closes a cycle (with the file's other edges and the stored ones) is accepted and reported
+ * as a warning on its row, with the cycle spelled out; analyses that need a DAG work on the condensation.
+ * Return flows marked as recycling stay out of the cycle check, as before; a flow from a segment to itself is an error.
  */
 final class FlowRules implements FormatRules {
 
@@ -41,7 +42,7 @@ final class FlowRules implements FormatRules {
             return;
         }
         if (from.equals(to)) {
-            row.problem("to", "流向指向自身 (非回收流向不能成环)");
+            row.problem("to", "流向指向自身");
             return;
         }
         plain.add(new Edge(from, to, row.rowNumber()));
@@ -74,8 +75,8 @@ final class FlowRules implements FormatRules {
         for (Edge e : plain) {
             if (component.get(e.from()).equals(component.get(e.to()))) {
                 List<String> back = path(g, e.to(), e.from(), sccs.get(component.get(e.from())));
-                file.problem(e.row(), "to", e.to(), "与其他流向形成循环: " + e.from() + " → " + String.join(" → ", back)
-                        + " (非回收流向不能成环；若为回收流向，请在“回收流向”列填“是”)");
+                file.warning(e.row(), "to", e.to(), "与其他流向形成循环 (互相供给): " + e.from() + " → " + String.join(" → ", back)
+                        + "。已导入；需要无环流向的分析把环上的环节合为一组。若其中一条是回收流向，请在“回收流向”列填“是”");
             }
         }
     }

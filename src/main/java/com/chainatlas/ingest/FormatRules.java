@@ -50,6 +50,9 @@ interface FormatRules {
     interface FileContext {
         void problem(int rowNumber, String columnKey, String value, String reason);
 
+        /** Noted in the result, but the file is still written. */
+        void warning(int rowNumber, String columnKey, String value, String reason);
+
         /** Existing non-recycling FEEDS edges (from, to) among the given segments' chains. */
         List<String[]> existingFlows(Set<String> segmentIds);
     }

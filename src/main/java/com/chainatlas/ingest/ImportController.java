@@ -10,14 +10,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import com.chainatlas.system.ApiProblem;
+import com.chainatlas.system.PageResult;
+import com.chainatlas.system.Paging;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,14 +40,31 @@ class ImportController {
     static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
     private final ImportJobs jobs;
+    private final TemplateWorkbook templates;
+    private final SampleData sampleData;
 
-    ImportController(ImportJobs jobs) {
+    ImportController(ImportJobs jobs, TemplateWorkbook templates, SampleData sampleData) {
         this.jobs = jobs;
+        this.templates = templates;
+        this.sampleData = sampleData;
+    }
+
+    /**
+     * Removes the bundled 示例数据 (see docs/walkthrough.md); refused with 409 while an import is queued or running.
+     * Start with CHAINATLAS_DEMO=false afterwards, or an empty database gets the sample data again.
+     */
+    @DeleteMapping("/sample-data")
+    Map<String, Long> clearSampleData() {
+        return jobs.whileIdle(sampleData::clear);
     }
 
     /** A format as the UI and the docs describe it. */
+    /**
+     * {@code step}: 1 chain map, 2 enterprises, 3 relations; {@code requires}: formats whose data the file refers to
+     * (e.g. enterprises with 所属环节 need segments), so the view can say which step is missing.
+     */
     record FormatView(String id, String zh, String en, String description, List<ColumnView> columns, List<String> key,
-                      String templateXlsx, String templateCsv) {
+                      String templateXlsx, String templateCsv, int step, String stepZh, List<String> requires) {
     }
 
     record ColumnView(String key, String zh, String header, String type, boolean required, String unit,
@@ -56,11 +77,12 @@ class ImportController {
                 f.columns().stream().map(c -> new ColumnView(c.key(), c.zh(), c.header(), c.type().name(), c.required(),
                         c.unit(), List.copyOf(c.choices().keySet()), c.ref() == null ? null : c.ref().name(), c.note(),
                         c.example())).toList(), f.keyColumns(),
-                "/api/import/templates/" + f.id() + ".xlsx", "/api/import/templates/" + f.id() + ".csv")).toList();
+                "/api/import/templates/" + f.id() + ".xlsx", "/api/import/templates/" + f.id() + ".csv",
+                ImportSteps.of(f).step(), ImportSteps.of(f).zh(), ImportSteps.of(f).requires())).toList();
     }
 
     @GetMapping("/templates/{file}")
-    ResponseEntity<StreamingResponseBody> template(@PathVariable String file) {
+    ResponseEntity<StreamingResponseBody> template(@PathVariable String file, @RequestParam(required = false) String chain) {
         int dot = file.lastIndexOf('.');
         String ext = dot < 0 ? "" : file.substring(dot + 1);
         String id = dot < 0 ? file : file.substring(0, dot);
@@ -68,12 +90,27 @@ class ImportController {
         if (!ext.equals("xlsx") && !ext.equals("csv")) {
             throw ApiProblem.badRequest("模板只有 .xlsx 和 .csv 两种", "Templates exist as .xlsx and .csv only");
         }
+        if (chain != null && chain.length() > 100) {
+            throw ApiProblem.badRequest("产业链最多 100 个字符", "chain ≤ 100 characters");
+        }
+        String chainRef = chain == null || chain.isBlank() ? null : chain.strip();
+        if (ext.equals("xlsx")) {
+            if (chainRef != null) {
+                templates.chainId(chainRef); // 404 before the download starts
+            }
+            return download(format.zh() + "导入模板.xlsx", ext, out -> templates.write(format, chainRef, out));
+        }
         return download(format.zh() + "导入模板." + ext, ext, out -> ImportTemplates.template(format, ext, out));
     }
 
     @PostMapping("/{format}")
     ResponseEntity<ImportJob.View> upload(@PathVariable String format, @RequestParam(value = "file", required = false) MultipartFile file,
-                                          @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+                                          @RequestParam(defaultValue = "false") boolean dryRun,
+                                          @RequestParam(required = false) String chain,
+                                          @RequestParam(required = false) String submittedBy) throws IOException {
+        if (chain != null && chain.length() > 100 || submittedBy != null && submittedBy.length() > 50) {
+            throw ApiProblem.badRequest("产业链最多 100 个字符，导入人最多 50 个字符", "chain ≤ 100, submittedBy ≤ 50 characters");
+        }
         if (ImportFormats.find(format).isEmpty()) {
             throw ApiProblem.notFound("导入类型", "Import format", format);
         }
@@ -94,13 +131,16 @@ class ImportController {
             throw e instanceof IOException io ? io : new IOException(e);
         }
         String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
-        ImportJob.View view = jobs.submit(format, temp, name, sha, dryRun);
+        ImportJob.View view = jobs.submit(format, temp, name, sha, dryRun, blankToNull(chain), blankToNull(submittedBy));
         return ResponseEntity.status(HttpStatus.ACCEPTED).header(HttpHeaders.LOCATION, "/api/import/jobs/" + view.id()).body(view);
     }
 
+    /** Newest first, paged; the total is in the X-Total-Count header (the body stays the list the UI reads). */
     @GetMapping("/jobs")
-    List<ImportJob.View> recent() {
-        return jobs.recent();
+    ResponseEntity<List<ImportJob.View>> recent(@RequestParam(defaultValue = "0") int page,
+                                                @RequestParam(defaultValue = "50") int size) {
+        PageResult<ImportJob.View> result = jobs.recent(new Paging(page, size));
+        return ResponseEntity.ok().header("X-Total-Count", Long.toString(result.total())).body(result.items());
     }
 
     @GetMapping("/jobs/{id}")
@@ -110,11 +150,15 @@ class ImportController {
 
     @GetMapping("/jobs/{id}/report.xlsx")
     ResponseEntity<StreamingResponseBody> report(@PathVariable String id) {
-        ImportJob job = jobs.job(id).orElseThrow(() -> ApiProblem.notFound("导入任务", "Import job", id));
-        if (!job.finished()) {
+        ImportJob.View job = jobs.find(id).orElseThrow(() -> ApiProblem.notFound("导入任务", "Import job", id));
+        if (job.finishedAt() == null) {
             throw new ApiProblem(HttpStatus.CONFLICT, "导入任务尚未完成", "The import job has not finished yet");
         }
-        return download("导入问题报告-" + job.format.zh() + ".xlsx", "xlsx", out -> ImportTemplates.report(job, out));
+        return download("导入问题报告-" + job.formatZh() + ".xlsx", "xlsx", out -> ImportTemplates.report(job, out));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     interface Body {

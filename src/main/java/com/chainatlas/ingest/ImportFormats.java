@@ -29,6 +29,7 @@ import com.chainatlas.chain.ChainModel;
 import com.chainatlas.chain.Stage;
 import com.chainatlas.enterprise.Enterprise;
 import com.chainatlas.enterprise.EnterpriseLinks;
+import com.chainatlas.enterprise.EnterpriseWriter;
 import com.chainatlas.innovation.Institution;
 
 /** The catalogue of import formats, one per entity and relation of the graph model. */
@@ -53,49 +54,53 @@ final class ImportFormats {
     static final ImportFormat SEGMENTS = new ImportFormat("segments", "环节", "Segments",
             "每行一个产业链环节；上级环节须已存在或在本文件前面的行中。", List.of(
             Column.of("id", "环节编号", ID).mandatory().example("NEV-CELL"),
-            Column.of("chainId", "产业链编号", ID).mandatory().ref(RefKind.CHAIN).example("NEV"),
+            Column.of("chainId", "产业链", ID).mandatory().ref(RefKind.CHAIN).example("NEV").aliases("产业链编号"),
             Column.of("name", "名称", NAME).mandatory().example("电芯"),
             Column.of("stage", "环节位置", CHOICE).mandatory().choices(STAGES).example("中游"),
             Column.of("key", "关键环节", BOOLEAN).example("是"),
             Column.of("valueAdded", "附加值等级", INTEGER).range(1.0, 5.0).example("4").note("1 (低) 至 5 (高)，默认 3"),
-            Column.of("parentId", "上级环节", ID).ref(RefKind.SEGMENT).example("NEV-BATTERY"),
+            Column.of("parentId", "上级环节", ID).ref(RefKind.SEGMENT).example("动力电池").aliases("上级环节编号"),
             Column.of("description", "说明", TEXT)),
             List.of("id"), RefKind.SEGMENT, SegmentRules::new);
 
     static final ImportFormat FLOWS = new ImportFormat("flows", "环节流向", "Segment flows (FEEDS)",
-            "每行一条供给流向：上游环节供给下游环节。非回收流向不能成环；回收流向 (如电池回收→锂资源) 请标“是”。", List.of(
-            Column.of("from", "上游环节", ID).mandatory().ref(RefKind.SEGMENT).example("NEV-CATHODE"),
-            Column.of("to", "下游环节", ID).mandatory().ref(RefKind.SEGMENT).example("NEV-CELL"),
-            Column.of("recycling", "回收流向", BOOLEAN).example("否")),
+            "每行一条供给流向：上游环节供给下游环节。互相供给 (成环) 的流向可以导入，结果中会给出提示；回收流向 (如电池回收→锂资源) 请标“是”。", List.of(
+            Column.of("from", "上游环节", ID).mandatory().ref(RefKind.SEGMENT).example("正极材料").aliases("上游环节编号"),
+            Column.of("to", "下游环节", ID).mandatory().ref(RefKind.SEGMENT).example("动力电池/电芯").aliases("下游环节编号"),
+            Column.of("recycling", "回收流向", BOOLEAN).example("否"),
+            Column.of("chainId", "产业链", ID).ref(RefKind.CHAIN).example("NEV").aliases("产业链编号")
+                    .note("可省略；填写后环节名称只在本产业链中查找")),
             List.of("from", "to"), null, FlowRules::new);
 
     static final ImportFormat PRODUCTS = new ImportFormat("products", "产品", "Products",
             "每行一个产品；投入品须已存在或在本文件前面的行中。", List.of(
             Column.of("id", "产品编号", ID).mandatory().example("P-LFP-CELL"),
             Column.of("name", "名称", NAME).mandatory().example("磷酸铁锂电芯"),
-            Column.of("segmentId", "所属环节", ID).mandatory().ref(RefKind.SEGMENT).example("NEV-CELL"),
-            Column.of("chainId", "产业链编号", ID).ref(RefKind.CHAIN).example("NEV").note("可省略：取所属环节的产业链"),
+            Column.of("segmentId", "所属环节", ID).mandatory().ref(RefKind.SEGMENT).example("电芯").aliases("环节", "环节编号"),
+            Column.of("chainId", "产业链", ID).ref(RefKind.CHAIN).example("NEV").aliases("产业链编号").note("可省略：取所属环节的产业链"),
             Column.of("inputIds", "投入品", ID_LIST).ref(RefKind.PRODUCT).example("P-LFP;P-ELECTROLYTE")),
             List.of("id"), RefKind.PRODUCT, ProductRules::new);
 
     static final ImportFormat PRODUCT_INPUTS = new ImportFormat("product-inputs", "产品投入", "Product inputs (INPUT_TO)",
             "每行一条投入关系：投入品用于生产产品。", List.of(
-            Column.of("inputId", "投入品编号", ID).mandatory().ref(RefKind.PRODUCT).example("P-LFP"),
-            Column.of("productId", "产品编号", ID).mandatory().ref(RefKind.PRODUCT).example("P-LFP-CELL")),
+            Column.of("inputId", "投入品", ID).mandatory().ref(RefKind.PRODUCT).example("P-LFP").aliases("投入品编号"),
+            Column.of("productId", "产品", ID).mandatory().ref(RefKind.PRODUCT).example("磷酸铁锂电芯").aliases("产品编号")),
             List.of("inputId", "productId"), null, ProductInputRules::new);
 
     static final ImportFormat TECHNOLOGIES = new ImportFormat("technologies", "核心技术", "Technologies",
             "每行一项核心技术及其应用环节。", List.of(
             Column.of("id", "技术编号", ID).mandatory().example("T-SOLID-STATE"),
-            Column.of("chainId", "产业链编号", ID).mandatory().ref(RefKind.CHAIN).example("NEV"),
+            Column.of("chainId", "产业链", ID).mandatory().ref(RefKind.CHAIN).example("NEV").aliases("产业链编号"),
             Column.of("name", "名称", NAME).mandatory().example("固态电池"),
             Column.of("description", "说明", TEXT),
-            Column.of("segmentIds", "应用环节", ID_LIST).ref(RefKind.SEGMENT).example("NEV-CELL")),
+            Column.of("segmentIds", "应用环节", ID_LIST).ref(RefKind.SEGMENT).example("电芯").aliases("应用环节编号")),
             List.of("id"), RefKind.TECHNOLOGY, TechnologyRules::new);
 
     static final ImportFormat ENTERPRISES = new ImportFormat("enterprises", "企业", "Enterprises",
-            "每行一家企业，以统一社会信用代码为准；重复导入会更新，不会重复。", List.of(
-            Column.of("uscc", "统一社会信用代码", USCC).mandatory().example("91340104123456788E").aliases("信用代码", "社会信用代码"),
+            "每行一家企业，以统一社会信用代码为准；重复导入会更新，不会重复。没有信用代码的企业以 企业全称+行政区划代码 识别 (标为“无信用代码”)，"
+                    + "以后导入带代码的同名同区划企业时原地补上代码。可同时填所属环节，一个文件即可完成常见的企业名单导入。", List.of(
+            Column.of("uscc", "统一社会信用代码", USCC).example("91340104123456788E").aliases("信用代码", "社会信用代码")
+                    .note("可不填 (无信用代码)；Excel 中请把此列设为“文本”，否则长数字会被改成科学计数法"),
             Column.of("name", "企业名称", NAME).mandatory().example("合肥示例新能源科技有限公司").aliases("企业全称", "全称", "名称"),
             Column.of("shortName", "简称", NAME).example("示例新能源").aliases("企业简称"),
             Column.of("regionCode", "行政区划代码", REGION).mandatory().example("340104").aliases("区划代码"),
@@ -105,29 +110,39 @@ final class ImportFormats {
             Column.of("employees", "从业人数", INTEGER).range(0.0, null).example("320").aliases("员工人数"),
             Column.of("founded", "成立日期", DATE).example("2016-05-18"),
             Column.of("tags", "标签", NAME_LIST).example("高新技术企业;专精特新").note("如 上市、专精特新、专精特新小巨人、高新技术企业、500强、链主"),
-            Column.of("patents", "专利数", INTEGER).range(0.0, null).example("45")),
+            Column.of("patents", "专利数", INTEGER).range(0.0, null).example("45"),
+            Column.of("chainId", "产业链", ID).ref(RefKind.CHAIN).example("NEV").aliases("产业链编号")
+                    .note("可省略；填写后所属环节只在本产业链中查找"),
+            Column.of("segmentIds", "所属环节", ID_LIST).ref(RefKind.SEGMENT).example("电芯;动力电池/电池管理系统")
+                    .aliases("环节").note("可填多个；填环节名称、路径 (上级/环节) 或编号"),
+            Column.of("mainProducts", "主营产品", TEXT).example("磷酸铁锂电芯、储能电池"),
+            Column.of("businessScope", "经营范围", TEXT).example("电池制造；电池销售")),
             List.of("uscc"), RefKind.ENTERPRISE, EnterpriseRules::new);
 
     static final ImportFormat ENTERPRISE_SEGMENTS = new ImportFormat("enterprise-segments", "企业环节", "Enterprise segments",
             "每行一条：企业属于某环节。企业可填统一社会信用代码、全称或简称。", List.of(
             Column.of("enterprise", "企业", ENTERPRISE).mandatory().ref(RefKind.ENTERPRISE).example("91340104123456788E")
                     .aliases("企业名称", "统一社会信用代码"),
-            Column.of("segmentId", "环节编号", ID).mandatory().ref(RefKind.SEGMENT).example("NEV-CELL")),
+            Column.of("segmentId", "环节", ID).mandatory().ref(RefKind.SEGMENT).example("电芯").aliases("环节编号", "所属环节"),
+            Column.of("chainId", "产业链", ID).ref(RefKind.CHAIN).example("NEV").aliases("产业链编号")
+                    .note("可省略；填写后环节名称只在本产业链中查找")),
             List.of("enterprise", "segmentId"), null, MembershipRules::new);
 
     static final ImportFormat ENTERPRISE_PRODUCTS = new ImportFormat("enterprise-products", "企业产品", "Enterprise products (MAKES)",
             "每行一条：企业生产某产品，可填该产品占企业收入的比例。", List.of(
             Column.of("enterprise", "企业", ENTERPRISE).mandatory().ref(RefKind.ENTERPRISE).example("示例新能源")
                     .aliases("企业名称", "统一社会信用代码"),
-            Column.of("productId", "产品编号", ID).mandatory().ref(RefKind.PRODUCT).example("P-LFP-CELL"),
-            Column.of("share", "收入占比", SHARE).example("35%")),
+            Column.of("productId", "产品", ID).mandatory().ref(RefKind.PRODUCT).example("磷酸铁锂电芯").aliases("产品编号"),
+            Column.of("share", "收入占比", SHARE).example("35%"),
+            Column.of("chainId", "产业链", ID).ref(RefKind.CHAIN).example("NEV").aliases("产业链编号")
+                    .note("可省略；填写后产品名称只在本产业链中查找")),
             List.of("enterprise", "productId"), null, MakesRules::new);
 
     static final ImportFormat SUPPLIES = new ImportFormat("supplies", "供应关系", "Supply relations (SUPPLIES)",
             "每行一条：供应商向客户供货。同一对供应商–客户只记一条。", List.of(
             Column.of("supplier", "供应商", ENTERPRISE).mandatory().ref(RefKind.ENTERPRISE).example("91340104123456788E"),
             Column.of("customer", "客户", ENTERPRISE).mandatory().ref(RefKind.ENTERPRISE).example("示例汽车"),
-            Column.of("productId", "产品编号", ID).ref(RefKind.PRODUCT).example("P-LFP-CELL"),
+            Column.of("productId", "产品", ID).ref(RefKind.PRODUCT).example("P-LFP-CELL").aliases("产品编号"),
             Column.of("amount", "年供货金额", DECIMAL).unit("万元").range(0.0, null).example("800")),
             List.of("supplier", "customer"), null, SupplyRules::new);
 
@@ -139,13 +154,13 @@ final class ImportFormats {
             Column.of("level", "级别", CHOICE).choices(LEVELS).example("国家级"),
             Column.of("regionCode", "行政区划代码", REGION).mandatory().example("340104"),
             Column.of("strength", "研发实力", INTEGER).range(1.0, 5.0).example("4").note("1 至 5，默认 3"),
-            Column.of("technologyIds", "研究技术", ID_LIST).ref(RefKind.TECHNOLOGY).example("T-SOLID-STATE"),
-            Column.of("segmentIds", "研究环节", ID_LIST).ref(RefKind.SEGMENT).example("NEV-CELL")),
+            Column.of("technologyIds", "研究技术", ID_LIST).ref(RefKind.TECHNOLOGY).example("固态电池").aliases("技术", "研究技术编号"),
+            Column.of("segmentIds", "研究环节", ID_LIST).ref(RefKind.SEGMENT).example("电芯").aliases("研究环节编号")),
             List.of("id"), RefKind.INSTITUTION, InstitutionRules::new);
 
     static final ImportFormat COOPERATIONS = new ImportFormat("cooperations", "产学研合作", "Institution–enterprise cooperation",
             "每行一条研发机构与企业的合作。", List.of(
-            Column.of("institutionId", "机构编号", ID).mandatory().ref(RefKind.INSTITUTION).example("I-USTC-BATT"),
+            Column.of("institutionId", "研发机构", ID).mandatory().ref(RefKind.INSTITUTION).example("I-USTC-BATT").aliases("机构编号"),
             Column.of("enterprise", "企业", ENTERPRISE).mandatory().ref(RefKind.ENTERPRISE).example("示例新能源"),
             Column.of("kind", "合作方式", NAME).example("联合研发").note("如 联合研发、技术转让、共建实验室、人才培养"),
             Column.of("since", "开始年份", YEAR).example("2021")),
@@ -156,8 +171,8 @@ final class ImportFormats {
             Column.of("id", "项目编号", ID).mandatory().example("PJ-2025-001"),
             Column.of("name", "项目名称", NAME).mandatory().example("年产 10GWh 动力电池项目"),
             Column.of("enterprise", "目标企业", ENTERPRISE).mandatory().ref(RefKind.ENTERPRISE).example("示例新能源"),
-            Column.of("chainId", "产业链编号", ID).ref(RefKind.CHAIN).example("NEV"),
-            Column.of("segmentId", "环节编号", ID).ref(RefKind.SEGMENT).example("NEV-CELL"),
+            Column.of("chainId", "产业链", ID).ref(RefKind.CHAIN).example("NEV").aliases("产业链编号"),
+            Column.of("segmentId", "环节", ID).ref(RefKind.SEGMENT).example("电芯").aliases("环节编号"),
             Column.of("regionCode", "落地区划代码", REGION).mandatory().example("340104"),
             Column.of("investment", "投资额", DECIMAL).unit("亿元").range(0.0, null).example("50"),
             Column.of("stage", "阶段", CHOICE).mandatory().choices(PROJECT_STAGES).example("开工"),
@@ -320,6 +335,11 @@ final class ImportFormats {
     static final class EnterpriseRules implements FormatRules {
         @Override
         public void check(RowContext row) {
+            List<String> chains = new ArrayList<>(new java.util.LinkedHashSet<>(l(rowOf(row, "segmentIds"), "segmentIds").stream()
+                    .map(id -> row.chainOf(RefKind.SEGMENT, id)).filter(c -> c != null && !c.isEmpty()).toList()));
+            if (!chains.isEmpty()) {
+                row.set("_chainIds", chains);
+            }
             Object founded = row.get("founded");
             if (founded != null && LocalDate.parse(founded.toString()).isAfter(LocalDate.now())) {
                 row.problem("founded", "成立日期晚于今天");
@@ -328,6 +348,10 @@ final class ImportFormats {
 
         @Override
         public void write(List<Map<String, Object>> rows, GraphWriters w) {
+            Map<String, String> upgrades = new LinkedHashMap<>();
+            rows.stream().filter(r -> r.get(ImportRun.UPGRADES) != null)
+                    .forEach(r -> upgrades.put(s(r, ImportRun.UPGRADES), s(r, "uscc")));
+            w.enterprises().upgradeProvisional(upgrades);
             Map<Boolean, List<Enterprise>> byExisting = rows.stream().collect(Collectors.partitioningBy(
                     r -> !Boolean.FALSE.equals(r.get(ImportRun.EXISTS)), Collectors.mapping(EnterpriseRules::enterprise, Collectors.toList())));
             if (!byExisting.get(false).isEmpty()) {
@@ -336,6 +360,14 @@ final class ImportFormats {
             if (!byExisting.get(true).isEmpty()) {
                 w.enterprises().mergeEnterprises(byExisting.get(true));
             }
+            w.enterprises().writeProfiles(rows.stream().map(r -> new EnterpriseWriter.Profile(s(r, "uscc"),
+                    s(r, "mainProducts"), s(r, "businessScope"), b(r, ImportRun.PROVISIONAL), l(r, "segmentIds"))).toList());
+        }
+
+        @Override
+        public Set<String> chainIds(Map<String, Object> row) {
+            Object chain = row.get("_chainIds");
+            return chain == null ? Set.of() : Set.copyOf(l(row, "_chainIds"));
         }
 
         private static Enterprise enterprise(Map<String, Object> r) {
@@ -496,8 +528,12 @@ final class ImportFormats {
 
     /** Row values of a context, for list access in rules. */
     private static Map<String, Object> rowMap(FormatRules.RowContext row) {
+        return rowOf(row, "inputIds");
+    }
+
+    private static Map<String, Object> rowOf(FormatRules.RowContext row, String key) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("inputIds", row.get("inputIds"));
+        m.put(key, row.get(key));
         return m;
     }
 

@@ -28,6 +28,15 @@ final class ImportJob {
     volatile Instant startedAt;
     volatile Instant finishedAt;
     volatile ImportResult result;
+    /** The chain (id or name) the file's segment/product names are looked up in, when its rows name none. */
+    volatile String chain;
+    /** Who uploaded the file, as the client said (there are no accounts): shown in the import history. */
+    volatile String submittedBy;
+    /** Validation warnings (the file is still written), set once validation has finished. */
+    volatile long warningCount;
+    volatile List<Problem> warnings = List.of();
+    /** Stored in the import history (then listed from there). */
+    volatile boolean recorded;
     /** Milliseconds spent in each finished phase, in order (for the UI and the benchmark). */
     final Map<Phase, Long> phaseMillis = Collections.synchronizedMap(new LinkedHashMap<>());
     private long phaseStarted = System.nanoTime();
@@ -58,19 +67,43 @@ final class ImportJob {
     /** What the job produced: counts, and every problem (up to {@link #MAX_LISTED}) when rejected. */
     record ImportResult(boolean written, String fileKind, long rowsRead, long rowsWritten, long problemCount,
                         List<Problem> problems, boolean problemsTruncated, List<String> ignoredColumns,
-                        Set<String> chainIds, boolean staged, String messageZh, String messageEn) {
+                        Set<String> chainIds, boolean staged, String messageZh, String messageEn,
+                        long warningCount, List<Problem> warnings) {
         static final int MAX_LISTED = 10_000;
+
+        ImportResult {
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
+
+        /** A result without warnings. */
+        ImportResult(boolean written, String fileKind, long rowsRead, long rowsWritten, long problemCount,
+                     List<Problem> problems, boolean problemsTruncated, List<String> ignoredColumns,
+                     Set<String> chainIds, boolean staged, String messageZh, String messageEn) {
+            this(written, fileKind, rowsRead, rowsWritten, problemCount, problems, problemsTruncated, ignoredColumns,
+                    chainIds, staged, messageZh, messageEn, 0, List.of());
+        }
+
+        /** The same result with the validation's warnings (e.g. mutual flows), which do not stop the import. */
+        ImportResult withWarnings(long count, List<Problem> list) {
+            return new ImportResult(written, fileKind, rowsRead, rowsWritten, problemCount, problems, problemsTruncated,
+                    ignoredColumns, chainIds, staged, count == 0 ? messageZh : messageZh + "；" + count + " 条提示",
+                    count == 0 ? messageEn : messageEn + "; " + count + " warnings", count, list);
+        }
     }
 
     /** JSON view of a job. */
     record View(String id, String format, String formatZh, String fileName, boolean dryRun, Phase phase,
                 long rowsDone, long rowsTotal, Instant submittedAt, Instant startedAt, Instant finishedAt,
-                ImportResult result, Map<Phase, Long> phaseMillis, String reportXlsx) {
+                ImportResult result, Map<Phase, Long> phaseMillis, String reportXlsx, String chain, String submittedBy) {
     }
 
     View view() {
         return new View(id, format.id(), format.zh(), fileName, dryRun, phase, rowsDone.get(), rowsTotal, submittedAt,
-                startedAt, finishedAt, result, Map.copyOf(phaseMillis),
-                result != null && result.problemCount() > 0 ? "/api/import/jobs/" + id + "/report.xlsx" : null);
+                startedAt, finishedAt, result, Map.copyOf(phaseMillis), reportLink(id, result), chain, submittedBy);
+    }
+
+    static String reportLink(String id, ImportResult result) {
+        return result != null && (result.problemCount() > 0 || result.warningCount() > 0)
+                ? "/api/import/jobs/" + id + "/report.xlsx" : null;
     }
 }

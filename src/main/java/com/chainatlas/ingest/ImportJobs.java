@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import com.chainatlas.system.ApiProblem;
+import com.chainatlas.system.PageResult;
+import com.chainatlas.system.Paging;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +43,12 @@ public class ImportJobs implements DisposableBean {
     });
     private final Map<String, ImportJob> jobs = new LinkedHashMap<>();
 
-    ImportJobs(ImportService service, ImportSettings settings) {
+    private final ImportHistory history;
+
+    ImportJobs(ImportService service, ImportSettings settings, ImportHistory history) {
         this.service = service;
         this.settings = settings;
+        this.history = history;
     }
 
     /**
@@ -52,7 +57,16 @@ public class ImportJobs implements DisposableBean {
      * @throws ApiProblem 404 for an unknown format, 409 when the same file is already being imported or the
      *                    queue is full
      */
-    public synchronized ImportJob.View submit(String formatId, Path file, String fileName, String sha256, boolean dryRun) {
+    public ImportJob.View submit(String formatId, Path file, String fileName, String sha256, boolean dryRun) {
+        return submit(formatId, file, fileName, sha256, dryRun, null, null);
+    }
+
+    /**
+     * As {@link #submit(String, Path, String, String, boolean)}, with the chain the file's names are looked up in
+     * (null: the rows say) and who uploaded it (null: not said).
+     */
+    public synchronized ImportJob.View submit(String formatId, Path file, String fileName, String sha256, boolean dryRun,
+                                              String chain, String submittedBy) {
         ImportFormat format = ImportFormats.find(formatId).orElseThrow(() -> {
             deleteQuietly(file);
             return ApiProblem.notFound("导入类型", "Import format", formatId);
@@ -71,6 +85,8 @@ public class ImportJobs implements DisposableBean {
                     "The import queue is full (" + waiting + " jobs waiting); try again later");
         }
         ImportJob job = new ImportJob(UUID.randomUUID().toString(), format, fileName, file, sha256, dryRun);
+        job.chain = chain;
+        job.submittedBy = submittedBy;
         jobs.put(job.id, job);
         trim();
         worker.submit(() -> {
@@ -78,23 +94,75 @@ public class ImportJobs implements DisposableBean {
                 service.run(job);
             } finally {
                 deleteQuietly(job.file);
+                record(job);
             }
         });
         return job.view();
     }
 
-    public synchronized Optional<ImportJob.View> find(String id) {
-        return Optional.ofNullable(jobs.get(id)).map(ImportJob::view);
+    public Optional<ImportJob.View> find(String id) {
+        synchronized (this) {
+            ImportJob job = jobs.get(id);
+            if (job != null) {
+                return Optional.of(job.view());
+            }
+        }
+        return history.find(id);
+    }
+
+    /** Runs {@code action} when no import is queued or running (new uploads wait meanwhile); 409 otherwise. */
+    public synchronized <T> T whileIdle(java.util.function.Supplier<T> action) {
+        long busy = jobs.values().stream().filter(j -> !j.finished()).count();
+        if (busy > 0) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "有 " + busy + " 个导入任务未完成，请等待其完成后再试",
+                    busy + " import jobs are still queued or running");
+        }
+        return action.get();
+    }
+
+    /** Stores a finished job in the history; a database problem costs the record, never the job's outcome. */
+    private void record(ImportJob job) {
+        try {
+            history.save(job);
+            job.recorded = true;
+        } catch (RuntimeException e) {
+            log.warn("Could not store import job {} in the history", job.id, e);
+        }
     }
 
     synchronized Optional<ImportJob> job(String id) {
         return Optional.ofNullable(jobs.get(id));
     }
 
-    public synchronized List<ImportJob.View> recent() {
+    /**
+     * One page of jobs, newest first: those still queued or running (or not yet stored), then the stored
+     * history. The total may count a job twice for the moment its record is being stored.
+     */
+    public PageResult<ImportJob.View> recent(Paging paging) {
+        int size = paging.size();
+        List<ImportJob.View> running = new ArrayList<>();
+        synchronized (this) {
+            // finished jobs are listed from here until their record is stored
+            jobs.values().stream().filter(j -> !j.finished() || !j.recorded).forEach(j -> running.add(0, j.view()));
+        }
+        long stored = history.count();
+        long from = paging.skip();
         List<ImportJob.View> views = new ArrayList<>();
-        jobs.values().forEach(j -> views.add(0, j.view()));
-        return views;
+        for (long i = from; i < Math.min(running.size(), from + size); i++) {
+            views.add(running.get((int) i));
+        }
+        if (views.size() < size) {
+            long skip = Math.max(0, from - running.size());
+            java.util.Set<String> listed = new java.util.HashSet<>();
+            running.forEach(v -> listed.add(v.id()));
+            history.page(skip, size - views.size()).stream().filter(v -> !listed.contains(v.id())).forEach(views::add);
+        }
+        return new PageResult<>(views, paging.page(), size, running.size() + stored);
+    }
+
+    /** The first page of {@link #recent(Paging)}. */
+    public List<ImportJob.View> recent() {
+        return recent(new Paging(0, 50)).items();
     }
 
     /** Waits until a job has finished (for tests and the benchmark); returns its final view. */

@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.chainatlas.enterprise.Uscc;
 import com.chainatlas.ingest.table.RawRow;
 import com.chainatlas.ingest.table.TableFileException;
 import com.chainatlas.ingest.table.TableReader;
@@ -33,6 +34,10 @@ final class ImportRun {
     static final String NODE = "_node:";
     /** Prefix of the row value saying which relation types a referenced enterprise had (RefIndex bits). */
     static final String RELATIONS = "_relations:";
+    /** Row value: the enterprise has no code; its key is provisional (无信用代码). */
+    static final String PROVISIONAL = "_provisional";
+    /** Row value: the provisional key of the stored enterprise this code row upgrades in place. */
+    static final String UPGRADES = "_upgrades";
 
     /** End of the parsed chunks. */
     private static final Object END = new Object();
@@ -40,7 +45,7 @@ final class ImportRun {
 
     /** Outcome of validation. */
     record Outcome(long rowsRead, long problemCount, List<Problem> problems, List<String> ignoredColumns,
-                   Set<String> chainIds) {
+                   Set<String> chainIds, long warningCount, List<Problem> warnings) {
     }
 
     private final ImportFormat format;
@@ -55,6 +60,10 @@ final class ImportRun {
     private final List<Problem> problems = new ArrayList<>();
     private long problemCount;
     private final KeyIndex keys = new KeyIndex();
+    /** Enterprises file: name + region → first row (negative when that row had no code). */
+    private final KeyIndex sameNames = new KeyIndex();
+    private final List<Problem> warnings = new ArrayList<>();
+    private long warningCount;
     private final Set<String> chainIds = new LinkedHashSet<>();
     private final List<String> ignored = new ArrayList<>();
     private final List<RawRow> chunk = new ArrayList<>();
@@ -63,10 +72,19 @@ final class ImportRun {
     private final Map<String, Integer> indexOfKey = new HashMap<>();
     private final Map<String, String> headerText = new HashMap<>();
     private boolean headerSeen;
+    private final String fileChainRef;
+    private String fileChain;
     private long rowsRead;
 
     ImportRun(ImportFormat format, Fields fields, RefIndex refs, RowSink sink, Neo4jClient neo4j, int chunkRows,
               Runnable progress) {
+        this(format, fields, refs, sink, neo4j, chunkRows, progress, null);
+    }
+
+    /** @param fileChain the chain (id or name) the file's names are looked up in, when its rows name none; or null */
+    ImportRun(ImportFormat format, Fields fields, RefIndex refs, RowSink sink, Neo4jClient neo4j, int chunkRows,
+              Runnable progress, String fileChain) {
+        this.fileChainRef = fileChain == null || fileChain.isBlank() ? null : Text.code(fileChain);
         this.format = format;
         this.rules = format.rules().get();
         this.fields = fields;
@@ -78,6 +96,13 @@ final class ImportRun {
     }
 
     Outcome run(TableReader reader) {
+        if (fileChainRef != null) {
+            fileChain = refs.resolve(RefKind.CHAIN, fileChainRef, null).id();
+            if (fileChain == null) {
+                throw new TableFileException("未找到产业链 " + fileChainRef + " (导入时选择的产业链)，请先导入产业链 (第 1 步)",
+                        "Unknown chain " + fileChainRef);
+            }
+        }
         BlockingQueue<Object> parsed = new ArrayBlockingQueue<>(2);
         Thread parser = new Thread(() -> parse(reader, parsed), "import-parser");
         parser.setDaemon(true);
@@ -109,7 +134,8 @@ final class ImportRun {
         } else {
             sink.close();
         }
-        return new Outcome(rowsRead, problemCount, List.copyOf(problems), List.copyOf(ignored), Set.copyOf(chainIds));
+        return new Outcome(rowsRead, problemCount, List.copyOf(problems), List.copyOf(ignored), Set.copyOf(chainIds),
+                warningCount, List.copyOf(warnings));
     }
 
     /**
@@ -232,6 +258,8 @@ final class ImportRun {
         boolean ok = true;
         /** Problems found while parsing (on the parser thread), reported in order by the validating thread. */
         final List<String[]> parseProblems = new ArrayList<>(0);
+        /** Enterprises file: the row's provisional key, when the parser thread looked it up. */
+        volatile String provisionalKey;
 
         Row(RawRow raw) {
             this.raw = raw;
@@ -305,17 +333,16 @@ final class ImportRun {
                     row.problem(p[0], p[1]);
                 }
             }
+            resolve(row, true);
             if (format.defines() != null && format.defines() != RefKind.ENTERPRISE) {
-                Object id = row.values.get(format.keyColumns().get(0));
-                if (id != null) {
-                    Object chain = format.defines() == RefKind.CHAIN ? id : row.values.get("chainId");
-                    refs.define(format.defines(), id.toString(), chain == null ? "" : chain.toString());
-                }
+                define(row);
             }
-            resolve(row);
+            resolve(row, false);
+            if (format.defines() == RefKind.SEGMENT && row.values.get("parentId") != null) {
+                define(row); // now with the parent's id, for paths of later rows
+            }
             if (format.defines() == RefKind.ENTERPRISE) {
-                Object uscc = row.values.get(format.keyColumns().get(0));
-                row.values.put(EXISTS, uscc != null && refs.enterprise(uscc.toString()).found());
+                enterpriseIdentity(row);
             }
             if (row.ok) {
                 rules.check(row);
@@ -328,6 +355,59 @@ final class ImportRun {
                 sink.discard();
             }
             progress.run();
+        }
+    }
+
+    private void define(Row row) {
+        Object id = row.values.get(format.keyColumns().get(0));
+        if (id != null) {
+            Object chain = format.defines() == RefKind.CHAIN ? id : row.values.get("chainId");
+            Object name = row.values.get("name");
+            Object parent = row.values.get("parentId");
+            refs.define(format.defines(), id.toString(), chain == null ? "" : chain.toString(),
+                    name == null ? null : name.toString(), parent == null ? null : parent.toString());
+        }
+    }
+
+    /**
+     * The enterprises file: a row without a code gets its provisional key (全称 + 区划, see
+     * {@link Uscc#provisionalKey}); a code row whose provisional twin is stored upgrades it in place. A row
+     * with a code and one without for the same name and region in one file cannot both be right: reported.
+     */
+    private void enterpriseIdentity(Row row) {
+        Object name = row.values.get("name");
+        Object region = row.values.get("regionCode");
+        Object uscc = row.values.get("uscc");
+        boolean badCode = row.parseProblems.stream().anyMatch(p -> "uscc".equals(p[0]));
+        if (uscc == null && !badCode && name != null && region != null) {
+            uscc = row.provisionalKey != null ? row.provisionalKey : Uscc.provisionalKey(name.toString(), region.toString());
+            row.values.put("uscc", uscc);
+        }
+        if (uscc == null) {
+            return; // name or region is missing, reported as required: no identity without them
+        }
+        boolean provisional = Uscc.isProvisional(uscc.toString());
+        if (provisional) {
+            row.values.put(PROVISIONAL, true);
+        }
+        if (name != null && region != null) {
+            int first = sameNames.putIfAbsent(region + "\u0001" + Text.code(name.toString()).toUpperCase(java.util.Locale.ROOT),
+                    provisional ? -row.rowNumber() : row.rowNumber());
+            if (first != 0 && (first < 0) != provisional) {
+                row.problem("name", "与第 " + Math.abs(first) + " 行同名同区划，但一行有信用代码、一行没有：请合并为一行");
+            }
+        }
+        boolean exists = refs.enterprise(uscc.toString()).found();
+        row.values.put(EXISTS, exists);
+        if (!provisional && row.provisionalKey != null) {
+            String twin = refs.enterprise(row.provisionalKey).found() ? row.provisionalKey : null;
+            if (twin != null && !exists) {
+                row.values.put(UPGRADES, twin);
+                row.values.put(EXISTS, true); // written by MERGE once the twin carries the code
+            } else if (twin != null) {
+                warn(row.rowNumber(), "name", name.toString(), "该代码的企业已存在，另有一家同名同区划的无信用代码企业 (" + twin
+                        + ")，未合并：请核对后删除其一");
+            }
         }
     }
 
@@ -348,50 +428,92 @@ final class ImportRun {
             }
         }
         if (format.defines() == RefKind.ENTERPRISE) {
-            // whether each enterprise already exists decides CREATE or MERGE when writing
+            // whether each enterprise already exists decides CREATE or MERGE when writing; a row without a code
+            // is looked up by its provisional key, a code row too when provisional enterprises are stored (upgrade)
             Set<String> set = wanted.computeIfAbsent(RefKind.ENTERPRISE, k -> new LinkedHashSet<>());
-            rows.stream().map(r -> r.values.get(format.keyColumns().get(0))).filter(v -> v != null)
-                    .forEach(v -> set.add(v.toString()));
+            boolean twins = refs.hasProvisional();
+            for (Row r : rows) {
+                Object code = r.values.get("uscc");
+                Object name = r.values.get("name");
+                Object region = r.values.get("regionCode");
+                if (name != null && region != null && (code == null || twins)) {
+                    r.provisionalKey = Uscc.provisionalKey(name.toString(), region.toString());
+                    set.add(r.provisionalKey);
+                }
+                if (code != null) {
+                    set.add(code.toString());
+                }
+            }
         }
         wanted.forEach(refs::prefetch);
     }
 
-    private void resolve(Row row) {
+    /**
+     * Resolves the row's references to ids: the chain columns first ({@code chains}), then the others, by id,
+     * name or path within the row's chain (or the file's).
+     */
+    private void resolve(Row row, boolean chains) {
+        String chain = null;
+        if (!chains) {
+            Object c = format.defines() == RefKind.CHAIN ? null : row.values.get("chainId");
+            chain = c != null && refs.chainOf(RefKind.CHAIN, c.toString()) != null ? c.toString() : fileChain;
+        }
         for (Column c : mapped.values()) {
             Object v = row.values.get(c.key());
-            if (c.ref() == null || v == null) {
+            if (c.ref() == null || v == null || (c.ref() == RefKind.CHAIN) != chains) {
                 continue;
             }
             if (c.ref() == RefKind.ENTERPRISE) {
-                RefIndex.EnterpriseMatch m = refs.enterprise(v.toString());
-                if (m.found()) {
-                    row.values.put(c.key(), m.uscc());
-                    row.values.put(NODE + c.key(), refs.nodeId(m.uscc()));
-                    int relations = 0;
-                    for (RefIndex.EnterpriseRelation r : RefIndex.EnterpriseRelation.values()) {
-                        relations |= refs.has(m.uscc(), r) ? r.bit() : 0;
-                    }
-                    row.values.put(RELATIONS + c.key(), relations);
-                } else if (m.candidates().size() > 1) {
-                    row.problem(c.key(), "企业名称不唯一，匹配到多家企业 (" + String.join("、", m.candidates())
-                            + (m.candidates().size() > 5 ? " 等" : "") + ")，请改填统一社会信用代码");
-                } else {
-                    row.problem(c.key(), "未找到该企业 (请先导入企业，或改填统一社会信用代码/企业全称)");
-                }
+                resolveEnterprise(row, c, v.toString());
             } else if (v instanceof List<?> list) {
-                List<String> unknown = list.stream().map(Object::toString)
-                        .filter(id -> refs.chainOf(c.ref(), id) == null).toList();
-                if (!unknown.isEmpty()) {
-                    row.problem(c.key(), "未找到" + c.ref().zh + ": " + String.join("、", unknown) + notFoundHint(c.ref()));
+                List<String> ids = new ArrayList<>(list.size());
+                List<String> unknown = new ArrayList<>();
+                for (Object x : list) {
+                    RefIndex.Resolution r = refs.resolve(c.ref(), x.toString(), chain);
+                    if (r.id() != null) {
+                        ids.add(r.id());
+                    } else if (r.problem() != null) {
+                        row.problem(c.key(), r.problem());
+                    } else {
+                        unknown.add(x.toString());
+                    }
                 }
-            } else if (refs.chainOf(c.ref(), v.toString()) == null) {
-                row.problem(c.key(), "未找到" + c.ref().zh + " " + v + notFoundHint(c.ref()));
+                if (!unknown.isEmpty()) {
+                    row.problem(c.key(), "未找到" + c.ref().zh + ": " + String.join("、", unknown) + notFoundHint(c.ref(), chain));
+                }
+                row.values.put(c.key(), List.copyOf(new LinkedHashSet<>(ids)));
+            } else {
+                RefIndex.Resolution r = refs.resolve(c.ref(), v.toString(), chain);
+                if (r.id() != null) {
+                    row.values.put(c.key(), r.id());
+                } else {
+                    row.problem(c.key(), r.problem() != null ? r.problem() : "未找到" + c.ref().zh + " " + v + notFoundHint(c.ref(), chain));
+                }
             }
         }
     }
 
-    private String notFoundHint(RefKind kind) {
-        return kind == format.defines() ? " (须已存在于系统中，或在本文件前面的行中)" : " (须已存在于系统中，请先导入)";
+    private void resolveEnterprise(Row row, Column c, String v) {
+        RefIndex.EnterpriseMatch m = refs.enterprise(v);
+        if (m.found()) {
+            row.values.put(c.key(), m.uscc());
+            row.values.put(NODE + c.key(), refs.nodeId(m.uscc()));
+            int relations = 0;
+            for (RefIndex.EnterpriseRelation r : RefIndex.EnterpriseRelation.values()) {
+                relations |= refs.has(m.uscc(), r) ? r.bit() : 0;
+            }
+            row.values.put(RELATIONS + c.key(), relations);
+        } else if (m.candidates().size() > 1) {
+            row.problem(c.key(), "企业名称不唯一，匹配到多家企业 (" + String.join("、", m.candidates())
+                    + (m.candidates().size() > 5 ? " 等" : "") + ")，请改填统一社会信用代码");
+        } else {
+            row.problem(c.key(), "未找到该企业 (请先导入企业，或改填统一社会信用代码/企业全称)");
+        }
+    }
+
+    private String notFoundHint(RefKind kind, String chain) {
+        String where = chain == null || kind == RefKind.CHAIN || kind == RefKind.INSTITUTION ? "" : " (在产业链 " + chain + " 中按编号、名称或路径查找)";
+        return where + (kind == format.defines() ? " (须已存在于系统中，或在本文件前面的行中)" : " (须已存在于系统中，请先导入)");
     }
 
     private void duplicate(Row row) {
@@ -404,10 +526,21 @@ final class ImportRun {
             key.append(v).append('\u0001');
         }
         int first = keys.putIfAbsent(key.toString(), row.rowNumber());
-        if (first > 0) {
+        if (first > 0 && row.values.containsKey(PROVISIONAL)) {
+            row.problem("name", "与第 " + first + " 行同名同区划，且都没有信用代码：无法区分，请补填信用代码或合并为一行");
+        } else if (first > 0) {
             row.problem(format.keyColumns().get(0), "与第 " + first + " 行重复 ("
                     + String.join("+", format.keyColumns().stream().map(k -> format.column(k).orElseThrow().zh()).toList())
                     + " 相同)");
+        }
+    }
+
+    private void warn(int row, String columnKey, String value, String reason) {
+        warningCount++;
+        if (warnings.size() < ImportJob.ImportResult.MAX_LISTED) {
+            Integer index = indexOfKey.get(columnKey);
+            warnings.add(new Problem(row, index == null ? "" : letter(index), headerText.getOrDefault(columnKey, ""),
+                    Text.clip(value), reason));
         }
     }
 
@@ -427,6 +560,11 @@ final class ImportRun {
         public void problem(int rowNumber, String columnKey, String value, String reason) {
             Integer index = indexOfKey.get(columnKey);
             report(rowNumber, index == null ? "" : letter(index), headerText.getOrDefault(columnKey, ""), value, reason);
+        }
+
+        @Override
+        public void warning(int rowNumber, String columnKey, String value, String reason) {
+            warn(rowNumber, columnKey, value, reason);
         }
 
         @Override

@@ -83,8 +83,10 @@ public class ImportService {
             job.enter(Phase.VALIDATING);
             job.rowsDone.set(0);
             ImportRun run = new ImportRun(job.format, fields, new RefIndex(neo4j, job.format.rules().get().writes()), sink, neo4j, settings.chunkRows(),
-                    job.rowsDone::incrementAndGet);
+                    job.rowsDone::incrementAndGet, job.chain);
             ImportRun.Outcome outcome = run.run(reader);
+            job.warningCount = outcome.warningCount();
+            job.warnings = outcome.warnings();
             job.rowsTotal = outcome.rowsRead();
             if (outcome.problemCount() > 0) {
                 finish(job, Phase.REJECTED, new ImportResult(false, kind, outcome.rowsRead(), 0, outcome.problemCount(),
@@ -228,7 +230,7 @@ public class ImportService {
     }
 
     private static void finish(ImportJob job, Phase phase, ImportResult result) {
-        job.result = result;
+        job.result = phase == Phase.DONE ? result.withWarnings(job.warningCount, job.warnings) : result;
         job.finishedAt = Instant.now();
         job.enter(phase);
     }

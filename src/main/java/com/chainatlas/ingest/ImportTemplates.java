@@ -33,17 +33,30 @@ final class ImportTemplates {
                         note(c), c.example()));
             }
             w.row(List.of());
-            w.row(List.of("“" + format.zh() + "”: " + format.description()));
-            w.row(List.of("表头可用中文列名或英文键；列的顺序不限；不认识的列会被忽略。第一行非空行为表头。"));
-            w.row(List.of("任何一行有误，整个文件都不写入；错误报告列出每个问题的行号、列、值和原因。"));
-            w.row(List.of("CSV 可用 UTF-8 (带或不带 BOM) 或 GBK/GB18030 编码。"));
+            for (String line : generalNotes(format)) {
+                w.row(List.of(line));
+            }
         }
     }
 
-    private static String note(Column c) {
+    /** The notes under the column list: what a row means, the import order, how files are read. */
+    static List<String> generalNotes(ImportFormat format) {
+        ImportSteps.Step step = ImportSteps.of(format);
+        return List.of("“" + format.zh() + "”: " + format.description(),
+                "导入顺序: 第 1 步 产业链与环节 → 第 2 步 企业 → 第 3 步 关系 (企业环节、供应、合作、项目)。本文件属于第 " + step.step() + " 步"
+                        + (step.requires().isEmpty() ? "。" : "，须先导入: " + String.join("、", step.requires().stream()
+                        .map(id -> ImportFormats.find(id).map(ImportFormat::zh).orElse(id)).toList()) + "。"),
+                "表头可用中文列名或英文键；列的顺序不限；不认识的列会被忽略。第一行非空行为表头。",
+                "引用环节、产品、技术、研发机构的列可填编号、名称或路径 (如 动力电池/电芯)；名称在行中或导入时选择的产业链内查找。",
+                "信用代码、区划代码、编号列请保持“文本”格式，否则 Excel 会把长数字改成科学计数法。",
+                "任何一行有误，整个文件都不写入；错误报告列出每个问题的行号、列、值和原因。",
+                "CSV 可用 UTF-8 (带或不带 BOM) 或 GBK/GB18030 编码。");
+    }
+
+    static String note(Column c) {
         List<String> parts = new ArrayList<>();
         if (c.ref() != null) {
-            parts.add("引用" + c.ref().zh + (c.ref() == RefKind.ENTERPRISE ? "" : "编号") + "，须已存在");
+            parts.add("引用" + c.ref().zh + (c.ref() == RefKind.ENTERPRISE ? "" : c.ref() == RefKind.SEGMENT ? " (编号、名称或路径)" : " (编号或名称)") + "，须已存在");
         }
         if (c.min() != null || c.max() != null) {
             parts.add("范围 " + (c.min() == null ? "" : Fields.XlsxNumber.plain(c.min())) + "–"
@@ -55,8 +68,8 @@ final class ImportTemplates {
         return String.join("；", parts);
     }
 
-    static void report(ImportJob job, OutputStream out) throws IOException {
-        ImportJob.ImportResult r = job.result;
+    static void report(ImportJob.View job, OutputStream out) throws IOException {
+        ImportJob.ImportResult r = job.result();
         try (TableWriter w = TableWriter.xlsx(out, "问题")) {
             w.row(List.of("行号", "列", "列名", "值", "原因"));
             if (r != null) {
@@ -64,13 +77,21 @@ final class ImportTemplates {
                     w.row(Arrays.asList(p.row() == 0 ? null : p.row(), p.column(), p.header(), p.value(), p.reason()));
                 }
             }
+            if (r != null && !r.warnings().isEmpty()) {
+                w.sheet("提示");
+                w.row(List.of("行号", "列", "列名", "值", "提示"));
+                for (Problem p : r.warnings()) {
+                    w.row(Arrays.asList(p.row() == 0 ? null : p.row(), p.column(), p.header(), p.value(), p.reason()));
+                }
+            }
             w.sheet("概要");
             w.row(List.of("项目", "值"));
-            w.row(List.of("文件", job.fileName));
-            w.row(List.of("导入类型", job.format.zh() + " (" + job.format.id() + ")"));
+            w.row(List.of("文件", job.fileName()));
+            w.row(List.of("导入类型", job.formatZh() + " (" + job.format() + ")"));
             if (r != null) {
                 w.row(List.of("读取行数", r.rowsRead()));
                 w.row(List.of("问题数", r.problemCount()));
+                w.row(List.of("提示数", r.warningCount()));
                 w.row(List.of("结论", r.messageZh()));
                 if (r.problemsTruncated()) {
                     w.row(List.of("说明", "仅列出前 " + r.problems().size() + " 个问题"));

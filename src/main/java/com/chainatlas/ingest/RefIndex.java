@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,10 @@ final class RefIndex {
     private final Map<String, Known> known = new ConcurrentHashMap<>();
     private final EnterpriseRelation written;
     private volatile String idPrefix;
+    private volatile Boolean hasProvisional;
     private final Map<String, EnterpriseMatch> byName = new ConcurrentHashMap<>();
+    private final NameIndex names;
+    private final Map<RefKind, Map<String, NameIndex.Entry>> fileEntries = new EnumMap<>(RefKind.class);
 
     /**
      * @param written the relation type the file writes (its presence is looked up with each enterprise), or null
@@ -68,6 +72,7 @@ final class RefIndex {
     RefIndex(Neo4jClient neo4j, EnterpriseRelation written) {
         this.neo4j = neo4j;
         this.written = written;
+        this.names = new NameIndex(neo4j);
         for (RefKind k : RefKind.values()) {
             inFile.put(k, new ConcurrentHashMap<>());
             inDb.put(k, new ConcurrentHashMap<>());
@@ -76,7 +81,54 @@ final class RefIndex {
 
     /** A row of this file defines {@code id} (with its chain, or "" when not in a chain). */
     void define(RefKind kind, String id, String chainId) {
-        inFile.get(kind).put(id, chainId == null ? "" : chainId);
+        define(kind, id, chainId, null, null);
+    }
+
+    /** As {@link #define(RefKind, String, String)}, with the name (and parent segment) later rows may use. */
+    void define(RefKind kind, String id, String chainId, String name, String parentId) {
+        String chain = chainId == null ? "" : chainId;
+        inFile.get(kind).put(id, chain);
+        if (name != null) {
+            NameIndex.Entry e = new NameIndex.Entry(id, kind == RefKind.CHAIN ? id : chain, name, parentId);
+            fileEntries.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(id, e);
+            names.define(kind, e.id(), e.chainId(), name, parentId);
+        }
+    }
+
+    /** A reference resolved to an id, or the reason it could not be (not found, ambiguous, missing step). */
+    record Resolution(String id, String problem) {
+    }
+
+    /**
+     * Resolves an id, a name or (segments) a path to an id, within {@code chainId} when not null; an ambiguous
+     * name lists its candidates.
+     */
+    Resolution resolve(RefKind kind, String ref, String chainId) {
+        if (chainOf(kind, ref) != null) {
+            return new Resolution(ref, null);
+        }
+        String within = kind == RefKind.CHAIN || kind == RefKind.INSTITUTION ? null : chainId;
+        Iterable<NameIndex.Entry> defined = fileEntries.getOrDefault(kind, new LinkedHashMap<>()).values();
+        NameIndex.Match m = names.find(kind, ref, within, defined);
+        if (m.found()) {
+            return new Resolution(m.id(), null);
+        }
+        if (m.candidates().size() > 1) {
+            return new Resolution(null, kind.zh + "“" + ref + "”不唯一，对应: " + String.join("、",
+                    m.candidates().stream().map(e -> names.describe(kind, e)).toList())
+                    + "。请改填编号" + (kind == RefKind.SEGMENT ? "或路径 (如 上级环节/环节)" : ""));
+        }
+        if (kind == RefKind.SEGMENT && within != null && names.countInChain(kind, within, defined) == 0) {
+            return new Resolution(null, "产业链 " + within + " 还没有环节，请先导入产业链环节（第 1 步）");
+        }
+        if (within != null) {
+            NameIndex.Match elsewhere = names.find(kind, ref, null, defined);
+            if (!elsewhere.candidates().isEmpty()) {
+                return new Resolution(null, "产业链 " + within + " 中没有" + kind.zh + "“" + ref + "”；其他产业链中有: "
+                        + String.join("、", elsewhere.candidates().stream().map(e -> names.describe(kind, e)).toList()));
+            }
+        }
+        return new Resolution(null, null);
     }
 
     /** Chain id of the referenced thing ("" when it has none), or null when it does not exist. */
@@ -146,12 +198,27 @@ final class RefIndex {
         }
     }
 
+    /** Whether any provisional enterprise (无信用代码) is stored; asked once per file. */
+    boolean hasProvisional() {
+        Boolean h = hasProvisional;
+        if (h == null) {
+            h = neo4j.query("RETURN EXISTS { MATCH (e:Enterprise) WHERE e.provisional = true } AS any")
+                    .fetchAs(Boolean.class).one().orElse(false);
+            hasProvisional = h;
+        }
+        return h;
+    }
+
+    private static boolean isCode(String code) {
+        return Uscc.isValid(code) || Uscc.isProvisional(code);
+    }
+
     EnterpriseMatch enterprise(String ref) {
         if (known.containsKey(ref)) {
             return new EnterpriseMatch(ref, List.of(ref)); // a valid, normalised USCC looked up before
         }
         String code = Uscc.normalise(ref);
-        if (Uscc.isValid(code)) {
+        if (isCode(code)) {
             if (!known.containsKey(code) && !byName.containsKey(code)) {
                 prefetchEnterprises(List.of(code));
             }
@@ -173,7 +240,7 @@ final class RefIndex {
                 continue;
             }
             String code = Uscc.normalise(ref);
-            if (Uscc.isValid(code)) {
+            if (isCode(code)) {
                 if (!known.containsKey(code) && !byName.containsKey(code)) {
                     codes.add(code);
                 }

@@ -50,6 +50,25 @@ final class Text {
         return sb.toString();
     }
 
+    /**
+     * Free text (说明, 经营范围, 主营产品) as typed: only the ends are trimmed. Unlike names it keeps its spaces and
+     * full-width characters ("申万2021 三级行业" stays as written), since it is read, not matched.
+     */
+    static String freeText(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        int start = 0;
+        int end = raw.length();
+        while (start < end && blank(raw.charAt(start))) {
+            start++;
+        }
+        while (end > start && blank(raw.charAt(end - 1))) {
+            end--;
+        }
+        return raw.substring(start, end);
+    }
+
     /** Whitespace, a space character, zero-width space or BOM; ASCII and CJK text skip the Character look-ups. */
     static boolean blank(char c) {
         if (c > ' ' && c < '\u0080' || c > '\u3000' && c < '\uFEFF') {

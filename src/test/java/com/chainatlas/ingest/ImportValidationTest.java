@@ -87,7 +87,7 @@ class ImportValidationTest extends ImportHttpTestBase {
     @Test
     void headerProblemsAreFileProblems() {
         Map<Integer, String> missing = rejected("enterprises", "企业名称,简称\n甲,乙\n");
-        assertThat(missing.get(0)).contains("缺少必填列").contains("统一社会信用代码").contains("行政区划代码");
+        assertThat(missing.get(0)).contains("缺少必填列").contains("行政区划代码").doesNotContain("统一社会信用代码"); // optional: 无信用代码
         Map<Integer, String> wrongKind = rejected("enterprises", "foo,bar\n1,2\n");
         assertThat(wrongKind.get(0)).contains("选错了导入类型");
         Map<Integer, String> unit = rejected("enterprises", "统一社会信用代码,企业名称,行政区划代码,营业收入(元)\n" + uscc(1) + ",甲,340104,1\n");
@@ -125,14 +125,22 @@ class ImportValidationTest extends ImportHttpTestBase {
         client.run("flows", "f.csv", csv("上游环节,下游环节\nZT2-A,ZT2-B\n"));
         Map<Integer, String> flows = rejected("flows", String.join("\n",
                 "上游环节,下游环节,回收流向",
-                "ZT2-B,ZT2-C,否",      // 2 part of cycle A→B→C→A (A→B stored)
-                "ZT2-C,ZT2-A,否",      // 3 closes the cycle
+                "ZT2-B,ZT2-C,否",      // 2 part of cycle A→B→C→A (A→B stored): a warning only
+                "ZT2-C,ZT2-A,否",      // 3 closes the cycle: a warning only
                 "ZT2-C,ZT2-C,否",      // 4 self loop
                 "ZT2-C,ZT2-X,否"));    // 5 unknown segment
-        assertThat(flows).containsOnlyKeys(2, 3, 4, 5);
-        assertThat(flows.get(3)).contains("循环").contains("ZT2-C → ZT2-A → ZT2-B → ZT2-C");
+        assertThat(flows).containsOnlyKeys(4, 5);
         assertThat(flows.get(4)).contains("自身");
         assertThat(flows.get(5)).contains("未找到环节");
+        // a mutual flow goes in, with a warning per edge on the cycle that the API returns
+        JsonNode mutual = client.run("flows", "f1.csv", csv("上游环节,下游环节,回收流向\nZT2-B,ZT2-C,否\nZT2-C,ZT2-A,否\n"));
+        assertThat(mutual.get("phase").asString()).as(mutual.toString()).isEqualTo("DONE");
+        assertThat(mutual.get("result").get("warningCount").asInt()).isEqualTo(2);
+        assertThat(mutual.get("result").get("warnings").get(1).get("row").asInt()).isEqualTo(3);
+        assertThat(mutual.get("result").get("warnings").get(1).get("reason").asString()).contains("循环")
+                .contains("ZT2-C → ZT2-A → ZT2-B → ZT2-C");
+        assertThat(mutual.get("reportXlsx").isNull()).isFalse();
+        neo4j.query("MATCH (:Segment {id: 'ZT2-C'})-[f:FEEDS]->(:Segment {id: 'ZT2-A'}) DELETE f").run();
         // the same cycle with the return flow marked as recycling is fine
         JsonNode ok = client.run("flows", "f2.csv", csv("上游环节,下游环节,回收流向\nZT2-B,ZT2-C,否\nZT2-C,ZT2-A,是\n"));
         assertThat(ok.get("phase").asString()).as(ok.toString()).isEqualTo("DONE");

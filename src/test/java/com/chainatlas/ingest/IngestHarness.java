@@ -97,6 +97,22 @@ final class IngestHarness implements AutoCloseable {
         return job;
     }
 
+    /** Runs an import synchronously, names looked up in {@code chain} (id or name); returns the finished job. */
+    ImportJob importFile(String format, Path file, String chain) {
+        ImportJob job = new ImportJob(UUID.randomUUID().toString(), ImportFormats.find(format).orElseThrow(),
+                file.getFileName().toString(), file, "-", false);
+        job.chain = chain;
+        service.run(job);
+        return job;
+    }
+
+    /** Runs an import synchronously from CSV text (written to a file under the data directory). */
+    ImportJob importCsv(String format, String csv, String chain) throws IOException {
+        Path file = Files.createTempFile(dataDir.getParent(), format + "-", ".csv");
+        Files.writeString(file, csv);
+        return importFile(format, file, chain);
+    }
+
     /** Runs an import on a background thread (the caller polls the job). */
     ImportJob startImport(String format, Path file) {
         ImportJob job = new ImportJob(UUID.randomUUID().toString(), ImportFormats.find(format).orElseThrow(),

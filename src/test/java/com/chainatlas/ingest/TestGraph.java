@@ -43,6 +43,8 @@ final class TestGraph {
                     WITH e LIMIT 5000 DETACH DELETE e RETURN count(*) AS n
                     """).bind(usccPrefixes).to("prefixes").fetchAs(Long.class).one().orElse(0L);
         } while (n > 0);
+        // provisional (无信用代码) test enterprises are named ZT…
+        neo4j.query("MATCH (e:Enterprise) WHERE e.provisional = true AND e.name STARTS WITH 'ZT' DETACH DELETE e").run();
         neo4j.query("""
                 MATCH (x) WHERE x.id STARTS WITH 'ZT' AND any(l IN labels(x) WHERE l IN $labels)
                 DETACH DELETE x

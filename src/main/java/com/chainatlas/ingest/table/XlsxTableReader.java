@@ -172,6 +172,11 @@ public final class XlsxTableReader implements TableReader {
             if (value == Math.rint(value) && Math.abs(value) < 1e15) {
                 return Long.toString((long) value);
             }
+            if (Math.abs(value) >= 1e15) {
+                // beyond double precision: shown as Excel shows it (9.13401041E+17), so a code column can tell
+                // the user that Excel stored the code as a number instead of reporting a wrong check character
+                return BigDecimal.valueOf(value).stripTrailingZeros().toString();
+            }
             return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
         }
     }

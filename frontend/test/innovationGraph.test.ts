@@ -71,3 +71,18 @@ describe('innovation graph of the demo chain NEV', () => {
     for (const n of one.nodes.filter((x) => x.kind === 'technology')) expect(n.technology!.segmentIds).toContain('NEV-CELL');
   });
 });
+
+describe('innovation graph, partners of some institutions only', () => {
+  it('draws the cooperating enterprises of the chosen institutions and counts the others in their tooltips', () => {
+    const { segments, technologies } = demoChain('NEV');
+    const institutions = demoInstitutions();
+    const coop = cooperations(institutions.map((i) => i.id));
+    const layout = layoutInnovation({ segments, technologies, institutions, cooperations: coop, localRegion: HEFEI, width: 1380, showPartnersOf: (i) => i.regionCode.startsWith('3401') });
+    const from = new Set(layout.edges.filter((e) => e.kind === 'cooperates').map((e) => e.source));
+    expect(from.size).toBeGreaterThan(0);
+    for (const id of from) expect(layout.nodes.find((n) => n.id === id)!.local).toBe(true);
+    const option = innovationOption(layout, text) as { series: { data: { id: string; tooltip: { formatter?: () => string } }[] }[] };
+    const outside = layout.nodes.find((n) => n.kind === 'institution' && !n.local && (n.cooperations ?? 0) > 0)!;
+    expect(option.series[0]!.data.find((d) => d.id === outside.id)!.tooltip.formatter!()).toContain(`产学研合作企业 ${outside.cooperations} 家`);
+  });
+});

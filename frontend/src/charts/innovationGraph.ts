@@ -24,6 +24,8 @@ export interface InnovationNode {
   technology?: Technology;
   institution?: Institution;
   partner?: InstitutionPartner & { with: string[] };
+  /** Institutions: how many enterprises it cooperates with (undefined when not loaded). */
+  cooperations?: number;
   /** A "更多" node: how many cooperating enterprises of `owner` are not drawn. */
   hidden?: number;
   owner?: string;
@@ -56,6 +58,8 @@ export interface InnovationInput {
   width: number;
   /** Enterprises drawn per institution (local first); the rest go behind a "更多" node. */
   perInstitution?: number;
+  /** Whose cooperating enterprises are drawn (default: every institution's); the others keep them in the tooltip. */
+  showPartnersOf?: (i: Institution) => boolean;
 }
 
 export const INNOVATION_GEOMETRY = { symbol: 10, labelGap: 5, lineHeight: 15, rowGap: 6, header: 28, pad: 8, font: 12 } as const;
@@ -103,6 +107,7 @@ export function layoutInnovation(input: InnovationInput): InnovationLayout {
   const partners = new Map<string, InstitutionPartner & { with: string[] }>();
   const more: { id: string; owner: string; hidden: number }[] = [];
   for (const i of insts) {
+    if (input.showPartnersOf && !input.showPartnersOf(i)) continue;
     const list = [...(input.cooperations.get(i.id) ?? [])].sort(
       (a, b) => Number(inRegion(b.regionCode, input.localRegion)) - Number(inRegion(a.regionCode, input.localRegion)) || (b.since ?? 0) - (a.since ?? 0) || a.name.localeCompare(b.name, 'zh-CN'),
     );
@@ -143,7 +148,8 @@ export function layoutInnovation(input: InnovationInput): InnovationLayout {
     if (k === 't') return { id, kind: 'technology', name: techById.get(raw)!.name, local: false, technology: techById.get(raw)! };
     if (k === 'i') {
       const i = instById.get(raw)!;
-      return { id, kind: 'institution', name: i.name, local: inRegion(i.regionCode, input.localRegion), institution: i };
+      const c = input.cooperations.get(i.id);
+      return { id, kind: 'institution', name: i.name, local: inRegion(i.regionCode, input.localRegion), institution: i, ...(c ? { cooperations: c.length } : {}) };
     }
     if (k === 'e') {
       const p = partners.get(raw)!;
@@ -221,8 +227,8 @@ export function innovationOption(layout: InnovationLayout, text: InnovationText)
           `研发实力：${i.strength} / 5`,
           list('研究技术', degree(n.id, 'researches')),
           list('研究环节', degree(n.id, 'researches-segment')),
-          list('合作企业', degree(n.id, 'cooperates')),
-          '单击在下方表格中查看合作详情',
+          n.cooperations === undefined ? '' : degree(n.id, 'cooperates').length ? list('合作企业', degree(n.id, 'cooperates')) : `产学研合作企业 ${n.cooperations} 家${n.cooperations ? '（图中未展开）' : ''}`,
+          '单击展开其合作企业，并在下方表格中查看合作详情',
         ].filter(Boolean).join('<br/>');
       }
       case 'enterprise':

@@ -105,6 +105,10 @@ export function layoutProducts(rows: ProductRow[], opts: ProductLayoutOptions): 
   const layerOf = longestPathLayers(ids, edges, back);
   const byId = new Map(shown.map((r) => [r.product.id, r]));
   const stageRank = (id: string) => STAGE_ORDER[stageOf.get(byId.get(id)!.product.segmentId) ?? 'MIDSTREAM'];
+  // a product with no input or use in view has no place in the flow: its stage decides (first, middle or last column)
+  const linked = new Set(edges.flatMap((e) => [e.source, e.target]));
+  const last = Math.max(0, ...[...layerOf.values()]);
+  for (const id of ids) if (!linked.has(id)) layerOf.set(id, [0, Math.round(last / 2), last][stageRank(id)]!);
   // start from chain order (stage, segment, name) so the sweeps begin from a sensible picture and stay deterministic
   const initial = (a: string, b: string) =>
     stageRank(a) - stageRank(b) ||

@@ -1,7 +1,8 @@
 import { api } from '../api';
 import type { Enterprise, RegionFigure } from '../api/types';
 import { mountChart, type ECharts } from '../charts/echarts';
-import { mergeDetail, networkFromDetail, networkOption, type SupplyNetwork } from '../charts/network';
+import { availableWidth, mountFixedGraph, type FixedGraph } from '../charts/fixedGraph';
+import { expandWith, layoutSupply, showMore, supplyGraphFrom, supplyOption, visibleSupply, PER_SIDE, type Side, type SupplyGraph } from '../charts/supplyLayout';
 import { regionBarOption, tileMapOption, tilesFor, type Metric } from '../charts/tileGrid';
 import type { MountedView, ViewContext } from '../context';
 import { formatCount, formatNumber, formatWanYuan } from '../format';
@@ -35,13 +36,18 @@ export function mountEnterpriseMap(root: HTMLElement, ctx0: ViewContext): Mounte
   const metric = (): Metric => (p().metric === 'revenue' ? 'revenue' : 'count');
   const fmt = (v: number) => (metric() === 'count' ? formatCount(v) : formatWanYuan(v));
   const regionName = (code: string) => ctx.regionIndex?.fullName(code) || code;
+  /**
+   * The region the map shows: the drilled one, else the header's region (the map follows the chosen region), else
+   * the whole country; `drill=all` asks for the country while a region is chosen.
+   */
+  const drillOf = (): string | null => (p().drill === 'all' ? null : p().drill ?? ctx.state.region ?? null);
   /** The region the table lists: the drilled one, else the header's region, else the whole country. */
-  const tableRegion = () => p().drill ?? ctx.state.region;
+  const tableRegion = () => drillOf() ?? ctx.state.region;
 
   function renderMapControls(): void {
     const segs = ctx.chain?.segments ?? [];
     const roots = segs.filter((s) => !s.parentId);
-    const drill = p().drill ?? null;
+    const drill = drillOf();
     const path = drill ? ctx.regionIndex?.path(drill) ?? [] : [];
     fill(mapControls, 
       h(
@@ -68,7 +74,7 @@ export function mountEnterpriseMap(root: HTMLElement, ctx0: ViewContext): Mounte
       h(
         'nav',
         { class: 'crumbs', 'aria-label': 'drill' },
-        h('button', { type: 'button', class: 'link', onclick: () => ctx.navigate({ params: { drill: null, page: null } }) }, S.enterprise.national),
+        h('button', { type: 'button', class: 'link', 'data-region': 'all', onclick: () => ctx.navigate({ params: { drill: ctx.state.region ? 'all' : null, page: null } }) }, S.enterprise.national),
         path.map((r) => [' › ', h('button', { type: 'button', class: 'link', onclick: () => ctx.navigate({ params: { drill: r.code, page: null } }) }, r.name)]),
       ),
     );
@@ -76,7 +82,7 @@ export function mountEnterpriseMap(root: HTMLElement, ctx0: ViewContext): Mounte
 
   function renderMap(): void {
     renderMapControls();
-    const drill = p().drill ?? null;
+    const drill = drillOf();
     const level = drill ? ctx.regionIndex?.get(drill)?.level : undefined;
     const parent = level === 'COUNTY' ? ctx.regionIndex?.get(drill)?.parentCode ?? null : drill;
     void load(
@@ -168,12 +174,16 @@ export function mountEnterpriseMap(root: HTMLElement, ctx0: ViewContext): Mounte
     );
   }
 
-  let netChart: ECharts | null = null;
-  let network: SupplyNetwork | null = null;
+  let net: FixedGraph | null = null;
+  let graph: SupplyGraph | null = null;
+  let productNames: Map<string, string> | null = null;
+  const productName = (id: string | null) => (id ? productNames?.get(id) ?? id : '产品未知');
+
   function renderNetwork(): void {
     const uscc = p().uscc;
-    netChart?.dispose();
-    netChart = null;
+    net?.dispose();
+    net = null;
+    graph = null;
     if (!uscc) {
       fill(netInfo);
       fill(netBox, emptyBox(S.enterprise.networkHint));
@@ -181,36 +191,68 @@ export function mountEnterpriseMap(root: HTMLElement, ctx0: ViewContext): Mounte
     }
     void load(
       netBox,
-      (sig) => api.enterprise(uscc, sig),
+      async (sig) => {
+        const [d, products] = await Promise.all([api.enterprise(uscc, sig), productNames ? Promise.resolve(null) : api.products(ctx.state.chain!, null, sig).catch(() => [])]);
+        if (products) productNames = new Map(products.map((x) => [x.id, x.name]));
+        return d;
+      },
       (d) => {
-        network = networkFromDetail(d, ctx.state.region);
-        const local = network.nodes.filter((n) => n.role !== 'center' && n.local).length;
-        fill(netInfo, 
+        graph = supplyGraphFrom(d, ctx.state.region);
+        const partners = [...new Set([...d.suppliers, ...d.customers].map((x) => x.uscc))];
+        const local = [...d.suppliers, ...d.customers].filter((x, i, all) => all.findIndex((y) => y.uscc === x.uscc) === i && graph!.nodes.get(x.uscc)?.local).length;
+        fill(
+          netInfo,
           h('strong', {}, d.enterprise.name),
-          ` · ${d.regionName} · ${formatWanYuan(d.enterprise.revenue)} · ${S.enterprise.suppliers} ${d.suppliers.length} · ${S.enterprise.customers} ${d.customers.length} · ${S.enterprise.local} ${local} / ${S.enterprise.outside} ${network.nodes.length - 1 - local}`,
+          ` · ${d.regionName} · 营收 ${formatWanYuan(d.enterprise.revenue)} · ${S.enterprise.suppliers} ${new Set(d.suppliers.map((x) => x.uscc)).size} 家 · ${S.enterprise.customers} ${new Set(d.customers.map((x) => x.uscc)).size} 家 · ${S.enterprise.local} ${local} / ${S.enterprise.outside} ${partners.length - local}`,
           d.segments.length ? h('div', { class: 'chips' }, d.segments.map((s) => h('span', { class: 'chip' }, s.name))) : null,
         );
-        const el = h('div', { class: 'chart chart-network', 'data-testid': 'network-chart', role: 'img', 'aria-label': S.enterprise.network });
-        add(netBox, el);
-        add(netBox, h('p', { class: 'hint' }, '左侧为供应商，右侧为客户；圆点为本地企业，灰色菱形为外地企业。双击节点展开其上下游。'));
-        netChart = mountChart(el);
-        netChart.setOption(networkOption(network, { center: S.enterprise.center, local: S.enterprise.local, outside: S.enterprise.outside }));
-        netChart.on('dblclick', (e: { data?: unknown }) => {
+        const host = h('div', { class: 'network-host' });
+        add(
+          netBox,
+          h(
+            'p',
+            { class: 'hint' },
+            `左侧为供应商（越靠左越上游），右侧为客户；连线上标注供货产品和年供货金额（万元，未知注明“未知”）。圆点为本地企业，灰色菱形为外地企业，黑边为已展开的企业。每家企业每侧最多显示 ${PER_SIDE} 家，其余收在“更多…”里，单击显示更多；双击企业展开它的上下游。`,
+          ),
+          host,
+        );
+        net = mountFixedGraph(host, 'network-chart', S.enterprise.network);
+        drawNetwork();
+        net.chart.on('click', (e: { data?: unknown }) => {
+          const id = (e.data as { id?: string } | undefined)?.id ?? '';
+          const m = /^more:(.+):(suppliers|customers)$/.exec(id);
+          if (m && graph) {
+            showMore(graph, m[1]!, m[2] as Side);
+            drawNetwork();
+          }
+        });
+        net.chart.on('dblclick', (e: { data?: unknown }) => {
           const id = (e.data as { id?: string } | undefined)?.id;
-          if (id && network && id !== network.centerId) void expand(id);
+          if (id && graph && graph.nodes.has(id) && !graph.nodes.get(id)!.expanded) void expand(id);
         });
       },
     );
   }
 
+  function drawNetwork(): void {
+    if (!net || !graph) return;
+    const host = net.el.parentElement as HTMLElement;
+    const layout = layoutSupply(visibleSupply(graph), productName, availableWidth(host));
+    net.draw(supplyOption(layout, graph.centerId, productName, regionName), layout.width, layout.height);
+    net.el.dataset.hiddenEdgeLabels = String(layout.hiddenEdgeLabels);
+    net.el.dataset.nodes = String(layout.nodes.length);
+  }
+
   async function expand(id: string): Promise<void> {
-    if (!network || !netChart) return;
-    const hop = (network.nodes.find((n) => n.id === id)?.hop ?? 1) + 1;
+    if (!graph) return;
+    const g = graph;
     try {
-      mergeDetail(network, await api.enterprise(id), ctx.state.region, hop);
-      netChart.setOption(networkOption(network, { center: S.enterprise.center, local: S.enterprise.local, outside: S.enterprise.outside }), { notMerge: true });
+      const d = await api.enterprise(id);
+      if (graph !== g) return; // another enterprise was opened meanwhile
+      expandWith(g, d);
+      drawNetwork();
     } catch {
-      /* expanding is optional; the base network stays */
+      /* expanding is optional; the network drawn so far stays */
     }
   }
 
@@ -231,7 +273,7 @@ export function mountEnterpriseMap(root: HTMLElement, ctx0: ViewContext): Mounte
     },
     destroy() {
       charts.forEach((c) => c.dispose());
-      netChart?.dispose();
+      net?.dispose();
     },
   };
 }

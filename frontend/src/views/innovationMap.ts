@@ -1,5 +1,7 @@
 import { api } from '../api';
-import type { Segment, SegmentDiagnosis, Technology } from '../api/types';
+import type { Institution, InstitutionPartner, Segment, SegmentDiagnosis, Technology } from '../api/types';
+import { availableWidth, mountFixedGraph, type FixedGraph } from '../charts/fixedGraph';
+import { INNOVATION_COLOURS, innovationOption, layoutInnovation } from '../charts/innovationGraph';
 import { inRegion } from '../charts/network';
 import type { MountedView, ViewContext } from '../context';
 import { S } from '../strings';
@@ -32,14 +34,109 @@ export function pairingSegments(segments: SegmentDiagnosis[]): SegmentDiagnosis[
   return segments.filter((s) => s.leaf && rank(s) < 3).sort((a, b) => rank(a) - rank(b) || Number(b.key) - Number(a.key) || a.name.localeCompare(b.name, 'zh-CN'));
 }
 
-/** 创新图谱: core technologies per segment, R&D institutions, and their cooperation with enterprises. */
+/** Runs `task` over `items`, at most `width` at a time (the institution details behind the graph's cooperation links). */
+export async function inBatches<T, R>(items: T[], width: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await task(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return out;
+}
+
+/** At most this many institutions' cooperations are loaded for the graph (the demo chains have about 40 each). */
+const GRAPH_INSTITUTIONS = 80;
+
+/** 创新图谱: the graph (segments — technologies — institutions — enterprises), then technologies per segment, institutions, cooperation. */
 export function mountInnovation(root: HTMLElement, ctx0: ViewContext): MountedView {
   let ctx = ctx0;
   const techBox = h('div', {});
   const instBox = h('div', {});
   const coopBox = h('div', {});
   const pairBox = h('div', {});
-  add(root, h('div', { class: 'grid-2' }, section(S.innovation.technologies, techBox), h('div', {}, section(S.innovation.institutions, instBox), section(S.innovation.cooperation, coopBox))));
+  const graphBox = h('div', {});
+  const graphHost = h('div', { class: 'innovation-graph' });
+  let graph: FixedGraph | null = null;
+  let graphData: { techs: Technology[]; institutions: Institution[]; cooperations: Map<string, InstitutionPartner[]>; truncated: number } | null = null;
+  const legendItem = (colour: string, glyph: string, text: string) => h('span', { style: 'margin-left:10px;white-space:nowrap' }, h('span', { style: `color:${colour}` }, glyph), ` ${text}`);
+  add(
+    root,
+    section(
+      '创新图谱：环节 — 核心技术 — 研发机构 — 合作企业',
+      h(
+        'p',
+        { class: 'hint' },
+        '从左到右：环节、应用于它的核心技术、研究这些技术的研发机构、与机构开展产学研合作的企业。',
+        legendItem(INNOVATION_COLOURS.segment, '■', '环节'),
+        legendItem(INNOVATION_COLOURS.technology, '▲', '核心技术'),
+        legendItem(INNOVATION_COLOURS.localInstitution, '◆', '本地研发机构'),
+        legendItem(INNOVATION_COLOURS.institution, '◆', '外地研发机构'),
+        legendItem(INNOVATION_COLOURS.localEnterprise, '●', '本地企业'),
+        legendItem(INNOVATION_COLOURS.enterprise, '●', '外地企业'),
+        ' 虚线：机构直接研究该环节。图中展开本地机构的合作企业；单击其他机构展开它的合作企业（下方表格同时显示详情），单击环节只看该环节。',
+      ),
+      graphBox,
+    ),
+    h('div', { class: 'grid-2' }, section(S.innovation.technologies, techBox), h('div', {}, section(S.innovation.institutions, instBox), section(S.innovation.cooperation, coopBox))),
+  );
+
+  void load(
+    graphBox,
+    async (sig) => {
+      const [techs, page] = await Promise.all([api.technologies({ chain: ctx.state.chain }, sig), api.institutions({ chain: ctx.state.chain, page: 0, size: 500 }, sig)]);
+      const shown = page.items.slice(0, GRAPH_INSTITUTIONS);
+      const details = await inBatches(shown, 6, (i) => api.institution(i.id, sig).catch(() => null));
+      const cooperations = new Map<string, InstitutionPartner[]>();
+      details.forEach((d) => d && cooperations.set(d.institution.id, d.cooperations));
+      return { techs, institutions: shown, cooperations, truncated: page.total - shown.length };
+    },
+    (data) => {
+      graphData = data;
+      add(graphBox, graphHost);
+      if (data.truncated > 0) add(graphBox, h('p', { class: 'small muted' }, `另有 ${data.truncated} 家机构未画出，见下方表格。`));
+      drawGraph();
+    },
+    { what: '创新图谱' },
+  );
+
+  function drawGraph(): void {
+    if (!graphData || !graphHost.isConnected) return;
+    const layout = layoutInnovation({
+      segments: ctx.chain?.segments ?? [],
+      technologies: graphData.techs,
+      institutions: graphData.institutions,
+      cooperations: graphData.cooperations,
+      localRegion: ctx.state.region,
+      segmentId: ctx.state.segment,
+      width: availableWidth(graphHost),
+      // local institutions' partners and the chosen one's; the others' stay in their tooltips, so the column stays short
+      showPartnersOf: (i) => inRegion(i.regionCode, ctx.state.region) || i.id === ctx.state.params.inst,
+    });
+    if (layout.nodes.length === 0) {
+      graph?.dispose();
+      graph = null;
+      fill(graphHost, emptyBox('该环节暂无核心技术和研发机构'));
+      return;
+    }
+    const fresh = !graph || !graphHost.contains(graph.el);
+    if (fresh) graph = mountFixedGraph(graphHost, 'innovation-graph', '创新图谱');
+    graph!.draw(
+      innovationOption(layout, { stage: S.stage, types: S.innovation.types, levels: S.innovation.levels, regionName: (c) => ctx.regionIndex?.fullName(c) || c }),
+      layout.width,
+      layout.height,
+    );
+    if (fresh) {
+      graph!.chart.on('click', (e: { data?: unknown }) => {
+        const id = (e.data as { id?: string } | undefined)?.id ?? '';
+        if (id.startsWith('s:')) ctx.navigate({ segment: ctx.state.segment === id.slice(2) ? null : id.slice(2), params: { ipage: null } });
+        else if (id.startsWith('i:') || id.startsWith('m:')) ctx.navigate({ params: { inst: id.slice(2) } });
+      });
+    }
+  }
   if (ctx.state.chain && ctx.state.region) {
     add(root, section(`${S.pairing.title}（薄弱、空白及卡脖子环节）`, pairBox));
     const chain = ctx.state.chain;
@@ -210,6 +307,10 @@ export function mountInnovation(root: HTMLElement, ctx0: ViewContext): MountedVi
       ctx = next;
       if (prev.segment !== next.state.segment || prev.params.ipage !== next.state.params.ipage || prev.params.local !== next.state.params.local || prev.params.inst !== next.state.params.inst) renderInstitutions();
       if (prev.params.inst !== next.state.params.inst) renderCooperation();
+      if (prev.segment !== next.state.segment || prev.params.inst !== next.state.params.inst) drawGraph();
+    },
+    destroy() {
+      graph?.dispose();
     },
   };
 }

@@ -239,6 +239,10 @@ class FrontendBrowserTest {
         page.navigate(url("#/enterprise?chain=NEV&region=" + HEFEI));
         settle();
         assertThat(page.locator(".chart-map canvas").first()).isVisible();
+        // the map starts at the header's region; 全国 goes up to the province tiles
+        page.locator(".crumbs button[data-region=all]").click();
+        page.waitForURL("**drill=all**");
+        settle();
         page.locator(".top-list button[data-region='340000']").click();
         page.waitForURL("**drill=340000**");
         settle();

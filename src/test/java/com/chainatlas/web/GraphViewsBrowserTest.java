@@ -1,0 +1,334 @@
+package com.chainatlas.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import com.chainatlas.support.ChainAtlasIntegrationTest;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.BoundingBox;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The three graphs (产品图谱, supply network, 创新图谱) in real headless Chromium at 1440×900: labels are read from
+ * what ECharts actually drew (the chart box exposes its text elements) and checked for overlaps, tooltips for
+ * units and words, and the enterprise map for following the header's region. Screenshots go to target/screenshots/.
+ */
+@ChainAtlasIntegrationTest
+class GraphViewsBrowserTest {
+
+    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    static final Path SHOTS = Paths.get("target", "screenshots");
+    static final String HEFEI = "340100";
+    static final int WIDTH = 1440;
+    static final int HEIGHT = 900;
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    BrowserContext context;
+    Page page;
+    final List<String> pageErrors = new ArrayList<>();
+
+    /** A drawn label in chart pixels. */
+    record Label(String text, double x, double y, double w, double h) {
+        boolean overlaps(Label o) {
+            // half a pixel of slack: adjacent rows share an edge
+            double e = 0.5;
+            return x + e < o.x + o.w && o.x + e < x + w && y + e < o.y + o.h && o.y + e < y + h;
+        }
+    }
+
+    record Point(String id, double x, double y) {
+    }
+
+    @BeforeAll
+    static void launch() throws Exception {
+        if (!Files.isExecutable(CHROMIUM)) {
+            String message = "Chromium not found at " + CHROMIUM + " (apt-get install -y chromium)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError(message);
+            }
+            Assumptions.abort(message);
+        }
+        Files.createDirectories(SHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(WIDTH, HEIGHT).setLocale("zh-CN"));
+        context.setDefaultTimeout(30_000);
+        page = context.newPage();
+        page.onPageError(pageErrors::add);
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+        assertThat(pageErrors).as("uncaught errors in the page").isEmpty();
+    }
+
+    String url(String hash) {
+        return "http://localhost:" + port + "/" + hash;
+    }
+
+    void settle() {
+        page.waitForFunction("() => document.querySelector('main .view') !== null"
+                + " && document.querySelectorAll('.state-loading, [aria-busy=true]').length === 0");
+    }
+
+    void shot(String name, boolean fullPage) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(fullPage));
+    }
+
+    /** Waits for a fixed-size graph to be drawn and returns what ECharts drew as text. */
+    List<Label> labels(String testId) {
+        page.waitForFunction("id => { const el = document.querySelector(`[data-testid=${id}]`);"
+                + " return el && el.dataset.drawn && el.querySelector('canvas') && el.__labels().length > 0; }", testId);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> raw = (List<Map<String, Object>>) page.evaluate(
+                "id => document.querySelector(`[data-testid=${id}]`).__labels()", testId);
+        return raw.stream().map(m -> new Label((String) m.get("text"), num(m.get("x")), num(m.get("y")), num(m.get("w")),
+                num(m.get("h")))).toList();
+    }
+
+    List<Point> points(String testId) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> raw = (List<Map<String, Object>>) page.evaluate(
+                "id => document.querySelector(`[data-testid=${id}]`).__points()", testId);
+        return raw.stream().map(m -> new Point((String) m.get("id"), num(m.get("x")), num(m.get("y")))).toList();
+    }
+
+    static double num(Object o) {
+        return ((Number) o).doubleValue();
+    }
+
+    static List<String> overlaps(List<Label> labels) {
+        List<Label> sorted = new ArrayList<>(labels);
+        sorted.sort(Comparator.comparingDouble(Label::x));
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            for (int j = i + 1; j < sorted.size() && sorted.get(j).x() < sorted.get(i).x() + sorted.get(i).w(); j++) {
+                if (sorted.get(i).overlaps(sorted.get(j))) {
+                    out.add(sorted.get(i).text() + " × " + sorted.get(j).text());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The graph fits the window: no sideways scrolling at 1440 px. */
+    void fitsTheWindow(String testId) {
+        Object fits = page.evaluate("id => { const el = document.querySelector(`[data-testid=${id}]`);"
+                + " const host = el.parentElement; return host.scrollWidth <= host.clientWidth + 1"
+                + " && el.getBoundingClientRect().right <= window.innerWidth; }", testId);
+        assertThat(fits).as("%s fits in %d px", testId, WIDTH).isEqualTo(true);
+    }
+
+    String tooltipAt(String testId, double x, double y) {
+        BoundingBox box = page.locator("[data-testid=" + testId + "]").boundingBox();
+        page.mouse().move(box.x + x, box.y + y);
+        Locator tip = page.locator("[data-testid=" + testId + "] > div").filter(new Locator.FilterOptions().setHasText(
+                java.util.regex.Pattern.compile("\\S")));
+        tip.last().waitFor();
+        page.waitForFunction("id => [...document.querySelectorAll(`[data-testid=${id}] > div`)].some(d =>"
+                + " d.style.display !== 'none' && d.style.opacity !== '0' && d.innerText.trim().length > 0)", testId);
+        return (String) page.evaluate("id => [...document.querySelectorAll(`[data-testid=${id}] > div`)]"
+                + ".filter(d => d.innerText.trim().length > 0).map(d => d.innerText).pop()", testId);
+    }
+
+    @Test
+    void productMapShowsEveryProductInColumnsWithReadableLabels() {
+        for (String chain : List.of("NEV", "IC")) {
+            page.navigate(url("#/product?chain=" + chain + "&region=" + HEFEI));
+            settle();
+            List<Label> labels = labels("product-graph");
+            long products = ((Number) page.evaluate("c => fetch(`/api/chains/${c}/products`).then(r => r.json()).then(a => a.length)",
+                    chain)).longValue();
+            assertThat(products).isGreaterThan(120);
+            // one label per product plus the column titles: none hidden, none overlapping, in the window's width
+            List<Label> titles = labels.stream().filter(l -> l.text().matches("\\d+\\. .*")).toList();
+            assertThat(titles.size()).isGreaterThanOrEqualTo(5);
+            assertThat(labels.size() - titles.size()).isEqualTo((int) products);
+            assertThat(overlaps(labels)).as("overlapping labels on the %s product map", chain).isEmpty();
+            assertThat(labels).allSatisfy(l -> assertThat(l.h()).isGreaterThanOrEqualTo(11));
+            fitsTheWindow("product-graph");
+            shot("product-map-" + chain.toLowerCase(), true);
+        }
+        // only the inputs bought from outside, then one segment
+        page.navigate(url("#/product?chain=NEV&region=" + HEFEI));
+        settle();
+        page.locator("button[data-filter=outside]").click();
+        page.waitForURL("**pf=outside**");
+        settle();
+        List<Label> outside = labels("product-graph");
+        assertThat(overlaps(outside)).isEmpty();
+        assertThat(page.locator("[data-testid=product-graph-note]")).containsText("上下游");
+        assertThat(page.locator("[data-testid=product-table] .badge.made")).hasCount(0);
+        assertThat(page.locator("[data-testid=product-table] .badge.notmade").first()).isVisible();
+        shot("product-map-outside", true);
+        page.locator("#product-segment").selectOption("NEV-BATTERY");
+        page.waitForURL("**segment=NEV-BATTERY**");
+        settle();
+        List<Label> battery = labels("product-graph");
+        assertThat(overlaps(battery)).isEmpty();
+        assertThat(battery.stream().map(Label::text)).anyMatch(t -> t.contains("电芯") || t.contains("电池"));
+        shot("product-map-battery-outside", false);
+    }
+
+    @Test
+    void supplyNetworkStaysReadableAfterTwoExpansionsAndSaysWhatItShows() {
+        page.navigate(url("#/enterprise?chain=NEV&region=" + HEFEI));
+        settle();
+        // the local enterprise with the most partners: a chain leader
+        String uscc = (String) page.evaluate("async () => { const r = await fetch('/api/enterprises?chain=NEV&region=" + HEFEI
+                + "&sort=revenue&size=8').then(r => r.json());"
+                + " let best = null, most = -1; for (const e of r.items) { const d = await fetch('/api/enterprises/' + e.uscc).then(r => r.json());"
+                + " const n = d.suppliers.length + d.customers.length; if (n > most) { most = n; best = e.uscc; } } return best; }");
+        assertThat(uscc).isNotNull();
+        page.navigate(url("#/enterprise?chain=NEV&region=" + HEFEI + "&uscc=" + uscc));
+        settle();
+        List<Label> first = labels("network-chart");
+        assertThat(overlaps(first)).isEmpty();
+        assertThat(first.stream().map(Label::text)).anyMatch(t -> t.contains("万元") || t.contains("未知"));
+        Locator chart = page.locator("[data-testid=network-chart]");
+        Point center = points("network-chart").stream().filter(p -> p.id().equals(uscc)).findFirst().orElseThrow();
+
+        // tooltips carry units and words
+        String centreTip = tooltipAt("network-chart", center.x(), center.y());
+        assertThat(centreTip).contains("营收").containsPattern("万元|亿元|未知").contains("当前企业");
+
+        // expand a supplier (left), then a customer (right)
+        int before = Integer.parseInt(chart.getAttribute("data-nodes"));
+        Point supplier = points("network-chart").stream().filter(p -> !p.id().startsWith("more:") && p.x() < center.x())
+                .findFirst().orElseThrow();
+        dblclick(supplier);
+        page.waitForFunction("n => +document.querySelector('[data-testid=network-chart]').dataset.nodes > n", before);
+        int afterOne = Integer.parseInt(chart.getAttribute("data-nodes"));
+        Point customer = points("network-chart").stream().filter(p -> !p.id().startsWith("more:") && !p.id().equals(uscc)
+                && p.x() > centerOf(uscc).x()).findFirst().orElse(null);
+        if (customer != null) {
+            dblclick(customer);
+            page.waitForFunction("n => +document.querySelector('[data-testid=network-chart]').dataset.nodes >= n", afterOne);
+            page.waitForTimeout(500);
+        }
+        List<Label> expanded = labels("network-chart");
+        assertThat(overlaps(expanded)).as("overlapping labels after two expansions").isEmpty();
+        assertThat(chart.getAttribute("data-hidden-edge-labels")).isEqualTo("0");
+        Point c2 = centerOf(uscc);
+        List<Point> all = points("network-chart");
+        assertThat(all.stream().filter(p -> !p.id().startsWith("more:") && !p.id().startsWith("__") && p.x() < c2.x() - 300))
+                .as("a supplier of a supplier, further left").isNotEmpty();
+        shot("network-two-expansions", true);
+
+        // the "更多…" node shows more partners when clicked
+        Point more = all.stream().filter(p -> p.id().startsWith("more:")).findFirst().orElse(null);
+        if (more != null) {
+            int n = Integer.parseInt(chart.getAttribute("data-nodes"));
+            BoundingBox box = chart.boundingBox();
+            page.mouse().click(box.x + more.x(), box.y + more.y());
+            page.waitForFunction("n => +document.querySelector('[data-testid=network-chart]').dataset.nodes > n", n);
+            assertThat(overlaps(labels("network-chart"))).isEmpty();
+        }
+        // an edge's tooltip: who supplies whom with what, for how much
+        Point a = centerOf(uscc);
+        Point s = points("network-chart").stream().filter(p -> !p.id().startsWith("more:") && p.x() < a.x()).findFirst().orElseThrow();
+        String edgeTip = tooltipAt("network-chart", (a.x() + s.x()) / 2 + (a.x() - s.x()) * 0.1, (a.y() + s.y()) / 2 + (a.y() - s.y()) * 0.1);
+        assertThat(edgeTip).containsPattern("供应|营收");
+        assertThat(edgeTip).containsPattern("万元|亿元|未知");
+        chart.scrollIntoViewIfNeeded();
+        shot("network-more", false);
+    }
+
+    Point centerOf(String uscc) {
+        return points("network-chart").stream().filter(p -> p.id().equals(uscc)).findFirst().orElseThrow();
+    }
+
+    void dblclick(Point p) {
+        BoundingBox box = page.locator("[data-testid=network-chart]").boundingBox();
+        page.mouse().dblclick(box.x + p.x(), box.y + p.y());
+    }
+
+    @Test
+    void innovationMapIsAGraphWithLocalInstitutionsMarkedAndTheTablesBelow() {
+        page.navigate(url("#/innovation?chain=NEV&region=" + HEFEI));
+        settle();
+        List<Label> labels = labels("innovation-graph");
+        assertThat(overlaps(labels)).isEmpty();
+        assertThat(labels.stream().map(Label::text)).contains("环节", "核心技术", "研发机构", "合作企业");
+        assertThat(labels.stream().map(Label::text)).anyMatch(t -> t.replace("\n", "").contains("（本地）"));
+        fitsTheWindow("innovation-graph");
+        assertThat(page.locator("[data-testid=tech-table] tbody tr").first()).isVisible();
+        assertThat(page.locator("[data-testid=institution-table] tbody tr").first()).isVisible();
+        shot("innovation-graph", true);
+        // clicking a segment narrows the graph to it
+        Point seg = points("innovation-graph").stream().filter(p -> p.id().equals("s:NEV-CELL")).findFirst().orElseThrow();
+        BoundingBox box = page.locator("[data-testid=innovation-graph]").boundingBox();
+        page.mouse().click(box.x + seg.x(), box.y + seg.y());
+        page.waitForURL("**segment=NEV-CELL**");
+        settle();
+        page.waitForFunction("() => document.querySelector('[data-testid=innovation-graph]').__points().filter(p => p.id.startsWith('s:')).length === 1");
+        assertThat(overlaps(labels("innovation-graph"))).isEmpty();
+        shot("innovation-graph-cell", false);
+    }
+
+    @Test
+    void enterpriseMapFollowsTheChosenRegion() {
+        page.navigate(url("#/enterprise?chain=NEV&region=" + HEFEI));
+        settle();
+        assertThat(page.locator(".crumbs")).containsText("合肥市");
+        assertThat(page.locator(".top-list button[data-region^='3401']").first()).isVisible();
+        shot("enterprise-map-hefei", false);
+        // another city in the header: the map starts there
+        page.locator("#pick-city").selectOption("340200");
+        page.waitForURL("**region=340200**");
+        settle();
+        assertThat(page.locator(".crumbs")).containsText("芜湖市");
+        assertThat(page.locator(".top-list button[data-region^='3402']").first()).isVisible();
+        // 全国 goes back to the province tiles
+        page.locator(".crumbs button[data-region=all]").click();
+        page.waitForURL("**drill=all**");
+        settle();
+        assertThat(page.locator(".top-list button[data-region='340000']")).isVisible();
+    }
+}

@@ -14,26 +14,40 @@ export interface RenderedLabel {
   h: number;
 }
 
-interface ZrText {
+interface ZrRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  clone(): ZrRect;
+  applyTransform(m: number[]): void;
+}
+interface ZrEl {
   type: string;
   ignore?: boolean;
   invisible?: boolean;
+  parent?: ZrEl | null;
   style?: { text?: string; opacity?: number };
   transform?: number[] | null;
-  getBoundingRect(): { clone(): { applyTransform(m: number[]): void; x: number; y: number; width: number; height: number } };
+  getBoundingRect(): ZrRect;
 }
 
-/** Every visible text element of a chart in chart pixels (labels, including their background boxes). */
+/**
+ * Every visible label of a chart in chart pixels, background box included. zrender draws a label (ZRText) as one
+ * tspan per line (plus a rect for its background), so the drawn pieces are grouped back by their ZRText.
+ */
 export function renderedLabels(chart: ECharts): RenderedLabel[] {
-  const storage = (chart.getZr() as unknown as { storage: { getDisplayList(update?: boolean): ZrText[] } }).storage;
-  return storage
-    .getDisplayList(true)
-    .filter((el) => el.type === 'text' && !el.ignore && !el.invisible && (el.style?.opacity ?? 1) > 0 && (el.style?.text ?? '').trim() !== '')
-    .map((el) => {
-      const r = el.getBoundingRect().clone();
-      if (el.transform) r.applyTransform(el.transform);
-      return { text: el.style!.text!, x: r.x, y: r.y, w: r.width, h: r.height };
-    });
+  const storage = (chart.getZr() as unknown as { storage: { getDisplayList(update?: boolean): ZrEl[] } }).storage;
+  const texts = new Set<ZrEl>();
+  for (const el of storage.getDisplayList(true)) {
+    const host = el.type === 'text' ? el : el.parent?.type === 'text' ? el.parent : null;
+    if (host && !host.ignore && !host.invisible && (host.style?.opacity ?? 1) > 0 && (host.style?.text ?? '').trim() !== '') texts.add(host);
+  }
+  return [...texts].map((t) => {
+    const r = t.getBoundingRect().clone();
+    if (t.transform) r.applyTransform(t.transform);
+    return { text: t.style!.text!, x: r.x, y: r.y, w: r.width, h: r.height };
+  });
 }
 
 export interface FixedGraph {

@@ -372,13 +372,13 @@ export function supplyOption(layout: SupplyLayout, centerId: string, productName
       e.label
         ? [
             {
-              id: `__edge${i}`,
+              // the label itself answers hover with the relation in words (a thin line is hard to point at)
+              id: `edge:${i}`,
               name: '',
               x: e.label.cx,
               y: e.label.cy,
               symbolSize: 0,
-              silent: true,
-              tooltip: { show: false },
+              tooltip: { formatter: () => relationText(e.link!, (id) => esc(shortCompanyName(fullName(id))), (id) => esc(productName(id))) },
               label: { show: true, position: 'inside', fontSize: G.edgeFont, lineHeight: G.edgeLine, color: '#495057', backgroundColor: 'rgba(255,255,255,0.92)', padding: [1, 2], formatter: e.label.lines.join('\n') },
             },
           ]

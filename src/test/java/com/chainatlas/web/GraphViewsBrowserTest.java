@@ -18,7 +18,6 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.BoundingBox;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -112,9 +111,11 @@ class GraphViewsBrowserTest {
         return "http://localhost:" + port + "/" + hash;
     }
 
+    /** Waits for every box to be loaded; generous, since the first diagnosis builds its snapshot on a busy machine. */
     void settle() {
         page.waitForFunction("() => document.querySelector('main .view') !== null"
-                + " && document.querySelectorAll('.state-loading, [aria-busy=true]').length === 0");
+                + " && document.querySelectorAll('.state-loading, [aria-busy=true]').length === 0", null,
+                new Page.WaitForFunctionOptions().setTimeout(120_000));
     }
 
     void shot(String name, boolean fullPage) {
@@ -124,7 +125,8 @@ class GraphViewsBrowserTest {
     /** Waits for a fixed-size graph to be drawn and returns what ECharts drew as text. */
     List<Label> labels(String testId) {
         page.waitForFunction("id => { const el = document.querySelector(`[data-testid=${id}]`);"
-                + " return el && el.dataset.drawn && el.querySelector('canvas') && el.__labels().length > 0; }", testId);
+                + " return el && el.dataset.drawn && el.querySelector('canvas') && el.__labels().length > 0; }", testId,
+                new Page.WaitForFunctionOptions().setTimeout(60_000));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> raw = (List<Map<String, Object>>) page.evaluate(
                 "id => document.querySelector(`[data-testid=${id}]`).__labels()", testId);
@@ -165,16 +167,24 @@ class GraphViewsBrowserTest {
         assertThat(fits).as("%s fits in %d px", testId, WIDTH).isEqualTo(true);
     }
 
+    /** Scrolls so that chart point (x, y) is mid-window and returns it in viewport coordinates (for the mouse). */
+    double[] onScreen(String testId, double x, double y) {
+        @SuppressWarnings("unchecked")
+        List<Number> xy = (List<Number>) page.evaluate("([id, x, y]) => { const el = document.querySelector(`[data-testid=${id}]`);"
+                + " let r = el.getBoundingClientRect(); window.scrollBy(r.left + x - innerWidth / 2, r.top + y - innerHeight / 2);"
+                + " r = el.getBoundingClientRect(); return [r.left + x, r.top + y]; }", List.of(testId, x, y));
+        return new double[] {xy.get(0).doubleValue(), xy.get(1).doubleValue()};
+    }
+
+    /** Hovers chart point (x, y) and returns the text of the ECharts tooltip that shows up. */
     String tooltipAt(String testId, double x, double y) {
-        BoundingBox box = page.locator("[data-testid=" + testId + "]").boundingBox();
-        page.mouse().move(box.x + x, box.y + y);
-        Locator tip = page.locator("[data-testid=" + testId + "] > div").filter(new Locator.FilterOptions().setHasText(
-                java.util.regex.Pattern.compile("\\S")));
-        tip.last().waitFor();
-        page.waitForFunction("id => [...document.querySelectorAll(`[data-testid=${id}] > div`)].some(d =>"
-                + " d.style.display !== 'none' && d.style.opacity !== '0' && d.innerText.trim().length > 0)", testId);
-        return (String) page.evaluate("id => [...document.querySelectorAll(`[data-testid=${id}] > div`)]"
-                + ".filter(d => d.innerText.trim().length > 0).map(d => d.innerText).pop()", testId);
+        double[] p = onScreen(testId, x, y);
+        page.mouse().move(p[0] - 3, p[1] - 3);
+        page.mouse().move(p[0], p[1], new com.microsoft.playwright.Mouse.MoveOptions().setSteps(3));
+        String visibleTip = "() => [...document.querySelectorAll('div')].filter(d => d.style.zIndex === '9999999'"
+                + " && d.style.display !== 'none' && d.innerText.trim().length > 0).map(d => d.innerText).pop() || null";
+        page.waitForFunction(visibleTip);
+        return (String) page.evaluate(visibleTip);
     }
 
     @Test
@@ -240,12 +250,12 @@ class GraphViewsBrowserTest {
 
         // expand a supplier (left), then a customer (right)
         int before = Integer.parseInt(chart.getAttribute("data-nodes"));
-        Point supplier = points("network-chart").stream().filter(p -> !p.id().startsWith("more:") && p.x() < center.x())
+        Point supplier = points("network-chart").stream().filter(p -> isFirm(p) && p.x() < center.x())
                 .findFirst().orElseThrow();
         dblclick(supplier);
         page.waitForFunction("n => +document.querySelector('[data-testid=network-chart]').dataset.nodes > n", before);
         int afterOne = Integer.parseInt(chart.getAttribute("data-nodes"));
-        Point customer = points("network-chart").stream().filter(p -> !p.id().startsWith("more:") && !p.id().equals(uscc)
+        Point customer = points("network-chart").stream().filter(p -> isFirm(p) && !p.id().equals(uscc)
                 && p.x() > centerOf(uscc).x()).findFirst().orElse(null);
         if (customer != null) {
             dblclick(customer);
@@ -257,7 +267,7 @@ class GraphViewsBrowserTest {
         assertThat(chart.getAttribute("data-hidden-edge-labels")).isEqualTo("0");
         Point c2 = centerOf(uscc);
         List<Point> all = points("network-chart");
-        assertThat(all.stream().filter(p -> !p.id().startsWith("more:") && !p.id().startsWith("__") && p.x() < c2.x() - 300))
+        assertThat(all.stream().filter(p -> isFirm(p) && p.x() < c2.x() - 300))
                 .as("a supplier of a supplier, further left").isNotEmpty();
         shot("network-two-expansions", true);
 
@@ -265,19 +275,21 @@ class GraphViewsBrowserTest {
         Point more = all.stream().filter(p -> p.id().startsWith("more:")).findFirst().orElse(null);
         if (more != null) {
             int n = Integer.parseInt(chart.getAttribute("data-nodes"));
-            BoundingBox box = chart.boundingBox();
-            page.mouse().click(box.x + more.x(), box.y + more.y());
+            double[] xy = onScreen("network-chart", more.x(), more.y());
+            page.mouse().click(xy[0], xy[1]);
             page.waitForFunction("n => +document.querySelector('[data-testid=network-chart]').dataset.nodes > n", n);
             assertThat(overlaps(labels("network-chart"))).isEmpty();
         }
-        // an edge's tooltip: who supplies whom with what, for how much
-        Point a = centerOf(uscc);
-        Point s = points("network-chart").stream().filter(p -> !p.id().startsWith("more:") && p.x() < a.x()).findFirst().orElseThrow();
-        String edgeTip = tooltipAt("network-chart", (a.x() + s.x()) / 2 + (a.x() - s.x()) * 0.1, (a.y() + s.y()) / 2 + (a.y() - s.y()) * 0.1);
-        assertThat(edgeTip).containsPattern("供应|营收");
-        assertThat(edgeTip).containsPattern("万元|亿元|未知");
+        // an edge's tooltip (on its label): who supplies whom with what, for how much
+        Point edge = points("network-chart").stream().filter(p -> p.id().startsWith("edge:")).findFirst().orElseThrow();
+        String edgeTip = tooltipAt("network-chart", edge.x(), edge.y());
+        assertThat(edgeTip).contains(" 向 ").contains("供应").containsPattern("年供货金额( [\\d,.]+ 万元|未知)");
         chart.scrollIntoViewIfNeeded();
         shot("network-more", false);
+    }
+
+    static boolean isFirm(Point p) {
+        return !p.id().startsWith("more:") && !p.id().startsWith("edge:");
     }
 
     Point centerOf(String uscc) {
@@ -285,8 +297,8 @@ class GraphViewsBrowserTest {
     }
 
     void dblclick(Point p) {
-        BoundingBox box = page.locator("[data-testid=network-chart]").boundingBox();
-        page.mouse().dblclick(box.x + p.x(), box.y + p.y());
+        double[] xy = onScreen("network-chart", p.x(), p.y());
+        page.mouse().dblclick(xy[0], xy[1]);
     }
 
     @Test
@@ -303,8 +315,8 @@ class GraphViewsBrowserTest {
         shot("innovation-graph", true);
         // clicking a segment narrows the graph to it
         Point seg = points("innovation-graph").stream().filter(p -> p.id().equals("s:NEV-CELL")).findFirst().orElseThrow();
-        BoundingBox box = page.locator("[data-testid=innovation-graph]").boundingBox();
-        page.mouse().click(box.x + seg.x(), box.y + seg.y());
+        double[] xy = onScreen("innovation-graph", seg.x(), seg.y());
+        page.mouse().click(xy[0], xy[1]);
         page.waitForURL("**segment=NEV-CELL**");
         settle();
         page.waitForFunction("() => document.querySelector('[data-testid=innovation-graph]').__points().filter(p => p.id.startsWith('s:')).length === 1");

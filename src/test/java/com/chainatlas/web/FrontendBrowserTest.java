@@ -37,6 +37,8 @@ class FrontendBrowserTest {
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     static final Path SHOTS = Paths.get("target", "screenshots");
     static final String HEFEI = "340100";
+    /** The region cascader's text box (shows the chosen path, takes the search text). */
+    static final String REGION_INPUT = "[data-testid=pick-region] input.el-input__inner";
 
     static Playwright playwright;
     static Browser browser;
@@ -115,9 +117,10 @@ class FrontendBrowserTest {
         assertThat(page.locator("[data-testid=sample-banner]")).isVisible();
         assertThat(page.locator("[data-testid=sample-banner]")).containsText("示例数据");
         assertThat(page.locator("a.tab")).hasCount(7);
-        assertThat(page.locator("#pick-chain")).hasValue("NEV");
-        assertThat(page.locator("#pick-province")).hasValue("340000");
-        assertThat(page.locator("#pick-city")).hasValue(HEFEI);
+        assertThat(page.locator("[data-testid=pick-chain]")).hasAttribute("data-value", "NEV");
+        assertThat(page.locator("[data-testid=pick-chain]")).containsText("新能源汽车");
+        assertThat(page.locator("[data-testid=pick-region]")).hasAttribute("data-value", HEFEI);
+        assertThat(page.locator(REGION_INPUT)).hasValue("安徽省 / 合肥市");
         // keyboard: tabbing from the last picker reaches the first view tab
         page.locator("#pick-zone").focus();
         page.keyboard().press("Tab");
@@ -177,22 +180,43 @@ class FrontendBrowserTest {
     void picksRegionBySearchAndCascade() {
         page.navigate(url("#/chain?chain=NEV"));
         settle();
-        page.locator("#region-search").fill("合肥");
-        page.locator(".region-hit[data-code='" + HEFEI + "']").click();
+        assertThat(page.locator("[data-testid=pick-region]")).hasAttribute("data-value", "");
+        // search: typing a name offers the matching regions with their full path
+        page.locator(REGION_INPUT).fill("合肥");
+        page.locator(".el-cascader__suggestion-item", new Page.LocatorOptions().setHasText("安徽省 / 合肥市")).first().click();
         page.waitForURL("**region=" + HEFEI + "**");
-        assertThat(page.locator("#pick-province")).hasValue("340000");
-        assertThat(page.locator("#pick-city")).hasValue(HEFEI);
-        // cascade: pick a county of 合肥
-        String county = page.locator("#pick-county option").nth(1).getAttribute("value");
-        page.locator("#pick-county").selectOption(county);
-        page.waitForURL("**region=" + county + "**");
+        assertThat(page.locator("[data-testid=pick-region]")).hasAttribute("data-value", HEFEI);
+        assertThat(page.locator(REGION_INPUT)).hasValue("安徽省 / 合肥市");
+        // cascade: the open panel shows 安徽省's cities with 合肥市 checked; a click on its name opens its counties
+        page.locator(".region-popper").waitFor(new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
+        page.locator(REGION_INPUT).click();
+        Locator menus = page.locator(".region-popper .el-cascader-menu");
+        assertThat(menus).hasCount(2);
+        assertThat(menus.nth(1).locator(".el-cascader-node.is-active")).hasText("合肥市");
+        menus.nth(1).locator(".el-cascader-node.is-active .el-cascader-node__label").click();
+        assertThat(menus).hasCount(3);
+        Locator county = menus.nth(2).locator(".el-cascader-node").first();
+        String countyName = county.innerText().strip();
+        county.click();
+        page.waitForFunction("() => /region=3401\\d\\d(&|$)/.test(location.hash) && !location.hash.includes('region=340100')");
         settle();
-        assertThat(page.locator("#pick-county")).hasValue(county);
-        // zones of the region are offered
-        page.locator("#pick-city").selectOption(HEFEI);
+        assertThat(page.locator(REGION_INPUT)).hasValue("安徽省 / 合肥市 / " + countyName);
+        String county6 = page.locator("[data-testid=pick-region]").getAttribute("data-value");
+        assertThat(page.url()).contains("region=" + county6);
+        // zones of the region are offered: back to 合肥市 (its radio) through the cascade
+        page.locator(".region-popper").waitFor(new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
+        page.locator(REGION_INPUT).click();
+        menus.nth(1).locator(".el-cascader-node", new Locator.LocatorOptions().setHasText("合肥市")).locator(".el-radio").click();
         page.waitForURL("**region=" + HEFEI + "**");
         settle();
-        assertThat(page.locator("#pick-zone option")).not().hasCount(1);
+        assertThat(page.locator("[data-testid=pick-zone]")).not().hasAttribute("data-count", "0");
+        page.locator("[data-testid=pick-zone] .el-select__wrapper").click();
+        Locator zones = page.locator(".zone-popper .el-select-dropdown__item");
+        assertThat(zones.first()).isVisible();
+        String zone = zones.first().innerText().replaceAll("（\\d+）$", "");
+        zones.first().click();
+        page.waitForURL("**zone=**");
+        assertThat(page.locator("[data-testid=pick-zone]")).hasAttribute("data-value", zone);
         shot("region-picked");
     }
 

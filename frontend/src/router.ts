@@ -1,0 +1,43 @@
+import { START_LOCATION, createRouter, createWebHashHistory, type RouteComponent, type RouteRecordRaw } from 'vue-router';
+import { legacyView } from './app/legacyView';
+import { boot, store } from './app/store';
+import { VIEWS, type ViewId } from './state';
+
+const DEFAULT_CHAIN = 'NEV';
+const DEFAULT_REGION = '340100'; // 合肥市, the demo data's home region
+
+/**
+ * One lazy route per view, so the first page loads only the shell and its own view. Views not yet ported to
+ * Vue are mounted through `legacyView` (their DOM module is still a separate chunk).
+ */
+const VIEW_COMPONENTS: Record<ViewId, () => Promise<RouteComponent>> = {
+  chain: () => import('./views/chainMap').then((m) => legacyView('chain', m.mountChainMap)),
+  enterprise: () => import('./views/enterpriseMap').then((m) => legacyView('enterprise', m.mountEnterpriseMap)),
+  product: () => import('./views/productMap').then((m) => legacyView('product', m.mountProductMap)),
+  innovation: () => import('./views/innovationMap').then((m) => legacyView('innovation', m.mountInnovation)),
+  diagnosis: () => import('./views/diagnosis').then((m) => legacyView('diagnosis', m.mountDiagnosis)),
+  targets: () => import('./views/targets').then((m) => legacyView('targets', m.mountTargets)),
+  import: () => import('./views/importView').then((m) => legacyView('import', m.mountImport)),
+  bench: () => import('./views/bench').then((m) => legacyView('bench', m.mountBench)),
+};
+
+const routes: RouteRecordRaw[] = [
+  ...VIEWS.map((v) => ({ path: `/${v}`, name: v, component: VIEW_COMPONENTS[v] })),
+  // `#/`, empty and unknown views open the chain map with the same query (as the old router did).
+  { path: '/:rest(.*)*', redirect: (to) => ({ path: '/chain', query: to.query }) },
+];
+
+export const router = createRouter({ history: createWebHashHistory(), routes });
+
+/** A bookmark without a chain gets the default one; the very first visit also gets the demo region. */
+router.beforeEach(async (to, from) => {
+  await boot();
+  if (!store.booted || to.query.chain) return true;
+  const fallback = store.chains.find((c) => c.chain.id === DEFAULT_CHAIN)?.chain.id ?? store.chains[0]?.chain.id;
+  if (!fallback) return true;
+  const first = from === START_LOCATION && to.redirectedFrom?.fullPath === '/';
+  // chain and region first, as serialiseHash writes them
+  const query: Record<string, unknown> = { chain: fallback, region: first ? DEFAULT_REGION : to.query.region };
+  for (const [k, v] of Object.entries(to.query)) if (!(k in query)) query[k] = v;
+  return { path: to.path, query: query as typeof to.query, replace: true };
+});

@@ -226,7 +226,7 @@ export function productMapOption(layout: ProductLayout, fontSize = 12): Record<s
         distance: g.labelGap,
         fontSize,
         lineHeight: g.lineHeight,
-        color: n.context ? '#868e96' : '#212529',
+        color: n.context ? '#5c636a' : '#212529',
         formatter: n.lines.join('\n'),
       },
       tooltip: {

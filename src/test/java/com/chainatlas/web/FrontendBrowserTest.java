@@ -276,7 +276,7 @@ class FrontendBrowserTest {
         page.waitForURL("**sort=employees**");
         settle();
         assertThat(page.locator("[data-testid=enterprise-table] tbody tr").first()).isVisible();
-        page.locator(".pager button").last().click();
+        page.locator(".pager .btn-next").first().click();
         page.waitForURL("**page=1**");
         settle();
         page.locator("[data-testid=enterprise-table] button[data-uscc]").first().click();
@@ -295,6 +295,7 @@ class FrontendBrowserTest {
         assertThat(page.locator("[data-testid=product-table] tbody tr").first()).isVisible();
         assertThat(page.locator(".badge.made").first()).isVisible();
         page.navigate(url("#/innovation?chain=IC&region=" + HEFEI));
+        page.locator("main .view[data-view=innovation]").waitFor();
         settle();
         assertThat(page.locator("[data-testid=tech-table] tbody tr").first()).isVisible();
         page.locator("[data-testid=institution-table] button[data-inst]").first().click();

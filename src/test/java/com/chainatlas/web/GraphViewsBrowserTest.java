@@ -208,7 +208,7 @@ class GraphViewsBrowserTest {
         // only the inputs bought from outside, then one segment
         page.navigate(url("#/product?chain=NEV&region=" + HEFEI));
         settle();
-        page.locator("button[data-filter=outside]").click();
+        page.locator(".el-radio-button", new Page.LocatorOptions().setHasText("只看外购投入品")).click();
         page.waitForURL("**pf=outside**");
         settle();
         List<Label> outside = labels("product-graph");
@@ -217,7 +217,9 @@ class GraphViewsBrowserTest {
         assertThat(page.locator("[data-testid=product-table] .badge.made")).hasCount(0);
         assertThat(page.locator("[data-testid=product-table] .badge.notmade").first()).isVisible();
         shot("product-map-outside", true);
-        page.locator("#product-segment").selectOption("NEV-BATTERY");
+        page.locator("[data-testid=product-segment] .el-select__wrapper").click();
+        page.locator(".product-segment-popper .el-select-dropdown__item",
+                new Page.LocatorOptions().setHasText(java.util.regex.Pattern.compile("^\\s*动力电池\\s*$"))).first().click();
         page.waitForURL("**segment=NEV-BATTERY**");
         settle();
         List<Label> battery = labels("product-graph");
@@ -332,7 +334,8 @@ class GraphViewsBrowserTest {
         assertThat(page.locator(".top-list button[data-region^='3401']").first()).isVisible();
         shot("enterprise-map-hefei", false);
         // another city in the header: the map starts there
-        page.locator("#pick-city").selectOption("340200");
+        page.locator("[data-testid=pick-region] input.el-input__inner").fill("芜湖");
+        page.locator(".el-cascader__suggestion-item", new Page.LocatorOptions().setHasText("安徽省 / 芜湖市")).first().click();
         page.waitForURL("**region=340200**");
         settle();
         assertThat(page.locator(".crumbs")).containsText("芜湖市");

@@ -82,6 +82,9 @@ export function mountFixedGraph(host: HTMLElement, testId: string, ariaLabel: st
       if (!chart) chart = mountChart(el);
       else chart.resize();
       chart.setOption(option, { notMerge: true });
+      // a redraw under the pointer (after a double-click expansion) must not leave the picture dimmed by hover focus
+      chart.dispatchAction({ type: 'downplay', seriesIndex: 0 });
+      chart.dispatchAction({ type: 'hideTip' });
       points = pointsOf(option);
       el.dataset.drawn = String(Date.now());
     },

@@ -1,6 +1,6 @@
 import { START_LOCATION, createRouter, createWebHashHistory, type RouteComponent, type RouteRecordRaw } from 'vue-router';
 import { legacyView } from './app/legacyView';
-import { boot, store } from './app/store';
+import { boot, loadChain, sharedDiagnosis, store } from './app/store';
 import { VIEWS, type ViewId } from './state';
 
 const DEFAULT_CHAIN = 'NEV';
@@ -15,9 +15,10 @@ const VIEW_COMPONENTS: Record<ViewId, () => Promise<RouteComponent>> = {
   enterprise: () => import('./views/EnterpriseMapView.vue'),
   product: () => import('./views/ProductMapView.vue'),
   innovation: () => import('./views/InnovationMapView.vue'),
-  diagnosis: () => import('./views/diagnosis').then((m) => legacyView('diagnosis', m.mountDiagnosis)),
-  targets: () => import('./views/targets').then((m) => legacyView('targets', m.mountTargets)),
-  import: () => import('./views/importView').then((m) => legacyView('import', m.mountImport)),
+  diagnosis: () => import('./views/diagnosis/DiagnosisView.vue'),
+  targets: () => import('./views/targets/TargetsView.vue'),
+  import: () => import('./views/import/ImportView.vue'),
+  report: () => import('./views/report/ReportView.vue'),
   bench: () => import('./views/bench').then((m) => legacyView('bench', m.mountBench)),
 };
 
@@ -31,6 +32,14 @@ export const router = createRouter({ history: createWebHashHistory(), routes });
 
 /** A bookmark without a chain gets the default one; the very first visit also gets the demo region. */
 router.beforeEach(async (to, from) => {
+  // Start what the view will need at once, in parallel with the first load of chains and regions.
+  const q = (k: string) => (typeof to.query[k] === 'string' && to.query[k] ? (to.query[k] as string) : null);
+  const view = to.path.slice(1) as ViewId;
+  if (q('chain')) {
+    void loadChain(q('chain'));
+    if (view === 'chain' && q('region') && /^\d{6}$/.test(q('region')!)) void sharedDiagnosis(q('chain')!, q('region')!, q('zone')).catch(() => undefined);
+  }
+  if (view in VIEW_COMPONENTS) void VIEW_COMPONENTS[view]().catch(() => undefined);
   await boot();
   if (!store.booted || to.query.chain) return true;
   const fallback = store.chains.find((c) => c.chain.id === DEFAULT_CHAIN)?.chain.id ?? store.chains[0]?.chain.id;

@@ -134,3 +134,8 @@ export function targetParams(q: TargetQuery): Record<string, QueryValue> {
 export function targetExportUrl(id: string, format: 'xlsx' | 'csv', user?: string | null): string {
   return buildUrl(`/api/target-lists/${encodeURIComponent(id)}/export.${format}`, { user: user ?? null });
 }
+
+/** Download link of a live ranking (same query as `/api/targets`, no saved list needed). */
+export function liveTargetExportUrl(q: TargetQuery, format: 'xlsx' | 'csv'): string {
+  return buildUrl(`/api/targets/export.${format}`, targetParams(q));
+}

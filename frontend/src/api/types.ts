@@ -217,9 +217,10 @@ export interface Concentration {
 }
 export interface SegmentFigures {
   localEnterprises: number;
-  localRevenue: number;
+  /** 万元; null when no local enterprise's revenue is known. */
+  localRevenue: number | null;
   nationalEnterprises: number;
-  nationalRevenue: number;
+  nationalRevenue: number | null;
   shareByCount: number | null;
   shareByRevenue: number | null;
   lqByCount: number | null;
@@ -261,7 +262,7 @@ export interface ChainLeader {
   name: string;
   regionCode: string;
   regionName: string;
-  revenue: number;
+  revenue: number | null;
   pageRank: number;
   score: number;
   segmentIds: string[];
@@ -273,9 +274,9 @@ export interface ChainFigures {
   completenessKeyWeighted: number;
   completenessValueWeighted: number;
   localEnterprises: number;
-  localRevenue: number;
+  localRevenue: number | null;
   nationalEnterprises: number;
-  nationalRevenue: number;
+  nationalRevenue: number | null;
   sourcing: Sourcing | null;
   verdictCounts: Partial<Record<Verdict, number>>;
   flowCycleSegments: string[];
@@ -490,6 +491,10 @@ export interface ImportFormat {
   key: string[];
   templateXlsx: string;
   templateCsv: string;
+  /** Import order hint (1 = chain structure, 2 = enterprises, 3 = relations), when the server sends it. */
+  step?: number | null;
+  /** Formats that must be imported first, when the server sends them. */
+  requires?: string[] | null;
 }
 export interface ImportProblem {
   row: number;
@@ -510,6 +515,8 @@ export interface ImportResult {
   ignoredColumns: string[];
   chainIds: string[];
   staged: boolean;
+  /** Rows imported with a warning (e.g. a name matched loosely), when the server sends them. */
+  warnings?: (ImportProblem | string)[] | null;
   messageZh: string;
   messageEn: string;
 }

@@ -18,7 +18,8 @@ export function legacyView(id: ViewId, mount: ViewModule) {
       let key = '';
       const keyOf = () => {
         const s = ctx.value.state;
-        return [s.chain, s.region, s.zone].join('|');
+        // the region tree may arrive after the view mounted (it loads beside the chain): mount again once it is there
+        return [s.chain, s.region, s.zone, ctx.value.regionIndex ? 'regions' : ''].join('|');
       };
       const render = () => {
         const el = root.value;

@@ -1,6 +1,6 @@
 import { reactive, shallowRef } from 'vue';
 import { api } from '../api';
-import type { ChainStructure, ChainSummary, Zone } from '../api/types';
+import type { ChainDiagnosis, ChainStructure, ChainSummary, Zone } from '../api/types';
 import { RegionIndex } from '../regionIndex';
 
 /**
@@ -23,18 +23,27 @@ export const chain = shallowRef<ChainStructure | null>(null);
 
 let bootPromise: Promise<void> | null = null;
 
-/** Loads chains and regions once; a failure is kept in `store.bootError` and can be retried. */
+/**
+ * Loads the chain list once (views wait for it) and the region tree beside it (only the header and region names
+ * need it, so views do not wait); a failure is kept in `store.bootError` and can be retried.
+ */
 export function boot(): Promise<void> {
   bootPromise ??= (async () => {
+    const tree = api.regionTree().then(
+      (t) => {
+        regions.value = new RegionIndex(t);
+      },
+      (e: unknown) => {
+        store.bootError = e;
+      },
+    );
     try {
-      const [c, tree] = await Promise.all([api.chains(), api.regionTree()]);
-      store.chains = c;
-      regions.value = new RegionIndex(tree);
-      store.bootError = null;
+      store.chains = await api.chains();
       store.booted = true;
     } catch (e) {
       store.bootError = e;
       bootPromise = null;
+      await tree;
     }
   })();
   return bootPromise;
@@ -89,4 +98,21 @@ export async function loadZones(region: string | null): Promise<void> {
   } catch {
     if (seq === zoneSeq) store.zones = null;
   }
+}
+
+let diagMemo: { key: string; at: number; promise: Promise<ChainDiagnosis> } | null = null;
+
+/**
+ * The default-threshold diagnosis of a chain and region, shared by whoever asks within 30 s: the router starts it
+ * together with the chain and the view's code, so the chain map does not wait for them one after the other.
+ */
+export function sharedDiagnosis(chainId: string, region: string, zone: string | null): Promise<ChainDiagnosis> {
+  const key = `${chainId}|${region}|${zone ?? ''}`;
+  if (diagMemo && diagMemo.key === key && Date.now() - diagMemo.at < 30_000) return diagMemo.promise;
+  const promise = api.diagnosis(chainId, region, zone, {});
+  promise.catch(() => {
+    if (diagMemo?.promise === promise) diagMemo = null; // a failure is not kept: the next ask tries again
+  });
+  diagMemo = { key, at: Date.now(), promise };
+  return promise;
 }

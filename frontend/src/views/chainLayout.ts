@@ -137,3 +137,25 @@ export function segmentColour(s: Segment, diag?: SegmentDiagnosis | null): strin
 export function flowsOf(id: string, flows: Flow[]): Flow[] {
   return flows.filter((f) => f.from === id || f.to === id);
 }
+
+/**
+ * The flows as drawn: a ⇄ b (both directions, neither a return flow) becomes one link with an arrow at each end,
+ * so the two arrows do not lie on top of each other.
+ */
+export function flowsToDraw(flows: Flow[]): (Flow & { mutual: boolean })[] {
+  const key = (a: string, b: string) => `${a}\u0000${b}`;
+  const forward = new Set(flows.filter((f) => !f.recycling).map((f) => key(f.from, f.to)));
+  const out: (Flow & { mutual: boolean })[] = [];
+  const done = new Set<string>();
+  for (const f of flows) {
+    const mutual = !f.recycling && f.from !== f.to && forward.has(key(f.to, f.from));
+    if (mutual) {
+      const pair = f.from < f.to ? key(f.from, f.to) : key(f.to, f.from);
+      if (done.has(pair)) continue;
+      done.add(pair);
+    }
+    out.push({ ...f, mutual });
+  }
+  return out;
+}
+

@@ -2,10 +2,11 @@ import { api, NotAvailableError } from '../api';
 import type { Flow, Segment, SegmentDiagnosis } from '../api/types';
 import type { MountedView, ViewContext } from '../context';
 import { formatNumber, formatPercent, formatWanYuan } from '../format';
+import { sharedDiagnosis } from '../app/store';
 import { S } from '../strings';
 import { add, emptyBox, fill, h, load, pager } from '../ui/dom';
 import { enterpriseRows } from './enterpriseTable';
-import { FLAG_ICONS, layoutChain, readingOrder, segmentColour, STAGE_COLOURS, STAGES, VERDICT_STYLE, type StageColumn } from './chainLayout';
+import { FLAG_ICONS, flowsToDraw, layoutChain, readingOrder, segmentColour, STAGE_COLOURS, STAGES, VERDICT_STYLE, type StageColumn } from './chainLayout';
 
 type DiagState = { kind: 'none' } | { kind: 'loading' } | { kind: 'coming' } | { kind: 'error'; message: string } | { kind: 'ok'; bySegment: Map<string, SegmentDiagnosis> };
 
@@ -27,6 +28,10 @@ export function mountChainMap(root: HTMLElement, ctx0: ViewContext): MountedView
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   svg.classList.add('flows');
   svg.setAttribute('aria-hidden', 'true');
+  // Return (recycling) flows cross the middle column backwards: drawn on a layer above the boxes so they stay visible.
+  const svgTop = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svgTop.classList.add('flows', 'flows-top');
+  svgTop.setAttribute('aria-hidden', 'true');
   const panel = h('aside', { class: 'side-panel', 'aria-label': S.panel.details, hidden: true });
   add(root, 
     h('div', { class: 'chain-toolbar' }, legend, h('span', { class: 'hint' }, S.chainMap.hint)),
@@ -41,7 +46,7 @@ export function mountChainMap(root: HTMLElement, ctx0: ViewContext): MountedView
   function renderColumns(): void {
     buttons.clear();
     const cols = columns.map((c) => column(c));
-    fill(canvas, svg, h('div', { class: 'chain-columns' }, cols));
+    fill(canvas, svg, h('div', { class: 'chain-columns' }, cols), svgTop);
     renderLegend();
     requestAnimationFrame(drawFlows);
   }
@@ -131,32 +136,41 @@ export function mountChainMap(root: HTMLElement, ctx0: ViewContext): MountedView
     const base = canvas.getBoundingClientRect();
     const w = canvas.scrollWidth;
     const hgt = canvas.scrollHeight;
-    svg.setAttribute('width', String(w));
-    svg.setAttribute('height', String(hgt));
-    svg.setAttribute('viewBox', `0 0 ${w} ${hgt}`);
+    for (const layer of [svg, svgTop]) {
+      layer.setAttribute('width', String(w));
+      layer.setAttribute('height', String(hgt));
+      layer.setAttribute('viewBox', `0 0 ${w} ${hgt}`);
+    }
     const ns = 'http://www.w3.org/2000/svg';
-    const defs = document.createElementNS(ns, 'defs');
-    defs.innerHTML = '<marker id="arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L8,4 L0,8 z" fill="context-stroke"/></marker>';
-    const paths: SVGPathElement[] = [];
-    for (const f of chain!.flows) {
+    const defs = () => {
+      const d = document.createElementNS(ns, 'defs');
+      d.innerHTML = '<marker id="arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L8,4 L0,8 z" fill="context-stroke"/></marker>';
+      return d;
+    };
+    const below: SVGPathElement[] = [];
+    const above: SVGPathElement[] = [];
+    for (const f of flowsToDraw(chain!.flows)) {
       const a = buttons.get(f.from)?.getBoundingClientRect();
       const b = buttons.get(f.to)?.getBoundingClientRect();
       if (!a || !b) continue;
       const p = document.createElementNS(ns, 'path');
-      p.setAttribute('d', flowPath(a, b, base));
-      p.setAttribute('class', `flow${f.recycling ? ' recycling' : ''}`);
+      p.setAttribute('d', f.recycling ? returnPath(a, b, base) : flowPath(a, b, base));
+      p.setAttribute('class', `flow${f.recycling ? ' recycling' : ''}${f.mutual ? ' mutual' : ''}`);
       p.setAttribute('marker-end', 'url(#arrow)');
+      if (f.mutual) p.setAttribute('marker-start', 'url(#arrow)');
       p.dataset.from = f.from;
       p.dataset.to = f.to;
-      paths.push(p);
+      (f.recycling ? above : below).push(p);
     }
-    fill(svg, defs, ...paths);
+    fill(svg, defs(), ...below);
+    fill(svgTop, ...above);
     highlight(ctx.state.segment);
   }
 
   function highlight(id: string | null): void {
     svg.classList.toggle('focused', !!id);
-    svg.querySelectorAll<SVGPathElement>('path.flow').forEach((p) => p.classList.toggle('active', !!id && (p.dataset.from === id || p.dataset.to === id)));
+    svgTop.classList.toggle('focused', !!id);
+    canvas.querySelectorAll<SVGPathElement>('svg.flows path.flow').forEach((p) => p.classList.toggle('active', !!id && (p.dataset.from === id || p.dataset.to === id)));
     const related = new Set<string>();
     if (id) for (const f of chain!.flows as Flow[]) if (f.from === id) related.add(f.to); else if (f.to === id) related.add(f.from);
     buttons.forEach((b, sid) => b.classList.toggle('related', related.has(sid)));
@@ -187,9 +201,9 @@ export function mountChainMap(root: HTMLElement, ctx0: ViewContext): MountedView
 
   const ac = new AbortController();
   if (ctx.state.region && ctx.state.chain) {
-    api
-      .diagnosis(ctx.state.chain, ctx.state.region, ctx.state.zone, {}, ac.signal)
+    sharedDiagnosis(ctx.state.chain, ctx.state.region, ctx.state.zone)
       .then((d) => {
+        if (ac.signal.aborted) return;
         diag = { kind: 'ok', bySegment: new Map((d.segments ?? []).map((x) => [x.segmentId, x])) };
       })
       .catch((e: unknown) => {
@@ -214,6 +228,19 @@ export function mountChainMap(root: HTMLElement, ctx0: ViewContext): MountedView
       ro.disconnect();
     },
   };
+}
+
+/** A return flow (downstream back to upstream): from the source's left edge to the target's right edge, above the boxes. */
+function returnPath(a: DOMRect, b: DOMRect, base: DOMRect): string {
+  const ax = a.left - base.left;
+  const ay = a.top + a.height / 2 - base.top;
+  const bx = b.right - base.left;
+  const by = b.top + b.height / 2 - base.top;
+  if (ax > bx + 8) {
+    const dx = Math.max(40, (ax - bx) / 3);
+    return `M${ax},${ay} C${ax - dx},${ay} ${bx + dx},${by} ${bx},${by}`;
+  }
+  return flowPath(a, b, base);
 }
 
 /** A cubic curve from the right edge of `a` to the left edge of `b` (or around the right side within one column). */

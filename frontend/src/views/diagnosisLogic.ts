@@ -109,3 +109,16 @@ export const THRESHOLDS = [
   'minEnterprises', 'weakLq', 'strongLq', 'singleEnterpriseShare', 'outsideInputShare',
   'minSupplyRelations', 'extendSteps', 'hhiLimit', 'fewEnterprises', 'topProvinceShare',
 ] as const;
+
+/** Thresholds that are shares (0..1): shown and typed as percentages, as the reasons say them (80%). */
+export const PERCENT_SETTINGS: ReadonlySet<string> = new Set(['singleEnterpriseShare', 'outsideInputShare', 'topProvinceShare']);
+
+/** A threshold as the form shows it: shares as percent (0.8 → 80), other numbers unchanged. */
+export function settingShown(name: string, value: number): number {
+  return PERCENT_SETTINGS.has(name) ? Math.round(value * 10000) / 100 : value;
+}
+
+/** Back from the form to the API's value (80 → 0.8 for shares). */
+export function settingValue(name: string, shown: number): number {
+  return PERCENT_SETTINGS.has(name) ? Math.round(shown * 100) / 10000 : shown;
+}

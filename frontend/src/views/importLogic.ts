@@ -37,3 +37,65 @@ export function jobProgress(job: Pick<ImportJob, 'phase' | 'rowsDone' | 'rowsTot
 export function pollDelay(attempt: number): number {
   return Math.min(2000, 300 + attempt * 150);
 }
+
+/** Column types in words for the column notes (the API sends the enum names). */
+export const COLUMN_TYPE_ZH: Record<string, string> = {
+  ID: '编号',
+  ID_LIST: '编号列表（用、或 , 分隔）',
+  TEXT: '文本',
+  NAME: '名称',
+  NAME_LIST: '名称列表（用、或 , 分隔）',
+  USCC: '统一社会信用代码（18 位）',
+  ENTERPRISE: '企业（信用代码或全称）',
+  REGION: '行政区划代码（6 位）',
+  DATE: '日期（如 2024-05-01）',
+  YEAR: '年份',
+  INTEGER: '整数',
+  DECIMAL: '数值',
+  SHARE: '占比（0–1 或百分数）',
+  CHOICE: '选项',
+  BOOLEAN: '是/否',
+};
+
+export function columnTypeZh(type: string, unit: string | null): string {
+  const base = COLUMN_TYPE_ZH[type] ?? type;
+  return unit ? `${base}（${unit}）` : base;
+}
+
+/** The three import steps in the order the data depends on each other. */
+export interface ImportStep {
+  key: 'chain' | 'enterprises' | 'relations';
+  title: string;
+  formats: string[];
+}
+
+export const IMPORT_STEPS: ImportStep[] = [
+  { key: 'chain', title: '① 产业链结构', formats: ['chains', 'segments', 'flows', 'products', 'product-inputs', 'technologies'] },
+  { key: 'enterprises', title: '② 企业与机构', formats: ['enterprises', 'institutions'] },
+  { key: 'relations', title: '③ 关系与项目', formats: ['enterprise-segments', 'enterprise-products', 'supplies', 'cooperations', 'projects'] },
+];
+
+/**
+ * Which step a format belongs to: the API's `step` (1-based) when it sends one, else the built-in table;
+ * formats nobody knows go to the last step.
+ */
+export function stepOf(format: { id: string; step?: number | null }): number {
+  if (typeof format.step === 'number' && format.step >= 1) return Math.min(IMPORT_STEPS.length, format.step) - 1;
+  const i = IMPORT_STEPS.findIndex((s) => s.formats.includes(format.id));
+  return i >= 0 ? i : IMPORT_STEPS.length - 1;
+}
+
+/**
+ * The formats a format needs first that are not there yet. `present` holds what is known to exist (formats
+ * imported or data already loaded). With the API's `requires` list it is exact; without it, every format of
+ * the earlier steps' first format (chains; enterprises) counts as the prerequisite.
+ */
+export function missingPrerequisites(format: { id: string; step?: number | null; requires?: string[] | null }, present: Set<string>): string[] {
+  if (Array.isArray(format.requires)) return format.requires.filter((r) => !present.has(r));
+  const step = stepOf(format);
+  const needed: string[] = [];
+  if (step >= 1 && format.id !== 'chains') needed.push('chains');
+  if (step >= 2) needed.push('enterprises');
+  if (step === 0 && format.id !== 'chains') needed.push('chains');
+  return needed.filter((r) => !present.has(r));
+}

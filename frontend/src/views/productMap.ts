@@ -1,5 +1,4 @@
 import type { ProductFilter, ProductLayout } from '../charts/productLayout';
-import { h } from '../ui/dom';
 
 /** Why the product map draws nothing, in words. */
 export const PRODUCT_EMPTY: Record<NonNullable<ProductLayout['empty']>, string> = {
@@ -11,9 +10,4 @@ export const PRODUCT_EMPTY: Record<NonNullable<ProductLayout['empty']>, string> 
 /** The product map's filter from the URL: `pf=outside` (only inputs bought from outside; `notmade` is the old name). */
 export function productFilter(pf: string | undefined): ProductFilter {
   return pf === 'outside' || pf === 'notmade' ? 'outside' : 'all';
-}
-
-/** A figure card (the diagnosis view's DOM module uses it too). */
-export function kpi(label: string, value: string, sub?: string): HTMLElement {
-  return h('div', { class: 'kpi' }, h('div', { class: 'kpi-label' }, label), h('div', { class: 'kpi-value' }, value), sub ? h('div', { class: 'kpi-sub' }, sub) : null);
 }

@@ -162,6 +162,9 @@ class FrontendBrowserTest {
         assertThat(page.locator("[data-testid=chain-figures]")).containsText("完整度");
         assertThat(page.locator("[data-testid=chain-figures]")).containsText("本地配套率");
         assertThat(page.locator("[data-testid=snapshot-version]")).containsText("数据版本");
+        // the report: .docx download and the print-ready page, both for this chain and region
+        assertThat(page.locator("[data-testid=report-docx]")).hasAttribute("href", "/api/reports/diagnosis.docx?chain=NEV&region=" + HEFEI);
+        assertThat(page.locator("[data-testid=report-page]")).hasAttribute("href", "#/report?chain=NEV&region=" + HEFEI);
         assertThat(page.locator("[data-testid=leaders-table] tbody tr").first()).isVisible();
         assertThat(page.locator("[data-testid=extend-table] tbody tr").first()).isVisible();
         shot("diagnosis");
@@ -170,7 +173,8 @@ class FrontendBrowserTest {
         page.locator("[data-testid=peer-table]").scrollIntoViewIfNeeded();
         shot("diagnosis-peers");
         // filter to the missing segments only
-        page.locator("#diag-filter").selectOption("MISSING");
+        page.locator("[data-testid=diag-filter] .el-select__wrapper").click();
+        page.locator(".el-select-dropdown__item[data-filter=MISSING]").click();
         page.waitForURL("**verdict=MISSING**");
         assertThat(table.locator("[data-verdict=STRONG]")).hasCount(0);
         assertThat(table.locator("[data-verdict=MISSING]").first()).isVisible();
@@ -310,9 +314,16 @@ class FrontendBrowserTest {
         Files.writeString(bad, "统一社会信用代码,企业名称,行政区划代码\n123,坏数据企业,999999\n,无代码企业,340100\n");
         page.navigate(url("#/import?chain=NEV&region=" + HEFEI));
         settle();
-        page.locator("#import-format").selectOption("enterprises");
+        // the steps say what is there already (the demo data has chains and enterprises)
+        assertThat(page.locator("[data-testid=import-steps] .el-step__head.is-success")).hasCount(2);
+        page.locator("[data-testid=import-format] .el-select__wrapper").click();
+        page.locator(".el-select-dropdown__item[data-format=enterprises]").click();
         assertThat(page.locator("[data-testid=template-xlsx]")).hasAttribute("href", "/api/import/templates/enterprises.xlsx");
-        page.locator("#import-file").setInputFiles(bad);
+        // column types in words, not enum names
+        page.locator(".format-about .el-collapse-item__header").click();
+        assertThat(page.locator("[data-testid=import-columns]")).containsText("统一社会信用代码（18 位）");
+        assertThat(page.locator("[data-testid=import-columns]")).not().containsText("USCC");
+        page.locator(".import-form input[type=file]").setInputFiles(bad);
         page.locator(".import-form button[type=submit]").click();
         Locator errors = page.locator("[data-testid=import-errors]");
         assertThat(errors).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
@@ -334,14 +345,21 @@ class FrontendBrowserTest {
         assertThat(table.locator("tbody tr").first().locator(".bar-row")).not().hasCount(0);
         shot("targets");
         String firstName = table.locator("tbody tr").first().locator("td.ent strong").innerText();
-        // a filter goes into the URL and narrows the list
+        // a filter applies at once (no apply button), goes into the URL and narrows the list
         page.locator("#target-min").fill("40");
-        page.locator(".target-filters button[type=submit]").click();
+        page.locator("#target-min").press("Enter");
         page.waitForURL("**min=40**");
         settle();
         assertThat(table.locator("tbody tr").first()).isVisible();
-        page.locator(".target-filters button[type=button]").click();
-        page.waitForFunction("() => !location.hash.includes('min=')");
+        // so does a preset; the live ranking exports directly with the same query
+        page.locator(".target-filters .el-form-item", new Page.LocatorOptions().setHasText("权重预设")).locator(".el-select__wrapper").click();
+        page.locator(".el-select-dropdown__item:visible").nth(1).click();
+        page.waitForURL("**preset=**");
+        settle();
+        assertThat(page.locator("[data-testid=export-live-xlsx]")).hasAttribute("href",
+                java.util.regex.Pattern.compile("^/api/targets/export\\.xlsx\\?chain=NEV&region=" + HEFEI + "&preset=\\w+.*minScore=40"));
+        page.locator("[data-testid=reset-filters]").click();
+        page.waitForFunction("() => !location.hash.includes('min=') && !location.hash.includes('preset=')");
         settle();
         // save, then export the saved list
         page.locator("#list-name").fill("浏览器测试清单");
@@ -370,6 +388,94 @@ class FrontendBrowserTest {
         }
         // the CSV export is offered too
         assertThat(page.locator("[data-testid=export-csv]")).hasAttribute("href", java.util.regex.Pattern.compile("export\\.csv"));
+    }
+
+    @Test
+    void firstPageLoadsOnlyItsOwnChunksAndDrawsTheChainMapQuickly() throws Exception {
+        // every script the first page fetches, gzipped as a server would send it
+        List<com.microsoft.playwright.Response> scripts = new ArrayList<>();
+        page.onResponse(r -> {
+            if (r.url().endsWith(".js")) {
+                scripts.add(r);
+            }
+        });
+        page.navigate(url("#/chain?chain=NEV&region=" + HEFEI));
+        page.waitForFunction("() => document.querySelectorAll('button.seg .verdict[data-verdict]').length > 0"
+                + " && document.querySelector('svg.flows path.flow') !== null");
+        double drawnMs = ((Number) page.evaluate("() => performance.now()")).doubleValue();
+        long raw = 0;
+        long gzipped = 0;
+        List<String> names = new ArrayList<>();
+        for (var r : scripts) {
+            byte[] body = r.body();
+            raw += body.length;
+            var out = new java.io.ByteArrayOutputStream();
+            try (var gz = new java.util.zip.GZIPOutputStream(out)) {
+                gz.write(body);
+            }
+            gzipped += out.size();
+            names.add(r.url().replaceAll(".*/", ""));
+        }
+        System.out.printf("[frontend bench] first page (chain map): %d scripts, %d KB raw, %d KB gzipped: %s%n",
+                scripts.size(), raw / 1024, gzipped / 1024, names);
+        System.out.printf("[frontend bench] chain map drawn (60 segments coloured by verdict, flows) %.0f ms after navigation start%n", drawnMs);
+        // route-level splitting: the first page does not load the other views or ECharts
+        assertThat(names).noneMatch(n -> n.startsWith("echarts") || n.startsWith("TargetsView") || n.startsWith("ImportView")
+                || n.startsWith("DiagnosisView"));
+        assertThat(page.locator("button.seg")).hasCount(60);
+    }
+
+    @Test
+    void chainMapDrawsReturnFlowsAboveTheBoxesAndFitsTheWindow() {
+        context.close();
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900).setLocale("zh-CN"));
+        page = context.newPage();
+        page.onPageError(pageErrors::add);
+        page.navigate(url("#/chain?chain=NEV"));
+        settle();
+        // no region: the legend says how to get verdict colours, not a stale "coming later" line
+        assertThat(page.locator(".legend")).containsText("选择地区后按诊断结论着色");
+        assertThat(page.locator(".legend")).not().containsText("上线后");
+        page.navigate(url("#/chain?chain=NEV&region=" + HEFEI));
+        page.waitForFunction("() => document.querySelectorAll('button.seg .verdict[data-verdict]').length > 0");
+        // 供给集中 and 关键环节 are different words now
+        assertThat(page.locator(".legend")).containsText("供给集中");
+        assertThat(page.locator(".legend")).containsText("关键环节");
+        // the return flows (动力电池回收 → 锂资源, 钴镍资源) lie on the layer above the boxes and end at their targets' right edge
+        Locator returns = page.locator("svg.flows-top path.flow.recycling");
+        assertThat(returns).hasCount(2);
+        for (int i = 0; i < 2; i++) {
+            String to = returns.nth(i).getAttribute("data-to");
+            var target = page.locator("button.seg[data-seg=" + to + "]").boundingBox();
+            var canvas = page.locator(".chain-canvas").boundingBox();
+            String d = returns.nth(i).getAttribute("d");
+            String[] end = d.substring(d.lastIndexOf(' ') + 1).split(",");
+            double endX = Double.parseDouble(end[0]) + canvas.x;
+            double endY = Double.parseDouble(end[1]) + canvas.y;
+            assertThat(endX).as("return flow to %s ends at its right edge", to).isCloseTo(target.x + target.width, org.assertj.core.data.Offset.offset(2.0));
+            assertThat(endY).isBetween(target.y, target.y + target.height);
+        }
+        // no inner scroll box: 整车制造 is reached by the page, not by a scrolled inner box
+        Object inner = page.evaluate("() => { const s = document.querySelector('.chain-scroll'); return s.scrollHeight - s.clientHeight; }");
+        assertThat(((Number) inner).intValue()).isLessThanOrEqualTo(1);
+        var vehicle = page.locator("button.seg[data-seg=NEV-VEHICLE]").boundingBox();
+        System.out.printf("[frontend bench] 1440x900: 整车制造 box bottom at %.0f px%n", vehicle.y + vehicle.height);
+        shot("chain-1440");
+    }
+
+    @Test
+    void reportPageIsPrintReady() {
+        page.navigate(url("#/report?chain=NEV&region=" + HEFEI));
+        page.waitForSelector("[data-testid=report][data-ready=true]");
+        assertThat(page.locator("[data-testid=report-figures]")).containsText("本地配套率");
+        assertThat(page.locator("[data-testid=report-map] [data-verdict=STRONG]").first()).isVisible();
+        assertThat(page.locator("[data-testid=report-verdicts] tbody tr").first()).isVisible();
+        assertThat(page.locator("[data-testid=report-extend] tbody tr").first()).isVisible();
+        assertThat(page.locator("[data-testid=report-targets] tbody tr")).hasCount(10);
+        assertThat(page.locator("[data-testid=report-version]")).containsText("数据版本");
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+        assertThat(page.locator(".app-header")).isHidden();
+        shot("report-print");
     }
 
     @Test

@@ -119,8 +119,9 @@ class GraphViewsBrowserTest {
     }
 
     void shot(String name, boolean fullPage) {
-        // off the charts, so no hover highlight or tooltip is in the picture
-        page.mouse().move(2, 2);
+        // over an empty corner of the page, then off it, so no hover highlight or tooltip is in the picture
+        page.mouse().move(WIDTH - 4, HEIGHT - 4);
+        page.mouse().move(2, HEIGHT - 4, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(4));
         page.waitForTimeout(300);
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(fullPage));
     }

@@ -12,9 +12,9 @@ const DEFAULT_REGION = '340100'; // 合肥市, the demo data's home region
  */
 const VIEW_COMPONENTS: Record<ViewId, () => Promise<RouteComponent>> = {
   chain: () => import('./views/chainMap').then((m) => legacyView('chain', m.mountChainMap)),
-  enterprise: () => import('./views/enterpriseMap').then((m) => legacyView('enterprise', m.mountEnterpriseMap)),
-  product: () => import('./views/productMap').then((m) => legacyView('product', m.mountProductMap)),
-  innovation: () => import('./views/innovationMap').then((m) => legacyView('innovation', m.mountInnovation)),
+  enterprise: () => import('./views/EnterpriseMapView.vue'),
+  product: () => import('./views/ProductMapView.vue'),
+  innovation: () => import('./views/InnovationMapView.vue'),
   diagnosis: () => import('./views/diagnosis/DiagnosisView.vue'),
   targets: () => import('./views/targets/TargetsView.vue'),
   import: () => import('./views/import/ImportView.vue'),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Product, ProductMakers, Segment, Technology } from '../src/api/types';
 import { isMissingEndpoint, buildUrl } from '../src/api/http';
-import { localInputRate, productColumns, productGraphOption, productRows } from '../src/views/productLogic';
+import { localInputRate, productRows } from '../src/views/productLogic';
+import { layoutProducts } from '../src/charts/productLayout';
 import { pairingSegments, technologiesBySegment } from '../src/views/innovationMap';
 import { chainFigureCards, diagnosisRows, lqText, peerMatrix, reasonText, thresholdOverrides, THRESHOLDS, verdictCounts } from '../src/views/diagnosisLogic';
 import { defaultListName, filterParams, maxScore, partBars, queryFromState, queryText } from '../src/views/targetLogic';
@@ -36,18 +37,19 @@ describe('product rows', () => {
     expect(localInputRate(rows)).toEqual({ rate: 1 / 3, local: 1, inputs: 3 });
   });
   it('places inputs left of the products they feed', () => {
-    const cols = productColumns(productRows(products, makers, []));
-    expect(Object.fromEntries(cols)).toEqual({ LI: 0, SEP: 0, CATH: 1, CELL: 2 });
+    const layer = (rows: ReturnType<typeof productRows>) => Object.fromEntries(layoutProducts(rows, { width: 1000 }).nodes.map((n) => [n.id, n.layer]));
+    // SEP feeds only CELL, so it stands just left of it
+    expect(layer(productRows(products, makers, []))).toEqual({ LI: 0, SEP: 1, CATH: 1, CELL: 2 });
     const cyclic = productRows([{ id: 'A', chainId: 'T', name: 'A', segmentId: 'x', inputIds: ['B'] }, { id: 'B', chainId: 'T', name: 'B', segmentId: 'x', inputIds: ['A'] }], null, []);
-    expect(productColumns(cyclic).size).toBe(2);
+    expect(Object.keys(layer(cyclic))).toHaveLength(2);
   });
   it('is unknown without makers data', () => {
     const rows = productRows(products, null, []);
     expect(rows.every((r) => r.madeLocally === null)).toBe(true);
     expect(localInputRate(rows).rate).toBeNull();
-    const opt = productGraphOption(rows, { made: 'm', notMade: 'n', unknown: 'u' }) as { series: { data: { category: number }[]; links: unknown[] }[] };
-    expect(opt.series[0]!.data.every((d) => d.category === 2)).toBe(true);
-    expect(opt.series[0]!.links).toHaveLength(3);
+    const layout = layoutProducts(rows, { width: 1000 });
+    expect(layout.nodes.every((n) => n.row.madeLocally === null)).toBe(true);
+    expect(layout.links).toHaveLength(3);
   });
 });
 

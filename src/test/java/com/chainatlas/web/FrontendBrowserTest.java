@@ -267,6 +267,10 @@ class FrontendBrowserTest {
         page.navigate(url("#/enterprise?chain=NEV&region=" + HEFEI));
         settle();
         assertThat(page.locator(".chart-map canvas").first()).isVisible();
+        // the map starts at the header's region; 全国 goes up to the province tiles
+        page.locator(".crumbs button[data-region=all]").click();
+        page.waitForURL("**drill=all**");
+        settle();
         page.locator(".top-list button[data-region='340000']").click();
         page.waitForURL("**drill=340000**");
         settle();
@@ -276,7 +280,7 @@ class FrontendBrowserTest {
         page.waitForURL("**sort=employees**");
         settle();
         assertThat(page.locator("[data-testid=enterprise-table] tbody tr").first()).isVisible();
-        page.locator(".pager button").last().click();
+        page.locator(".pager .btn-next").first().click();
         page.waitForURL("**page=1**");
         settle();
         page.locator("[data-testid=enterprise-table] button[data-uscc]").first().click();
@@ -295,6 +299,7 @@ class FrontendBrowserTest {
         assertThat(page.locator("[data-testid=product-table] tbody tr").first()).isVisible();
         assertThat(page.locator(".badge.made").first()).isVisible();
         page.navigate(url("#/innovation?chain=IC&region=" + HEFEI));
+        page.locator("main .view[data-view=innovation]").waitFor();
         settle();
         assertThat(page.locator("[data-testid=tech-table] tbody tr").first()).isVisible();
         page.locator("[data-testid=institution-table] button[data-inst]").first().click();

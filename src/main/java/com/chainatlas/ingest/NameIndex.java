@@ -108,18 +108,26 @@ final class NameIndex {
         }
         byId.put(kind, new LinkedHashMap<>());
         byName.put(kind, new HashMap<>());
-        String chain = switch (kind) {
-            case CHAIN -> "n.id";
-            case INSTITUTION -> "''";
-            default -> "coalesce(n.chainId, '')";
-        };
-        String parent = kind == RefKind.SEGMENT ? "n.parentId" : "null";
-        // label and expressions are constants chosen by the enum, never user input
-        neo4j.query("MATCH (n:" + kind.label + ") RETURN n.id AS id, " + chain + " AS chain, n.name AS name, "
-                        + parent + " AS parent").fetch().all()
+        neo4j.query(catalogueQuery(kind)).fetch().all()
                 .forEach(r -> put(kind, new Entry((String) r.get("id"), String.valueOf(r.get("chain")),
                         r.get("name") == null ? "" : r.get("name").toString(), (String) r.get("parent"))));
         fileEntries.forEach(e -> put(kind, e));
+    }
+
+    /** One fixed query per kind (no text assembled at run time): id, chain, name and, for segments, the parent. */
+    private static String catalogueQuery(RefKind kind) {
+        return switch (kind) {
+            case CHAIN -> "MATCH (n:Chain) RETURN n.id AS id, n.id AS chain, n.name AS name, null AS parent";
+            case SEGMENT -> "MATCH (n:Segment) RETURN n.id AS id, coalesce(n.chainId, '') AS chain, n.name AS name,"
+                    + " n.parentId AS parent";
+            case PRODUCT -> "MATCH (n:Product) RETURN n.id AS id, coalesce(n.chainId, '') AS chain, n.name AS name,"
+                    + " null AS parent";
+            case TECHNOLOGY -> "MATCH (n:Technology) RETURN n.id AS id, coalesce(n.chainId, '') AS chain,"
+                    + " n.name AS name, null AS parent";
+            case INSTITUTION -> "MATCH (n:Institution) RETURN n.id AS id, '' AS chain, n.name AS name, null AS parent";
+            // enterprises are found by credit code or provisional key (ImportRun.resolveEnterprise), never by name here
+            case ENTERPRISE -> throw new IllegalArgumentException("enterprises are not looked up by name");
+        };
     }
 
     private void put(RefKind kind, Entry e) {

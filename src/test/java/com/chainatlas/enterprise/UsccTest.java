@@ -20,8 +20,10 @@ class UsccTest {
     }
 
     @Test
-    void rejectsWrongCheckCharWithReason() {
-        assertThat(Uscc.problem("91350100M000100Y44")).hasValueSatisfying(p -> assertThat(p).contains("校验位错误").contains("'3'"));
+    void rejectsWrongCheckCharSayingSomeCharacterIsMistypedWithoutTheExpectedOne() {
+        // Printing the "correct" check character invites changing the last character of a mistyped code (issue 10.4).
+        assertThat(Uscc.problem("91350100M000100Y44")).hasValueSatisfying(p -> assertThat(p)
+                .contains("校验位错误").contains("录入有误").doesNotContain("'3'").doesNotContain("应为"));
     }
 
     @Test

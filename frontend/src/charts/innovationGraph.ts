@@ -1,5 +1,5 @@
 import type { Institution, InstitutionPartner, Segment, Technology } from '../api/types';
-import { orderByBarycentre, textWidth, wrapText, type Box, type Edge } from './layered';
+import { orderByBarycentre, pixelGraphSeries, textWidth, wrapText, type Box, type Edge } from './layered';
 import { inRegion } from './network';
 
 /**
@@ -243,13 +243,7 @@ export function innovationOption(layout: InnovationLayout, text: InnovationText)
     tooltip: { confine: true },
     series: [
       {
-        type: 'graph',
-        layout: 'none',
-        roam: false,
-        left: 0,
-        top: 0,
-        width: layout.width,
-        height: layout.height,
+        ...pixelGraphSeries(layout.width, layout.height),
         data: [
           anchor('__tl', 0, 0),
           anchor('__br', layout.width, layout.height),

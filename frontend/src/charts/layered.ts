@@ -222,3 +222,11 @@ export function overlappingPairs(boxes: Box[], gap = 0): [number, number][] {
   }
   return out;
 }
+
+/**
+ * The fixed part of every laid-out graph series: positions are the layout's own pixels (no force layout, no roam,
+ * the series box pinned to the layout's size), so the label boxes on screen are the ones the layout computed.
+ */
+export function pixelGraphSeries(width: number, height: number) {
+  return { type: 'graph' as const, layout: 'none' as const, roam: false, left: 0, top: 0, width, height };
+}

@@ -1,6 +1,6 @@
 import type { Segment, Stage } from '../api/types';
 import type { ProductRow } from '../views/productLogic';
-import { backEdges, crossings, edgeKey, layersOf, longestPathLayers, orderByBarycentre, textWidth, wrapText, type Box, type Edge } from './layered';
+import { backEdges, crossings, edgeKey, layersOf, longestPathLayers, orderByBarycentre, pixelGraphSeries, textWidth, wrapText, type Box, type Edge } from './layered';
 
 /**
  * 产品图谱 as columns: products layered by the INPUT_TO graph (an input one column left of what it goes into,
@@ -245,13 +245,7 @@ export function productMapOption(layout: ProductLayout, fontSize = 12): Record<s
     tooltip: { confine: true },
     series: [
       {
-        type: 'graph',
-        layout: 'none',
-        roam: false,
-        left: 0,
-        top: 0,
-        width: layout.width,
-        height: layout.height,
+        ...pixelGraphSeries(layout.width, layout.height),
         data,
         links: layout.links.map((l) => ({
           source: l.source,

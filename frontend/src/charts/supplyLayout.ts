@@ -1,6 +1,6 @@
 import type { EnterpriseDetail } from '../api/types';
 import { formatNumber, formatWanYuan } from '../format';
-import { orderByBarycentre, overlappingPairs, textWidth, wrapText, type Box, type Edge } from './layered';
+import { orderByBarycentre, pixelGraphSeries, overlappingPairs, textWidth, wrapText, type Box, type Edge } from './layered';
 import { inRegion } from './network';
 
 /**
@@ -390,13 +390,7 @@ export function supplyOption(layout: SupplyLayout, centerId: string, productName
     tooltip: { confine: true },
     series: [
       {
-        type: 'graph',
-        layout: 'none',
-        roam: false,
-        left: 0,
-        top: 0,
-        width: layout.width,
-        height: layout.height,
+        ...pixelGraphSeries(layout.width, layout.height),
         data,
         links: layout.edges.map((e) => ({
           source: e.source,

@@ -19,6 +19,7 @@ const VIEW_COMPONENTS: Record<ViewId, () => Promise<RouteComponent>> = {
   targets: () => import('./views/targets/TargetsView.vue'),
   import: () => import('./views/import/ImportView.vue'),
   report: () => import('./views/report/ReportView.vue'),
+  dashboard: () => import('./views/dashboard/DashboardView.vue'),
   bench: () => import('./views/bench').then((m) => legacyView('bench', m.mountBench)),
 };
 

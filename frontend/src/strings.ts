@@ -36,6 +36,7 @@ export const S = {
     innovation: '创新图谱',
     diagnosis: '诊断',
     targets: '招商清单',
+    dashboard: '驾驶舱',
     import: '数据导入',
   },
   stage: {

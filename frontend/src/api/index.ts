@@ -139,3 +139,20 @@ export function targetExportUrl(id: string, format: 'xlsx' | 'csv', user?: strin
 export function liveTargetExportUrl(q: TargetQuery, format: 'xlsx' | 'csv'): string {
   return buildUrl(`/api/targets/export.${format}`, targetParams(q));
 }
+
+// ---- 领导驾驶舱 (dashboard, issue 12) ---------------------------------------------------------------------------
+
+export interface DashboardQuery { region: string; chain?: string | null; from?: string | null; to?: string | null }
+
+export const dashboardApi = {
+  dashboard: (q: DashboardQuery, s?: Sig) => getJson<import('./types').Dashboard>('/api/dashboard', { ...q }, s),
+  rates: (q: DashboardQuery, s?: Sig) => getJson<import('./types').LedgerRates>('/api/projects/rates', { ...q }, s),
+  alerts: (region: string, chain?: string | null, kind?: string | null, s?: Sig) =>
+    getJson<import('./types').LedgerAlert[]>('/api/projects/alerts', { region, chain, kind }, s),
+  gaps: (chain: string, region: string, s?: Sig) => getJson<import('./types').LedgerGaps>('/api/ledger/gaps', { chain, region }, s),
+};
+
+/** Download link of the alerts for the weekly meeting (.xlsx). */
+export function alertsXlsxUrl(region: string, chain?: string | null, kind?: string | null): string {
+  return buildUrl('/api/projects/alerts.xlsx', { region, chain: chain ?? null, kind: kind ?? null });
+}

@@ -535,3 +535,47 @@ export interface ImportJob {
   result: ImportResult | null;
   reportXlsx: string | null;
 }
+
+// ---- 领导驾驶舱 (dashboard, issue 12): mirrors com.chainatlas.dashboard.DashboardModel -------------------------
+
+export type LedgerStage = 'PLANNING' | 'NEGOTIATING' | 'SIGNED' | 'STARTED' | 'BUILDING' | 'IN_PRODUCTION' | 'AT_CAPACITY';
+export type AlertKind = 'SIGNED_NOT_STARTED' | 'STARTED_NOT_IN_PRODUCTION' | 'NOT_AT_CAPACITY' | 'NEXT_ACTION_PASSED' | 'ENTRY_STALE' | 'LEAD_STALE';
+
+export interface DashboardRegion { code: string; name: string; level: string; fullName: string }
+/** Investment in 亿元 summed over the projects where it is known; null when none was (unknown is not 0). */
+export interface LedgerTally { count: number; investmentYi: number | null; investmentKnownCount: number }
+export interface StageFigure { stage: LedgerStage; stageZh: string; count: number; investmentYi: number | null; investmentKnownCount: number; suspended: number }
+export interface LedgerRate {
+  key: 'startRate' | 'productionRate' | 'capacityRate';
+  nameZh: string;
+  /** 0..1, null when no project is due yet */
+  value: number | null;
+  numerator: number;
+  denominator: number;
+  notYetDue: number;
+  ruleZh: string;
+}
+export interface LedgerPeriod { from: string | null; to: string; asOf: string; signed: LedgerTally; started: LedgerTally; inProduction: LedgerTally }
+export interface TrendPoint { month: string; startRate: number | null; productionRate: number | null; capacityRate: number | null; signed: number; started: number; inProduction: number }
+export interface SubRegionRow {
+  regionCode: string; regionName: string; own: boolean; projects: number; investmentYi: number | null; investmentKnownCount: number;
+  stageCounts: Partial<Record<LedgerStage, number>>; startRate: LedgerRate; productionRate: LedgerRate; capacityRate: LedgerRate; overdue: number;
+}
+export interface LedgerPeerRow { regionCode: string; regionName: string; projects: number; startRate: LedgerRate; productionRate: LedgerRate; capacityRate: LedgerRate }
+export interface LedgerAlert {
+  kind: AlertKind; kindZh: string; subjectType: 'PROJECT' | 'LEAD'; subjectId: string; name: string | null; regionCode: string | null;
+  responsible: string | null; department: string | null; dueDate: string; daysOverdue: number; messageZh: string;
+}
+export interface GapSegment {
+  chainId: string; segmentId: string; segmentName: string; verdict: Verdict; verdictZh: string; chokepoint: boolean; key: boolean;
+  leads: number; projectsByStage: Partial<Record<LedgerStage, number>>; projects: number;
+  /** "补链中：签约 1 · 洽谈 2"; null when nobody is filling the gap yet */
+  labelZh: string | null;
+}
+export interface LedgerGaps { chainId: string; region: DashboardRegion; segments: GapSegment[] }
+export interface LedgerRates { region: DashboardRegion; chainId: string | null; period: LedgerPeriod; rates: LedgerRate[]; trend: TrendPoint[] }
+export interface Dashboard {
+  region: DashboardRegion; chainId: string | null; period: LedgerPeriod; stages: StageFigure[]; terminated: LedgerTally;
+  rates: LedgerRate[]; trend: TrendPoint[]; subRegions: SubRegionRow[]; overdue: LedgerAlert[]; overdueTotal: number;
+  gaps: GapSegment[]; peers: LedgerPeerRow[]; notesZh: Record<string, string>;
+}

@@ -15,7 +15,7 @@ import com.chainatlas.project.LeadFacts;
 import com.chainatlas.project.ProjectFacts;
 import com.chainatlas.project.ProjectStatus;
 import com.chainatlas.support.Api;
-import com.chainatlas.support.ChainAtlasIntegrationTest;
+import com.chainatlas.project.LedgerIntegrationTest;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,8 +23,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The dashboard API on the real application (embedded Neo4j, demo data): bad input, and gaps on the sample chain. */
-@ChainAtlasIntegrationTest
+/**
+ * The dashboard API on the real application (embedded Neo4j, demo data, the ledger's settable clock, shared with the
+ * ledger tests' context): bad input, gaps on the sample chain, and the figures of a ledger entered through the API.
+ */
+@LedgerIntegrationTest
 class DashboardApiTest {
 
     @LocalServerPort

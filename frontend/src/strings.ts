@@ -36,6 +36,8 @@ export const S = {
     innovation: '创新图谱',
     diagnosis: '诊断',
     targets: '招商清单',
+    leads: '招商线索',
+    projects: '项目台账',
     import: '数据导入',
   },
   stage: {

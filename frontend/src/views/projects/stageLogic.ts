@@ -141,3 +141,9 @@ export function steps(p: StagedProject): Step[] {
     return { stage: s, title: L.stage[s], date: i <= cur ? (p.stageDates[s] ?? null) : null, status };
   });
 }
+
+/** A picker's day as `YYYY-MM-DD` in the browser's own calendar (not UTC, which is a day off in China at midnight). */
+export function localIso(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}

@@ -17,6 +17,8 @@ const VIEW_COMPONENTS: Record<ViewId, () => Promise<RouteComponent>> = {
   innovation: () => import('./views/InnovationMapView.vue'),
   diagnosis: () => import('./views/diagnosis/DiagnosisView.vue'),
   targets: () => import('./views/targets/TargetsView.vue'),
+  leads: () => import('./views/leads/LeadsView.vue'),
+  projects: () => import('./views/projects/ProjectsView.vue'),
   import: () => import('./views/import/ImportView.vue'),
   report: () => import('./views/report/ReportView.vue'),
   dashboard: () => import('./views/dashboard/DashboardView.vue'),

@@ -37,6 +37,8 @@ export const S = {
     diagnosis: '诊断',
     targets: '招商清单',
     dashboard: '驾驶舱',
+    leads: '招商线索',
+    projects: '项目台账',
     import: '数据导入',
   },
   stage: {

@@ -8,6 +8,8 @@ export interface ProblemDetail {
   detail?: string;
   detailEn?: string;
   instance?: string;
+  /** Extra members some problems carry (e.g. `existingLeadId` of a 409). */
+  [member: string]: unknown;
 }
 
 /** A request the server answered with an error. `message` is the Chinese text to show. */
@@ -16,6 +18,7 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly detailEn: string | null,
+    readonly problem: ProblemDetail | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -78,7 +81,7 @@ async function send(url: string, init: RequestInit): Promise<Response> {
   if (!res.ok) {
     const problem = await readProblem(res);
     if (isMissingEndpoint(res.status, problem)) throw new NotAvailableError(url);
-    throw new ApiError(res.status, problem?.detail ?? `HTTP ${res.status}`, problem?.detailEn ?? null);
+    throw new ApiError(res.status, problem?.detail ?? `HTTP ${res.status}`, problem?.detailEn ?? null, problem);
   }
   return res;
 }
@@ -91,6 +94,16 @@ export async function getJson<T>(path: string, query: Record<string, QueryValue>
 export async function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
   const res = await send(path, {
     method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: signal ?? null,
+  });
+  return (await res.json()) as T;
+}
+
+export async function patchJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  const res = await send(path, {
+    method: 'PATCH',
     headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
     signal: signal ?? null,

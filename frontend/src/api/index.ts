@@ -1,4 +1,4 @@
-import { buildUrl, deleteJson, getJson, postForm, postJson, type QueryValue } from './http';
+import { buildUrl, deleteJson, getJson, patchJson, postForm, postJson, type QueryValue } from './http';
 import type {
   ChainDiagnosis,
   ChainStructure,
@@ -155,4 +155,42 @@ export const dashboardApi = {
 /** Download link of the alerts for the weekly meeting (.xlsx). */
 export function alertsXlsxUrl(region: string, chain?: string | null, kind?: string | null): string {
   return buildUrl('/api/projects/alerts.xlsx', { region, chain: chain ?? null, kind: kind ?? null });
+}
+
+// ---- 招商线索 and 项目台账 (issue 12) ------------------------------------------------------------------------
+import type { Change, Contact, Lead, LeadFromTarget, LeadInput, LeadQuery, Project, ProjectInput, ProjectQuery, ProjectStage } from './types';
+
+const leadPath = (id: string, tail = '') => `/api/leads/${encodeURIComponent(id)}${tail}`;
+const projectPath = (id: string, tail = '') => `/api/projects/${encodeURIComponent(id)}${tail}`;
+type Paging = { page?: number; size?: number };
+const q = (query: object): Record<string, QueryValue> => query as Record<string, QueryValue>;
+
+/** Leads and projects: the ledger a 招商局 runs on (who follows what, which stage, since when). */
+export const ledgerApi = {
+  leads: (query: LeadQuery, paging: Paging, s?: Sig) => getJson<Page<Lead>>('/api/leads', { ...q(query), ...paging }, s),
+  lead: (id: string, s?: Sig) => getJson<Lead>(leadPath(id), {}, s),
+  createLead: (body: LeadInput, s?: Sig) => postJson<Lead>('/api/leads', body, s),
+  leadFromTarget: (body: LeadFromTarget, s?: Sig) => postJson<Lead>('/api/leads/from-target', body, s),
+  updateLead: (id: string, body: LeadInput, s?: Sig) => patchJson<Lead>(leadPath(id), body, s),
+  contacts: (id: string, s?: Sig) => getJson<Contact[]>(leadPath(id, '/contacts'), {}, s),
+  addContact: (id: string, body: Contact, s?: Sig) => postJson<Contact>(leadPath(id, '/contacts'), body, s),
+  convertLead: (id: string, body: ProjectInput, s?: Sig) => postJson<Project>(leadPath(id, '/convert'), body, s),
+  leadHistory: (id: string, s?: Sig) => getJson<Change[]>(leadPath(id, '/history'), {}, s),
+
+  projects: (query: ProjectQuery, paging: Paging, s?: Sig) => getJson<Page<Project>>('/api/projects', { ...q(query), ...paging }, s),
+  project: (id: string, s?: Sig) => getJson<Project>(projectPath(id), {}, s),
+  createProject: (body: ProjectInput, s?: Sig) => postJson<Project>('/api/projects', body, s),
+  updateProject: (id: string, body: ProjectInput, s?: Sig) => patchJson<Project>(projectPath(id), body, s),
+  advance: (id: string, body: { stage: ProjectStage; date: string; skippedDates?: Partial<Record<ProjectStage, string>> }, s?: Sig) =>
+    postJson<Project>(projectPath(id, '/advance'), body, s),
+  correct: (id: string, body: { stage?: ProjectStage; stageDates?: Partial<Record<ProjectStage, string>>; reason: string }, s?: Sig) =>
+    postJson<Project>(projectPath(id, '/correct'), body, s),
+  setStatus: (id: string, action: 'suspend' | 'resume' | 'terminate', reason: string | null, s?: Sig) =>
+    postJson<Project>(projectPath(id, `/${action}`), { reason }, s),
+  projectHistory: (id: string, s?: Sig) => getJson<Change[]>(projectPath(id, '/history'), {}, s),
+};
+
+/** Download link of the 台账 .xlsx for the filters on screen. */
+export function projectExportUrl(query: ProjectQuery): string {
+  return buildUrl('/api/projects/export.xlsx', q(query));
 }

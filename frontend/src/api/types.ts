@@ -579,3 +579,159 @@ export interface Dashboard {
   rates: LedgerRate[]; trend: TrendPoint[]; subRegions: SubRegionRow[]; overdue: LedgerAlert[]; overdueTotal: number;
   gaps: GapSegment[]; peers: LedgerPeerRow[]; notesZh: Record<string, string>;
 }
+
+// ---- 招商线索 and 项目台账 (issue 12; contract in LEDGER-API) -------------------------------------------------
+export type LeadSource = 'LIST' | 'BUSINESS_REFERRAL' | 'EXPO' | 'SELF' | 'OTHER';
+export type LeadStatus = 'NEW' | 'FOLLOWING' | 'DROPPED' | 'CONVERTED';
+export type ContactKind = 'VISIT' | 'CALL' | 'MEETING' | 'OTHER';
+export type ProjectStage = 'PLANNING' | 'NEGOTIATING' | 'SIGNED' | 'STARTED' | 'BUILDING' | 'IN_PRODUCTION' | 'AT_CAPACITY';
+export type ProjectStatus = 'ACTIVE' | 'SUSPENDED' | 'TERMINATED';
+/** Dates are ISO `YYYY-MM-DD`; instants ISO-8601. */
+export interface Lead {
+  id: string;
+  enterpriseName: string;
+  uscc: string | null;
+  enterpriseRegionCode: string | null;
+  regionCode: string;
+  regionName: string | null;
+  chainId: string;
+  segmentId: string | null;
+  segmentName: string | null;
+  source: LeadSource;
+  sourceZh: string;
+  status: LeadStatus;
+  statusZh: string;
+  responsible: string | null;
+  department: string | null;
+  nextAction: string | null;
+  nextActionDate: string | null;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+  lastContactAt: string | null;
+  daysSinceContact: number | null;
+  stale: boolean;
+  projectId: string | null;
+  targetListId?: string | null;
+}
+export interface LeadInput {
+  enterpriseName?: string;
+  uscc?: string | null;
+  enterpriseRegionCode?: string | null;
+  regionCode?: string;
+  chainId?: string;
+  segmentId?: string | null;
+  source?: LeadSource;
+  responsible?: string | null;
+  department?: string | null;
+  nextAction?: string | null;
+  nextActionDate?: string | null;
+  note?: string | null;
+  targetListId?: string | null;
+  status?: LeadStatus;
+  reason?: string | null;
+}
+export interface LeadFromTarget {
+  chain: string;
+  region: string;
+  uscc: string;
+  segmentId?: string | null;
+  responsible?: string | null;
+  department?: string | null;
+  targetListId?: string | null;
+}
+export interface Contact {
+  id?: string;
+  leadId?: string;
+  date: string;
+  kind: ContactKind;
+  kindZh?: string;
+  who: string;
+  summary: string;
+  nextStep: string | null;
+  nextStepDate: string | null;
+  createdAt?: string;
+  by?: string | null;
+}
+/** One recorded change: nothing is hard-deleted, every edit leaves one of these. */
+export interface Change {
+  at: string;
+  by: string | null;
+  field: string;
+  fieldZh: string | null;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+}
+export interface Project {
+  id: string;
+  name: string;
+  enterpriseName: string | null;
+  uscc: string | null;
+  regionCode: string;
+  regionName: string | null;
+  zoneName: string | null;
+  chainId: string;
+  segmentIds: string[];
+  segmentNames: string[];
+  stage: ProjectStage;
+  stageZh: string;
+  status: ProjectStatus;
+  statusZh: string;
+  stageDates: Partial<Record<ProjectStage, string>>;
+  plannedInvestmentYi: number | null;
+  actualInvestmentYi: number | null;
+  addedInvestmentYi: number | null;
+  expansion: boolean;
+  countedInvestmentYi: number | null;
+  responsible: string | null;
+  department: string | null;
+  nextAction: string | null;
+  nextActionDate: string | null;
+  leadId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  statusReason: string | null;
+  /** When the server marks the entry overdue (alerts); otherwise the view judges by the next-step date. */
+  overdue?: boolean | null;
+}
+export interface ProjectInput {
+  name?: string;
+  leadId?: string | null;
+  uscc?: string | null;
+  enterpriseName?: string | null;
+  enterpriseRegionCode?: string | null;
+  regionCode?: string;
+  zoneName?: string | null;
+  chainId?: string;
+  segmentIds?: string[];
+  plannedInvestmentYi?: number | null;
+  actualInvestmentYi?: number | null;
+  expansion?: boolean;
+  addedInvestmentYi?: number | null;
+  responsible?: string | null;
+  department?: string | null;
+  stage?: ProjectStage;
+  stageDate?: string | null;
+  nextAction?: string | null;
+  nextActionDate?: string | null;
+}
+export interface LeadQuery {
+  region?: string | null;
+  chain?: string | null;
+  segment?: string | null;
+  status?: string | null;
+  responsible?: string | null;
+  stale?: boolean | null;
+  q?: string | null;
+}
+export interface ProjectQuery {
+  region?: string | null;
+  chain?: string | null;
+  segment?: string | null;
+  stage?: string | null;
+  status?: string | null;
+  responsible?: string | null;
+  overdue?: boolean | null;
+  q?: string | null;
+}

@@ -5,22 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.chainatlas.support.ChainAtlasIntegrationTest;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,13 +29,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ChainAtlasIntegrationTest
 class FrontendBrowserTest {
 
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static final Path SHOTS = Paths.get("target", "screenshots");
+    static final Path SHOTS = BrowserSupport.SHOTS;
     static final String HEFEI = "340100";
     /** The region cascader's text box (shows the chosen path, takes the search text). */
     static final String REGION_INPUT = "[data-testid=pick-region] input.el-input__inner";
 
-    static Playwright playwright;
+    static BrowserSupport chromium;
     static Browser browser;
 
     @LocalServerPort
@@ -52,29 +46,14 @@ class FrontendBrowserTest {
 
     @BeforeAll
     static void launch() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            String message = "Chromium not found at " + CHROMIUM + " (apt-get install -y chromium)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError(message);
-            }
-            Assumptions.abort(message);
-        }
-        Files.createDirectories(SHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        chromium = BrowserSupport.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -116,7 +95,7 @@ class FrontendBrowserTest {
         settle();
         assertThat(page.locator("[data-testid=sample-banner]")).isVisible();
         assertThat(page.locator("[data-testid=sample-banner]")).containsText("示例数据");
-        assertThat(page.locator("a.tab")).hasCount(7);
+        assertThat(page.locator("a.tab")).hasCount(9);
         assertThat(page.locator("[data-testid=pick-chain]")).hasAttribute("data-value", "NEV");
         assertThat(page.locator("[data-testid=pick-chain]")).containsText("新能源汽车");
         assertThat(page.locator("[data-testid=pick-region]")).hasAttribute("data-value", HEFEI);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,14 +13,11 @@ import java.util.Map;
 import com.chainatlas.support.ChainAtlasIntegrationTest;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,13 +31,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ChainAtlasIntegrationTest
 class GraphViewsBrowserTest {
 
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static final Path SHOTS = Paths.get("target", "screenshots");
+    static final Path SHOTS = BrowserSupport.SHOTS;
     static final String HEFEI = "340100";
     static final int WIDTH = 1440;
     static final int HEIGHT = 900;
 
-    static Playwright playwright;
+    static BrowserSupport chromium;
     static Browser browser;
 
     @LocalServerPort
@@ -65,29 +60,14 @@ class GraphViewsBrowserTest {
 
     @BeforeAll
     static void launch() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            String message = "Chromium not found at " + CHROMIUM + " (apt-get install -y chromium)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError(message);
-            }
-            Assumptions.abort(message);
-        }
-        Files.createDirectories(SHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        chromium = BrowserSupport.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

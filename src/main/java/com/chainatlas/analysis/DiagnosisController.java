@@ -28,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DiagnosisController {
 
     private final DiagnosisService diagnosis;
+    private final com.chainatlas.system.ExpensiveRequests expensive;
 
-    DiagnosisController(DiagnosisService diagnosis) {
+    DiagnosisController(DiagnosisService diagnosis, com.chainatlas.system.ExpensiveRequests expensive) {
         this.diagnosis = diagnosis;
+        this.expensive = expensive;
     }
 
     @GetMapping("/api/diagnosis")
@@ -43,7 +45,7 @@ class DiagnosisController {
                        @Parameter(example = "340100") @RequestParam String region,
                        @Parameter(description = "开发区 name as stored on enterprises") @RequestParam(required = false) String zone,
                        @ParameterObject DiagnosisSettings.Overrides overrides) {
-        return diagnosis.diagnose(chain, region, zone, overrides);
+        return expensive.call("diagnosis", () -> diagnosis.diagnose(chain, region, zone, overrides));
     }
 
     @GetMapping("/api/diagnosis/segments/{segmentId}")
@@ -68,7 +70,7 @@ class DiagnosisController {
                          @RequestParam(required = false) String within,
                          @RequestParam(defaultValue = "10") int top,
                          @ParameterObject DiagnosisSettings.Overrides overrides) {
-        return diagnosis.peers(chain, region, peers, level, within, top, overrides);
+        return expensive.call("diagnosis", () -> diagnosis.peers(chain, region, peers, level, within, top, overrides));
     }
 
     @GetMapping("/api/diagnosis/ranking")

@@ -59,7 +59,7 @@ public class AssignmentService {
     public BatchPage suggest(String chain, String regionCode, Confidence filter, Paging paging) {
         String chainId = requireChain(chain);
         Region region = regionCode == null || regionCode.isBlank() ? null : regions.find(regionCode.strip())
-                .orElseThrow(() -> ApiProblem.badRequest("未知的行政区划代码: " + regionCode, "Unknown region code: " + regionCode));
+                .orElseThrow(() -> ApiProblem.unknownRegion(regionCode));
         List<FirmRecord> candidates = queries.candidates(chainId, region, MAX_CANDIDATES + 1);
         if (candidates.size() > MAX_CANDIDATES) {
             throw ApiProblem.badRequest("待挂链企业超过 " + MAX_CANDIDATES + " 家，请选择地区缩小范围",

@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ChainController {
 
     private final ChainService chains;
+    private final com.chainatlas.system.KnownIds known;
 
-    ChainController(ChainService chains) {
+    ChainController(ChainService chains, com.chainatlas.system.KnownIds known) {
         this.chains = chains;
+        this.known = known;
     }
 
     @GetMapping("/api/chains")
@@ -46,6 +48,7 @@ class ChainController {
     @Operation(summary = "Core technologies (核心技术) by chain and/or segment")
     List<Technology> technologies(@RequestParam(required = false) String chain,
                                   @RequestParam(required = false) String segment) {
+        known.requireChain(chain);
         return chains.technologies(chain, segment);
     }
 

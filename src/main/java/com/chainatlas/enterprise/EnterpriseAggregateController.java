@@ -13,9 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 class EnterpriseAggregateController {
 
     private final EnterpriseAggregates aggregates;
+    private final com.chainatlas.system.KnownIds known;
 
-    EnterpriseAggregateController(EnterpriseAggregates aggregates) {
+    EnterpriseAggregateController(EnterpriseAggregates aggregates, com.chainatlas.system.KnownIds known) {
         this.aggregates = aggregates;
+        this.known = known;
     }
 
     @GetMapping("/api/enterprises/distribution")
@@ -23,6 +25,7 @@ class EnterpriseAggregateController {
     List<EnterpriseAggregates.RegionFigure> distribution(@RequestParam(required = false) String chain,
                                                          @RequestParam(required = false) String segment,
                                                          @RequestParam(required = false) String parent) {
+        known.requireChain(chain);
         return aggregates.distribution(chain, segment, parent);
     }
 
@@ -35,6 +38,7 @@ class EnterpriseAggregateController {
     @GetMapping("/api/products/makers")
     @Operation(summary = "Per product of a chain: number of makers, and of makers inside the region (本地生产)")
     List<EnterpriseAggregates.ProductMakers> makers(@RequestParam String chain, @RequestParam(required = false) String region) {
+        known.requireChain(chain);
         return aggregates.productMakers(chain, region);
     }
 }

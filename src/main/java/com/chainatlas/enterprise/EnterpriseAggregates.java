@@ -153,6 +153,6 @@ public class EnterpriseAggregates {
 
     private Region region(String code) {
         return regions.find(code)
-                .orElseThrow(() -> ApiProblem.badRequest("未知的行政区划代码: " + code, "Unknown region code: " + code));
+                .orElseThrow(() -> ApiProblem.unknownRegion(code));
     }
 }

@@ -17,9 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 class EnterpriseController {
 
     private final EnterpriseService enterprises;
+    private final com.chainatlas.system.KnownIds known;
 
-    EnterpriseController(EnterpriseService enterprises) {
+    EnterpriseController(EnterpriseService enterprises, com.chainatlas.system.KnownIds known) {
         this.enterprises = enterprises;
+        this.known = known;
     }
 
     @GetMapping
@@ -33,6 +35,7 @@ class EnterpriseController {
                                 @RequestParam(required = false) String sort,
                                 @RequestParam(defaultValue = "0") int page,
                                 @RequestParam(defaultValue = "20") int size) {
+        known.requireChain(chain);
         return enterprises.list(new EnterpriseService.Filter(chain, segment, region, zone, tag, q, sort), new Paging(page, size));
     }
 

@@ -69,7 +69,7 @@ public class EnterpriseService {
         }
         if (f.region() != null) {
             Region r = regions.find(f.region())
-                    .orElseThrow(() -> ApiProblem.badRequest("未知的行政区划代码: " + f.region(), "Unknown region code: " + f.region()));
+                    .orElseThrow(() -> ApiProblem.unknownRegion(f.region()));
             where.add(switch (r.level()) {
                 case PROVINCE -> "e.provinceCode = $region";
                 case CITY -> "e.cityCode = $region";

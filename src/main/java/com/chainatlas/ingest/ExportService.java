@@ -32,6 +32,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ExportService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExportService.class);
+
     static final int XLSX_MAX_DATA_ROWS = 1_048_575;
 
     /** Dates and times in exports are Beijing time, as the teams reading them expect. */
@@ -58,6 +60,12 @@ public class ExportService {
         }
         if (region != null && !region.matches("\\d{6}")) {
             throw ApiProblem.badRequest("region 须为 6 位行政区划代码", "region must be a 6-digit division code");
+        }
+        if (region != null && regions.find(region).isEmpty()) {
+            throw ApiProblem.notFound("行政区划", "Region", region);
+        }
+        if (chain != null && !chainExists(chain)) {
+            throw ApiProblem.notFound("产业链", "Chain", chain);
         }
         if (ext.equals("xlsx") && count(what, chain, region) > XLSX_MAX_DATA_ROWS) {
             throw ApiProblem.badRequest("数据超过 .xlsx 单表上限 (1,048,575 行)，请改用 CSV 导出或加筛选条件",
@@ -102,6 +110,8 @@ public class ExportService {
             });
             w.notes("说明", notes(table, chain, chainName, region, rows[0]));
         } catch (UncheckedIOException e) {
+            // typically the client went away: the read transaction has been left, nothing more is read
+            log.info("Export of {} ({}) stopped after {} rows: {}", what, ext, rows[0], e.getCause().toString());
             throw e.getCause();
         }
     }
@@ -122,6 +132,13 @@ public class ExportService {
                 List.of("数据版本", "导出时数据库的现状，一次只读事务内读出；最近导入: " + lastImport),
                 List.of("空白单元格", "空白表示未知（没有人提供该数值），不是 0；合计只加总已知的数值，并给出营收已知的企业数"),
                 List.of("再次导入", "列名与导入模板一致，本表可原样再次导入；带【参考】的列导入时忽略"));
+    }
+
+    private boolean chainExists(String chain) {
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> tx.run("MATCH (c:Chain {id: $chain}) RETURN count(c) > 0 AS found",
+                    Map.of("chain", chain)).single().get("found").asBoolean());
+        }
     }
 
     long count(String what, String chain, String region) {

@@ -16,7 +16,6 @@ import com.chainatlas.system.ApiProblem;
 import com.chainatlas.system.PageResult;
 import com.chainatlas.system.Paging;
 
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -168,8 +167,7 @@ class ImportController {
     static ResponseEntity<StreamingResponseBody> download(String fileName, String ext, Body body) {
         return ResponseEntity.ok()
                 .contentType(ext.equals("csv") ? CSV : XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, com.chainatlas.system.Downloads.attachment(fileName, ext))
                 .body(body::write);
     }
 }

@@ -17,9 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 class InnovationController {
 
     private final InnovationService innovation;
+    private final com.chainatlas.system.KnownIds known;
 
-    InnovationController(InnovationService innovation) {
+    InnovationController(InnovationService innovation, com.chainatlas.system.KnownIds known) {
         this.innovation = innovation;
+        this.known = known;
     }
 
     @GetMapping
@@ -30,6 +32,7 @@ class InnovationController {
                                  @RequestParam(required = false) String region,
                                  @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "20") int size) {
+        known.requireChain(chain);
         return innovation.list(chain, segment, technology, region, new Paging(page, size));
     }
 

@@ -45,7 +45,7 @@ public class InnovationService {
         p.put("technology", technology);
         String prefix = null;
         if (region != null) {
-            Region r = regions.find(region).orElseThrow(() -> ApiProblem.badRequest("未知的行政区划代码: " + region, "Unknown region code: " + region));
+            Region r = regions.find(region).orElseThrow(() -> ApiProblem.unknownRegion(region));
             prefix = r.prefix();
         }
         p.put("prefix", prefix);

@@ -35,6 +35,9 @@ class RegionController {
         if (q != null && !q.isBlank()) {
             return regions.search(q.strip());
         }
+        if (parent != null && !parent.isBlank() && regions.detail(parent.strip()).isEmpty()) {
+            throw ApiProblem.notFound("行政区划", "Region", parent.strip());
+        }
         return regions.children(parent);
     }
 

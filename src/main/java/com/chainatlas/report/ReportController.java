@@ -2,8 +2,6 @@ package com.chainatlas.report;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,8 +21,11 @@ class ReportController {
 
     private final DiagnosisReportService reports;
 
-    ReportController(DiagnosisReportService reports) {
+    private final com.chainatlas.system.ExpensiveRequests expensive;
+
+    ReportController(DiagnosisReportService reports, com.chainatlas.system.ExpensiveRequests expensive) {
         this.reports = reports;
+        this.expensive = expensive;
     }
 
     @GetMapping("/api/reports/diagnosis.docx")
@@ -33,15 +34,17 @@ class ReportController {
     ResponseEntity<byte[]> diagnosis(@RequestParam(required = false) String chain,
                                      @RequestParam(required = false) String region,
                                      @RequestParam(required = false) String zone) throws IOException {
-        ReportContent content = reports.content(chain, region, zone == null || zone.isBlank() ? null : zone.strip());
+        ReportContent content = expensive.call("report", () -> reports.content(chain, region, zone == null || zone.isBlank() ? null : zone.strip()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        reports.write(content, out);
+        expensive.run("report", () -> {
+            reports.write(content, out);
+            return null;
+        });
         var d = content.diagnosis();
         String name = "诊断报告-" + (d.chainName() == null ? d.chainId() : d.chainName()) + "-" + d.region().name() + "-"
                 + DateTimeFormatter.ISO_LOCAL_DATE.format(content.generatedAt()) + ".docx";
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''"
-                        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, com.chainatlas.system.Downloads.attachment(name, "docx"))
                 .contentType(DOCX)
                 .body(out.toByteArray());
     }

@@ -4,7 +4,9 @@ import jakarta.validation.ConstraintViolationException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -13,7 +15,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error leaves as an RFC 9457 problem detail; never a stack trace. */
@@ -22,9 +26,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final DataSize maxUpload;
+
+    ApiExceptionHandler(@Value("${spring.servlet.multipart.max-file-size:50MB}") DataSize maxUpload) {
+        this.maxUpload = maxUpload;
+    }
+
     @ExceptionHandler(ApiProblem.class)
-    ProblemDetail apiProblem(ApiProblem e) {
-        return problem(e.status(), e.detailZh(), e.detailEn());
+    ResponseEntity<ProblemDetail> apiProblem(ApiProblem e) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+        if (e.retryAfterSeconds() > 0) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        }
+        return response.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem(e.status(), e.detailZh(), e.detailEn()));
     }
 
     @ExceptionHandler({IllegalArgumentException.class, ConstraintViolationException.class})
@@ -34,6 +48,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // the client went away mid-response (closed tab, cancelled download): nothing to answer, no stack trace
+            log.info("Client disconnected: {}", e.toString());
+            return null;
+        }
         log.error("Unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后重试或联系管理员",
                 "Internal error; please retry or contact the administrator");
@@ -42,9 +61,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // Tomcat reports -1 as the limit it enforced; state the configured one
+        long limit = ex.getMaxUploadSize() > 0 ? ex.getMaxUploadSize() : maxUpload.toBytes();
+        String mb = limit % (1 << 20) == 0 ? (limit >> 20) + " MB" : limit + " 字节";
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
-                "文件超过上传大小限制 (" + ex.getMaxUploadSize() + " 字节)",
-                "File exceeds the upload size limit (" + ex.getMaxUploadSize() + " bytes)"));
+                "文件超过上传大小限制（" + mb + "）", "File exceeds the upload size limit (" + limit + " bytes)"));
     }
 
     @Override

@@ -3,7 +3,11 @@ package com.chainatlas.targeting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.chainatlas.targeting.linkprediction.SupplyLinkPredictor;
 import com.chainatlas.targeting.linkprediction.SupplyNetwork;
@@ -19,11 +23,13 @@ import org.springframework.stereotype.Component;
 @Component
 class SupplyTiePredictions {
 
-    private record Cached(long version, SupplyLinkPredictor predictor) {
+    /** The predictor of one snapshot version, built once however many requests ask for it at the same time. */
+    private record Cached(long version, FutureTask<Optional<SupplyLinkPredictor>> task) {
     }
 
     private final Neo4jClient neo4j;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final AtomicInteger builds = new AtomicInteger();
 
     SupplyTiePredictions(Neo4jClient neo4j) {
         this.neo4j = neo4j;
@@ -31,13 +37,29 @@ class SupplyTiePredictions {
 
     /** The chain's predictor, or null when the chain has no supply relations to learn from. */
     SupplyLinkPredictor predictor(String chainId, long snapshotVersion) {
-        Cached c = cache.get(chainId);
-        if (c == null || c.version() != snapshotVersion) {
-            List<SupplyRelation> relations = relations(chainId);
-            c = new Cached(snapshotVersion, relations.isEmpty() ? null : new SupplyLinkPredictor(SupplyNetwork.of(relations)));
-            cache.put(chainId, c);
+        Cached c = cache.compute(chainId, (k, old) -> old != null && old.version() == snapshotVersion ? old
+                : new Cached(snapshotVersion, new FutureTask<>(() -> Optional.ofNullable(build(chainId)))));
+        c.task().run(); // only the first caller trains; the others wait for its result below
+        try {
+            return c.task().get().orElse(null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the supply model was trained", e);
+        } catch (ExecutionException e) {
+            cache.remove(chainId, c); // a failed build is not kept: the next request tries again
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
-        return c.predictor();
+    }
+
+    /** How many models were trained since start (for tests). */
+    int builds() {
+        return builds.get();
+    }
+
+    private SupplyLinkPredictor build(String chainId) {
+        builds.incrementAndGet();
+        List<SupplyRelation> relations = relations(chainId);
+        return relations.isEmpty() ? null : new SupplyLinkPredictor(SupplyNetwork.of(relations));
     }
 
     private List<SupplyRelation> relations(String chainId) {

@@ -1,15 +1,17 @@
 package com.chainatlas.targeting;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import com.chainatlas.system.ApiProblem;
+import com.chainatlas.system.Downloads;
+import com.chainatlas.system.ExpensiveRequests;
+import com.chainatlas.system.Limits;
 import com.chainatlas.system.PageResult;
 import com.chainatlas.system.Paging;
 import com.chainatlas.targeting.TargetModel.TargetPage;
@@ -18,8 +20,6 @@ import com.chainatlas.targeting.TargetModel.TargetRow;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,11 +44,13 @@ class TargetController {
     private final TargetService targets;
     private final TargetListStore lists;
     private final TargetListExporter exporter;
+    private final ExpensiveRequests expensive;
 
-    TargetController(TargetService targets, TargetListStore lists, TargetListExporter exporter) {
+    TargetController(TargetService targets, TargetListStore lists, TargetListExporter exporter, ExpensiveRequests expensive) {
         this.targets = targets;
         this.lists = lists;
         this.exporter = exporter;
+        this.expensive = expensive;
     }
 
     @GetMapping("/api/targets")
@@ -68,7 +70,8 @@ class TargetController {
                     @RequestParam(defaultValue = "0") int page,
                     @RequestParam(defaultValue = "20") int size) {
         TargetQuery q = query(chain, region, zone, segments, preset, weights, includeProvinces, excludeProvinces, sizeBand, tags, minScore);
-        return targets.rank(q, new Paging(page, size));
+        Paging paging = new Paging(page, size);
+        return expensive.call("targets", () -> targets.rank(q, paging));
     }
 
     @GetMapping("/api/targets/presets")
@@ -83,18 +86,20 @@ class TargetController {
         if (body == null || body.query() == null || blank(body.name())) {
             throw ApiProblem.badRequest("请提供清单名称和查询条件", "name and query are required");
         }
-        if (body.name().strip().length() > 200) {
-            throw ApiProblem.badRequest("清单名称过长（最多 200 个字符）", "name is too long (at most 200 characters)");
-        }
+        String name = Limits.text("清单名称", "name", body.name(), Limits.NAME);
+        String author = user(body.author());
         TargetQuery q = validated(body.query());
-        String id = lists.create(body.name().strip(), user(body.author()), q, targets.rankAll(q));
+        String id = lists.create(name, author, q, expensive.call("targets", () -> targets.rankAll(q)));
         return lists.get(id);
     }
 
     @GetMapping("/api/target-lists")
-    @Operation(summary = "Saved lists, most recently refreshed first")
-    List<TargetListStore.SavedList> savedLists() {
-        return lists.all();
+    @Operation(summary = "Saved lists, most recently refreshed first, paged; the total is in the X-Total-Count header")
+    ResponseEntity<List<TargetListStore.SavedList>> savedLists(@RequestParam(defaultValue = "0") int page,
+                                                               @RequestParam(defaultValue = "100") int size) {
+        Paging paging = new Paging(page, size);
+        return ResponseEntity.ok().header("X-Total-Count", Long.toString(lists.count()))
+                .body(lists.page(paging.skip(), paging.size()));
     }
 
     @GetMapping("/api/target-lists/{id}")
@@ -110,7 +115,7 @@ class TargetController {
     @Operation(summary = "Recompute a saved list from its query on the current data")
     TargetListStore.SavedList refresh(@PathVariable String id) {
         TargetListStore.SavedList list = lists.get(id);
-        lists.replaceContent(id, list.query(), targets.rankAll(list.query()));
+        lists.replaceContent(id, list.query(), expensive.call("targets", () -> targets.rankAll(list.query())));
         return lists.get(id);
     }
 
@@ -123,23 +128,25 @@ class TargetController {
 
     @GetMapping("/api/target-lists/{id}/export.{ext}")
     @Operation(summary = "Export a saved list as .xlsx or .csv (UTF-8 with BOM); writes an audit record")
-    ResponseEntity<byte[]> export(@PathVariable String id, @PathVariable String ext,
-                                  @RequestParam(required = false) String user) throws IOException {
+    void export(@PathVariable String id, @PathVariable String ext, @RequestParam(required = false) String user,
+                HttpServletResponse response) throws IOException {
         checkExt(ext);
+        String who = user(user);
         TargetListStore.SavedList list = lists.get(id);
         TargetListExporter.Meta meta = new TargetListExporter.Meta(list.name(), list.author(), list.chainId(),
                 exporter.chainName(list.chainId()), list.regionCode(), list.preset(), list.weights(), list.query(),
                 list.snapshotVersion(), list.total(), list.refreshedAt().toInstant());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        exporter.write(meta, sink -> lists.forEachItem(id, sink), ext, out);
-        lists.audit(id, ext, user(user));
-        return download("招商清单-" + list.name() + "." + ext, ext, out);
+        boolean sent = expensive.run("export", () -> Downloads.stream(response, "招商清单-" + list.name() + "." + ext, ext,
+                out -> exporter.write(meta, sink -> lists.forEachItem(id, sink), ext, out)));
+        if (sent) { // only a file that went out in full is audited as exported
+            lists.audit(id, ext, who);
+        }
     }
 
     @GetMapping("/api/targets/export.{ext}")
     @Operation(summary = "Export a ranking straight from its query (the parameters of /api/targets) as .xlsx or .csv; "
             + "every candidate, not a page; writes an audit record with the query")
-    ResponseEntity<byte[]> exportRanking(@PathVariable String ext, @RequestParam String chain, @RequestParam String region,
+    void exportRanking(@PathVariable String ext, @RequestParam String chain, @RequestParam String region,
                                          @RequestParam(required = false) String zone,
                                          @RequestParam(required = false) List<String> segments,
                                          @RequestParam(required = false) String preset,
@@ -149,18 +156,23 @@ class TargetController {
                                          @RequestParam(required = false) String sizeBand,
                                          @RequestParam(required = false) List<String> tags,
                                          @RequestParam(required = false) Double minScore,
-                                         @RequestParam(required = false) String user) throws IOException {
+                                         @RequestParam(required = false) String user,
+                                         HttpServletResponse response) throws IOException {
         checkExt(ext);
+        String who = user(user);
         TargetQuery q = query(chain, region, zone, segments, preset, weights, includeProvinces, excludeProvinces, sizeBand, tags, minScore);
-        TargetService.Ranking r = targets.rankAll(q);
-        TargetListExporter.Meta meta = new TargetListExporter.Meta(null, null, r.chainId(), r.chainName(), r.region().code(),
-                r.preset(), r.weights(), q, r.snapshotVersion(), r.rows().size(), java.time.Instant.now());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        exporter.write(meta, sink -> r.rows().forEach(sink), ext, out);
-        lists.auditQuery(q, ext, user(user), r.rows().size());
-        String name = "招商清单-" + (r.chainName() == null ? r.chainId() : r.chainName()) + "-" + r.region().name() + "-"
-                + java.time.LocalDate.now(com.chainatlas.ingest.ExportService.ZONE) + "." + ext;
-        return download(name, ext, out);
+        boolean sent = expensive.run("export", () -> {
+            TargetService.Ranking r = targets.rankAll(q);
+            TargetListExporter.Meta meta = new TargetListExporter.Meta(null, null, r.chainId(), r.chainName(), r.region().code(),
+                    r.preset(), r.weights(), q, r.snapshotVersion(), r.rows().size(), java.time.Instant.now());
+            String name = "招商清单-" + (r.chainName() == null ? r.chainId() : r.chainName()) + "-" + r.region().name() + "-"
+                    + java.time.LocalDate.now(com.chainatlas.ingest.ExportService.ZONE) + "." + ext;
+            boolean done = Downloads.stream(response, name, ext, out -> exporter.write(meta, sink -> r.rows().forEach(sink), ext, out));
+            if (done) { // only a file that went out in full is audited as exported
+                lists.auditQuery(q, ext, who, r.rows().size());
+            }
+            return done;
+        });
     }
 
     private static void checkExt(String ext) {
@@ -170,24 +182,8 @@ class TargetController {
     }
 
     private static String user(String user) {
-        if (blank(user)) {
-            return "匿名";
-        }
-        String u = user.strip();
-        if (u.length() > 100) {
-            throw ApiProblem.badRequest("用户名过长（最多 100 个字符）", "user is too long (at most 100 characters)");
-        }
-        return u;
-    }
-
-    private static ResponseEntity<byte[]> download(String fileName, String ext, ByteArrayOutputStream out) {
-        String file = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + file)
-                .contentType(ext.equals("xlsx")
-                        ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                        : new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(out.toByteArray());
+        String u = Limits.text("用户名", "user", user, Limits.NAME);
+        return u == null ? "匿名" : u;
     }
 
     @GetMapping("/api/target-lists/{id}/audit")
@@ -208,6 +204,14 @@ class TargetController {
         if (blank(q.chain()) || blank(q.region())) {
             throw ApiProblem.badRequest("请指定产业链 chain 和地区 region", "chain and region are required");
         }
+        Limits.text("产业链", "chain", q.chain(), Limits.ID);
+        Limits.text("地区", "region", q.region(), Limits.ID);
+        Limits.text("开发区", "zone", q.zone(), Limits.NAME);
+        Limits.text("预设", "preset", q.preset(), Limits.ID);
+        Limits.list("环节", "segments", q.segments());
+        Limits.list("省份", "provinces", q.includeProvinces());
+        Limits.list("省份", "provinces", q.excludeProvinces());
+        Limits.list("资质标签", "tags", q.tags());
         TargetService.validateSizeBand(q.sizeBand());
         for (String p : q.includeProvinces()) {
             provinceCode(p);

@@ -100,8 +100,20 @@ class TargetListStore {
 
     @Transactional(readOnly = true)
     List<SavedList> all() {
-        return List.copyOf(neo4j.query("MATCH (l:TargetList) RETURN l ORDER BY l.refreshedAt DESC, l.id")
+        return page(0, Integer.MAX_VALUE);
+    }
+
+    /** One page of the saved lists, most recently refreshed first. */
+    @Transactional(readOnly = true)
+    List<SavedList> page(long skip, int limit) {
+        return List.copyOf(neo4j.query("MATCH (l:TargetList) RETURN l ORDER BY l.refreshedAt DESC, l.id SKIP $skip LIMIT $limit")
+                .bindAll(Map.of("skip", skip, "limit", limit))
                 .fetchAs(SavedList.class).mappedBy((t, r) -> saved(r.get("l"))).all());
+    }
+
+    @Transactional(readOnly = true)
+    long count() {
+        return neo4j.query("MATCH (l:TargetList) RETURN count(l) AS n").fetchAs(Long.class).one().orElse(0L);
     }
 
     @Transactional(readOnly = true)

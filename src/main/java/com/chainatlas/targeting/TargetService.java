@@ -57,6 +57,7 @@ public class TargetService {
     private final DiagnosisService diagnosis;
     private final TargetFacts facts;
     private final RegionCatalog regions;
+    private final RankingCache rankings = new RankingCache();
 
     TargetService(DiagnosisService diagnosis, TargetFacts facts, RegionCatalog regions) {
         this.diagnosis = diagnosis;
@@ -73,12 +74,17 @@ public class TargetService {
                 r.segments(), r.snapshotVersion(), r.rows().subList(from, to), paging.page(), paging.size(), r.rows().size());
     }
 
-    /** The whole ranking, for saved lists and exports. */
+    /** The whole ranking, for saved lists and exports; computed once per snapshot version and query. */
     public Ranking rankAll(TargetQuery q) {
         Region region = region(q.region());
         TargetWeights weights = weights(q);
         String preset = q.weights() != null ? "custom" : q.preset() == null ? "balanced" : q.preset();
         Diagnosis d = diagnosis.diagnose(q.chain(), region.code(), q.zone(), com.chainatlas.analysis.DiagnosisSettings.Overrides.none());
+        return rankings.get(new RankingCache.Key(d.snapshot().version(), RankingCache.normalised(q)),
+                () -> compute(q, region, weights, preset, d));
+    }
+
+    private Ranking compute(TargetQuery q, Region region, TargetWeights weights, String preset, Diagnosis d) {
         List<TargetSegment> targets = targetSegments(d, q.segments());
         Map<String, TargetSegment> bySegment = new LinkedHashMap<>();
         targets.forEach(t -> bySegment.put(t.segmentId(), t));
@@ -136,6 +142,11 @@ public class TargetService {
                     x.predictedPartners(), x.revenue(), x.employees(), x.tags(), x.patents(), x.cooperations()));
         }
         return new Ranking(q.chain(), d.chainName(), region, preset, weights, targets, d.snapshot().version(), List.copyOf(ranked));
+    }
+
+    /** Rankings kept in the cache (for tests). */
+    int cachedRankings() {
+        return rankings.size();
     }
 
     /** A full ranking with what produced it. */

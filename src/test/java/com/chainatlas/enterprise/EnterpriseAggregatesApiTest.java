@@ -98,7 +98,7 @@ class EnterpriseAggregatesApiTest {
     @Test
     void rejectsUnknownRegionsAndCountyParents() {
         Api api = new Api(port);
-        assertThat(api.get("/api/enterprises/distribution?parent=999999").status()).isEqualTo(400);
+        assertThat(api.get("/api/enterprises/distribution?parent=999999").status()).isEqualTo(404);
         assertThat(api.get("/api/enterprises/distribution?parent=340104").status()).isEqualTo(400);
         assertThat(api.get("/api/enterprises/zones?region=12").status()).isEqualTo(400);
     }

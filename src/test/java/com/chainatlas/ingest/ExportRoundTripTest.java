@@ -36,6 +36,9 @@ class ExportRoundTripTest {
     /** Import order: referenced things first. */
     static final List<String> ORDER = List.of("chains", "segments", "flows", "products", "product-inputs", "technologies",
             "enterprises", "enterprise-segments", "enterprise-products", "supplies", "institutions", "cooperations", "projects");
+    /** 主营产品 and 经营范围 (issue 10): exported and imported again unchanged. */
+    static final String MAIN_PRODUCTS = "磷酸铁锂电芯、储能电池";
+    static final String BUSINESS_SCOPE = "电池制造；电池销售, 技术服务";
     static final String EVIL_NAME = "=HYPERLINK(\"http://evil.example\",\"点我\")有限公司";
 
     @LocalServerPort
@@ -62,8 +65,9 @@ class ExportRoundTripTest {
 
     private void importFixture() {
         ImportApiTest.importSmallChain(client).forEach(j -> assertThat(j.get("phase").asString()).isEqualTo("DONE"));
-        JsonNode evil = client.run("enterprises", "evil.csv", csv("统一社会信用代码,企业名称,简称,行政区划代码,开发区,标签\n"
-                + uscc(9) + ",\"" + EVIL_NAME.replace("\"", "\"\"") + "\",-示例,340104,+86 园区,@标签;=SUM(1)\n"));
+        JsonNode evil = client.run("enterprises", "evil.csv", csv("统一社会信用代码,企业名称,简称,行政区划代码,开发区,标签,主营产品,经营范围\n"
+                + uscc(9) + ",\"" + EVIL_NAME.replace("\"", "\"\"") + "\",-示例,340104,+86 园区,@标签;=SUM(1),"
+                + MAIN_PRODUCTS + ",\"" + BUSINESS_SCOPE + "\"\n"));
         assertThat(evil.get("phase").asString()).as(evil.toString()).isEqualTo("DONE");
         client.run("enterprise-segments", "m.csv", csv("企业,环节编号\n" + uscc(9) + ",ZT1-UP\n"));
     }
@@ -105,6 +109,20 @@ class ExportRoundTripTest {
             assertThat(job.get("phase").asString()).as(ORDER.get(i) + ": " + job).isEqualTo("DONE");
         }
         assertThat(snapshot()).isEqualTo(before);
+        assertThat(before).anyMatch(l -> l.contains("mainProducts=" + MAIN_PRODUCTS) && l.contains("businessScope=" + BUSINESS_SCOPE));
+    }
+
+    @Test
+    void enterpriseExportHasMainProductsAndBusinessScope() throws Exception {
+        importFixture();
+        List<List<String>> rows = rows(download("/api/export/enterprises.csv?chain=ZT1"), "csv");
+        int products = rows.get(0).indexOf("主营产品");
+        int scope = rows.get(0).indexOf("经营范围");
+        assertThat(products).isPositive();
+        assertThat(scope).isPositive();
+        List<String> row = rows.stream().filter(r -> r.get(0).equals(uscc(9))).findFirst().orElseThrow();
+        assertThat(row.get(products)).isEqualTo(MAIN_PRODUCTS);
+        assertThat(row.get(scope)).isEqualTo(BUSINESS_SCOPE);
     }
 
     @Test

@@ -1,0 +1,78 @@
+package com.chainatlas.targeting;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+import com.chainatlas.targeting.TargetModel.TargetQuery;
+
+/**
+ * Whole rankings per (analysis-snapshot version, normalised query): paging through a ranking, its export and the
+ * same query from another client cost one computation (1–2 s of CPU on a large chain) until the data changes (a
+ * new snapshot version). Bounded LRU; identical requests arriving together wait for one computation. A ranking
+ * with more rows than {@link #MAX_ROWS} is not kept (memory).
+ */
+final class RankingCache {
+
+    static final int ENTRIES = 32;
+    static final int MAX_ROWS = 50_000;
+
+    record Key(long version, TargetQuery query) {
+    }
+
+    private final Map<Key, CompletableFuture<TargetService.Ranking>> entries = Collections.synchronizedMap(
+            new LinkedHashMap<>(ENTRIES, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Key, CompletableFuture<TargetService.Ranking>> eldest) {
+                    return size() > ENTRIES;
+                }
+            });
+
+    TargetService.Ranking get(Key key, Supplier<TargetService.Ranking> compute) {
+        CompletableFuture<TargetService.Ranking> mine = new CompletableFuture<>();
+        CompletableFuture<TargetService.Ranking> existing = entries.putIfAbsent(key, mine);
+        if (existing != null) {
+            try {
+                return existing.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            TargetService.Ranking r = compute.get();
+            mine.complete(r);
+            if (r.rows().size() > MAX_ROWS) {
+                entries.remove(key, mine);
+            }
+            return r;
+        } catch (RuntimeException | Error e) {
+            entries.remove(key, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    /**
+     * The query as a cache key, equal for queries that rank the same: the default preset filled in (a preset is
+     * ignored when weights are given), repeated segments dropped (segments keep their order), province and tag
+     * filters as sorted sets (they are membership tests).
+     */
+    static TargetQuery normalised(TargetQuery q) {
+        return new TargetQuery(q.chain(), q.region(), q.zone(), q.segments().stream().distinct().toList(),
+                q.weights() != null ? null : q.preset() == null ? "balanced" : q.preset(), q.weights(),
+                sorted(q.includeProvinces()), sorted(q.excludeProvinces()), q.sizeBand(), sorted(q.tags()), q.minScore());
+    }
+
+    private static List<String> sorted(List<String> values) {
+        return List.copyOf(new TreeSet<>(values));
+    }
+}

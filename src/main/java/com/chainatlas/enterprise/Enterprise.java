@@ -10,10 +10,11 @@ import java.util.List;
  * @param zone       development zone (开发区), if any
  * @param revenue    annual revenue in 万元 (10,000 yuan), null when unknown
  * @param tags       quality labels: 上市, 专精特新, 专精特新小巨人, 高新技术企业, 500强, 链主 …
+ * @param patents    patent count, null when unknown (an empty 专利数 is not 0)
  */
 public record Enterprise(String uscc, String name, String shortName, String regionCode, String zone,
                          Double revenue, Integer employees, LocalDate founded, List<String> tags,
-                         int patents, boolean sample) {
+                         Integer patents, boolean sample) {
 
     public Enterprise {
         tags = tags == null ? List.of() : List.copyOf(tags);

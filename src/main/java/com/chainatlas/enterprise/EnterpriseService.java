@@ -135,7 +135,7 @@ public class EnterpriseService {
                 e.get("employees").isNull() ? null : e.get("employees").asInt(),
                 founded.isNull() ? null : founded.asObject() instanceof LocalDate d ? d : LocalDate.parse(founded.asString()),
                 e.get("tags").isNull() ? List.of() : e.get("tags").asList(Value::asString),
-                e.get("patents").asInt(0), e.get("sample").asBoolean(false));
+                e.get("patents").isNull() ? null : e.get("patents").asInt(), e.get("sample").asBoolean(false));
     }
 
     private static Double nullableDouble(Value v) {

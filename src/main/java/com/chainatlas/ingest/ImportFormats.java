@@ -373,7 +373,7 @@ final class ImportFormats {
         private static Enterprise enterprise(Map<String, Object> r) {
             return new Enterprise(s(r, "uscc"), s(r, "name"), s(r, "shortName"), s(r, "regionCode"), s(r, "zone"),
                     d(r, "revenue"), i(r, "employees", null), r.get("founded") == null ? null : LocalDate.parse(s(r, "founded")),
-                    l(r, "tags"), i(r, "patents", 0), false);
+                    l(r, "tags"), i(r, "patents", null), false);
         }
     }
 

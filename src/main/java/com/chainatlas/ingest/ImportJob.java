@@ -37,6 +37,8 @@ final class ImportJob {
     volatile List<Problem> warnings = List.of();
     /** Stored in the import history (then listed from there). */
     volatile boolean recorded;
+    /** The watchdog ended the job: its worker must not write or report any more. */
+    private volatile boolean abandoned;
     /** Milliseconds spent in each finished phase, in order (for the UI and the benchmark). */
     final Map<Phase, Long> phaseMillis = Collections.synchronizedMap(new LinkedHashMap<>());
     private long phaseStarted = System.nanoTime();
@@ -60,6 +62,38 @@ final class ImportJob {
         phase = next;
     }
 
+    /** Rows done; stops the worker of an abandoned job. */
+    void progress(long rows) {
+        if (abandoned) {
+            throw new IllegalStateException("import job " + id + " was ended by the watchdog");
+        }
+        rowsDone.addAndGet(rows);
+    }
+
+    boolean abandoned() {
+        return abandoned;
+    }
+
+    /** Ends the job once: whichever of the worker and the watchdog comes first decides its outcome. */
+    synchronized boolean finish(Phase last, ImportResult outcome) {
+        if (finished()) {
+            return false;
+        }
+        result = outcome;
+        finishedAt = Instant.now();
+        enter(last);
+        return true;
+    }
+
+    /** The watchdog's verdict: FAILED, and the worker is told to stop. */
+    synchronized boolean abandon(ImportResult outcome) {
+        if (finished()) {
+            return false;
+        }
+        abandoned = true;
+        return finish(Phase.FAILED, outcome);
+    }
+
     boolean finished() {
         return phase == Phase.DONE || phase == Phase.REJECTED || phase == Phase.FAILED;
     }
@@ -69,7 +103,8 @@ final class ImportJob {
                         List<Problem> problems, boolean problemsTruncated, List<String> ignoredColumns,
                         Set<String> chainIds, boolean staged, String messageZh, String messageEn,
                         long warningCount, List<Problem> warnings) {
-        static final int MAX_LISTED = 10_000;
+        /** Problems (and warnings) kept per job; the counts say how many more there were. */
+        static final int MAX_LISTED = 1_000;
 
         ImportResult {
             warnings = warnings == null ? List.of() : List.copyOf(warnings);
@@ -81,6 +116,12 @@ final class ImportJob {
                      Set<String> chainIds, boolean staged, String messageZh, String messageEn) {
             this(written, fileKind, rowsRead, rowsWritten, problemCount, problems, problemsTruncated, ignoredColumns,
                     chainIds, staged, messageZh, messageEn, 0, List.of());
+        }
+
+        /** The counts without the listed problems and warnings (the jobs list: a job's page has them). */
+        ImportResult withoutLists() {
+            return new ImportResult(written, fileKind, rowsRead, rowsWritten, problemCount, List.of(), problemCount > 0,
+                    ignoredColumns, chainIds, staged, messageZh, messageEn, warningCount, List.of());
         }
 
         /** The same result with the validation's warnings (e.g. mutual flows), which do not stop the import. */
@@ -95,6 +136,13 @@ final class ImportJob {
     record View(String id, String format, String formatZh, String fileName, boolean dryRun, Phase phase,
                 long rowsDone, long rowsTotal, Instant submittedAt, Instant startedAt, Instant finishedAt,
                 ImportResult result, Map<Phase, Long> phaseMillis, String reportXlsx, String chain, String submittedBy) {
+    }
+
+    /** A view for lists: the same without the problem and warning lists. */
+    static View summary(View v) {
+        return v.result() == null ? v : new View(v.id(), v.format(), v.formatZh(), v.fileName(), v.dryRun(), v.phase(),
+                v.rowsDone(), v.rowsTotal(), v.submittedAt(), v.startedAt(), v.finishedAt(), v.result().withoutLists(),
+                v.phaseMillis(), v.reportXlsx(), v.chain(), v.submittedBy());
     }
 
     View view() {

@@ -9,8 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.chainatlas.system.ApiProblem;
@@ -20,6 +24,7 @@ import com.chainatlas.system.Paging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +33,10 @@ import org.springframework.stereotype.Component;
  * two files never interleave their writes; an upload of a file that is already queued or running (same
  * format, same content) is refused with 409, and so is an upload when the queue is full. Jobs run
  * independently of the HTTP request that submitted them.
+ *
+ * <p>A watchdog ends a running job that has made no progress (phase or rows) for {@code stuckAfter} as FAILED,
+ * interrupts it and, if its thread does not come back, gives the queue a fresh worker thread: a stuck job can
+ * neither hold a queue place nor block the imports behind it.
  */
 @Component
 public class ImportJobs implements DisposableBean {
@@ -36,19 +45,50 @@ public class ImportJobs implements DisposableBean {
 
     private final ImportService service;
     private final ImportSettings settings;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "import-worker");
-        t.setDaemon(true);
-        return t;
-    });
+    private ExecutorService worker = newWorker();
     private final Map<String, ImportJob> jobs = new LinkedHashMap<>();
 
     private final ImportHistory history;
+    private final Clock clock;
+    private final ScheduledExecutorService watchdog;
+    /** The running job as the watchdog last saw it, and since when it has looked so. */
+    private String watchedState;
+    private Instant watchedSince;
 
     ImportJobs(ImportService service, ImportSettings settings, ImportHistory history) {
+        this(service, settings, history, Clock.systemUTC(), true);
+    }
+
+    @Autowired
+    ImportJobs(ImportService service, ImportSettings settings, ImportHistory history, Clock clock) {
+        this(service, settings, history, clock, true);
+    }
+
+    /** @param scheduled whether the watchdog runs by itself (tests call {@link #failStuckJobs()} at a set clock) */
+    ImportJobs(ImportService service, ImportSettings settings, ImportHistory history, Clock clock, boolean scheduled) {
         this.service = service;
         this.settings = settings;
         this.history = history;
+        this.clock = clock;
+        if (scheduled) {
+            watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "import-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
+            long period = Math.max(1, Math.min(30_000, settings.stuckAfter().toMillis() / 4));
+            watchdog.scheduleWithFixedDelay(this::failStuckJobsQuietly, period, period, TimeUnit.MILLISECONDS);
+        } else {
+            watchdog = null;
+        }
+    }
+
+    private static ExecutorService newWorker() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "import-worker");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
@@ -89,15 +129,74 @@ public class ImportJobs implements DisposableBean {
         job.submittedBy = submittedBy;
         jobs.put(job.id, job);
         trim();
-        worker.submit(() -> {
-            try {
-                service.run(job);
-            } finally {
-                deleteQuietly(job.file);
-                record(job);
-            }
-        });
+        worker.execute(() -> runJob(job));
         return job.view();
+    }
+
+    private void runJob(ImportJob job) {
+        try {
+            if (!job.finished()) {
+                service.run(job);
+            }
+        } catch (Throwable e) { // ImportService.run ends the job itself; this is the last line of defence
+            log.error("Import {} ended abnormally", job.id, e);
+            job.finish(ImportJob.Phase.FAILED, new ImportJob.ImportResult(false, "", 0, 0, 0, List.of(), false,
+                    List.of(), java.util.Set.of(), false, "导入失败，未写入任何数据", "Import failed; nothing was written"));
+        } finally {
+            deleteQuietly(job.file);
+            record(job);
+        }
+    }
+
+    /**
+     * Ends the running job as FAILED when it has shown no progress for {@code stuckAfter}; returns how many
+     * jobs it ended (0 or 1: jobs run one at a time).
+     */
+    synchronized int failStuckJobs() {
+        ImportJob running = jobs.values().stream()
+                .filter(j -> !j.finished() && j.startedAt != null).findFirst().orElse(null); // taken by the worker
+        Instant now = clock.instant();
+        if (running == null) {
+            watchedState = null;
+            return 0;
+        }
+        String state = running.id + "/" + running.phase + "/" + running.rowsDone.get();
+        if (!state.equals(watchedState)) {
+            watchedState = state;
+            watchedSince = now;
+            return 0;
+        }
+        Duration still = Duration.between(watchedSince, now);
+        if (still.compareTo(settings.stuckAfter()) < 0) {
+            return 0;
+        }
+        ImportJob.Phase phase = running.phase;
+        long minutes = Math.max(1, still.toMinutes());
+        boolean ended = running.abandon(new ImportJob.ImportResult(false, "", 0, 0, 0, List.of(), false, List.of(),
+                java.util.Set.of(), false,
+                "导入任务已有 " + minutes + " 分钟没有进展 (阶段 " + phase + ")，已终止"
+                        + (phase == ImportJob.Phase.WRITING ? "；已校验的数据会在下次导入或重启时自动补全或回滚" : "，未写入任何数据"),
+                "The import made no progress for " + minutes + " min (phase " + phase + ") and was ended"));
+        if (!ended) {
+            return 0;
+        }
+        log.error("Import {} ({}, {}) made no progress for {} in phase {}: ended as FAILED; its worker is interrupted",
+                running.id, running.format.id(), running.fileName, still, phase);
+        watchedState = null;
+        // a fresh worker takes over the jobs queued behind it; the old thread is interrupted and, if it ever
+        // returns, writes nothing (the job is abandoned)
+        List<Runnable> queued = worker.shutdownNow();
+        worker = newWorker();
+        queued.forEach(worker::execute);
+        return 1;
+    }
+
+    private void failStuckJobsQuietly() {
+        try {
+            failStuckJobs();
+        } catch (RuntimeException e) {
+            log.warn("Import watchdog check failed", e);
+        }
     }
 
     public Optional<ImportJob.View> find(String id) {
@@ -143,7 +242,7 @@ public class ImportJobs implements DisposableBean {
         List<ImportJob.View> running = new ArrayList<>();
         synchronized (this) {
             // finished jobs are listed from here until their record is stored
-            jobs.values().stream().filter(j -> !j.finished() || !j.recorded).forEach(j -> running.add(0, j.view()));
+            jobs.values().stream().filter(j -> !j.finished() || !j.recorded).forEach(j -> running.add(0, ImportJob.summary(j.view())));
         }
         long stored = history.count();
         long from = paging.skip();
@@ -155,7 +254,8 @@ public class ImportJobs implements DisposableBean {
             long skip = Math.max(0, from - running.size());
             java.util.Set<String> listed = new java.util.HashSet<>();
             running.forEach(v -> listed.add(v.id()));
-            history.page(skip, size - views.size()).stream().filter(v -> !listed.contains(v.id())).forEach(views::add);
+            history.page(skip, size - views.size()).stream().filter(v -> !listed.contains(v.id()))
+                    .map(ImportJob::summary).forEach(views::add);
         }
         return new PageResult<>(views, paging.page(), size, running.size() + stored);
     }
@@ -199,6 +299,9 @@ public class ImportJobs implements DisposableBean {
 
     @Override
     public void destroy() throws InterruptedException {
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+        }
         worker.shutdownNow();
         worker.awaitTermination(10, TimeUnit.SECONDS);
     }

@@ -42,6 +42,8 @@ final class ImportRun {
     /** End of the parsed chunks. */
     private static final Object END = new Object();
     private static final Pattern UNIT = Pattern.compile("(.+)\\((.+)\\)");
+    /** Unknown columns listed in the result (a header of thousands of junk columns must not bloat every job). */
+    private static final int MAX_IGNORED_LISTED = 50;
 
     /** Outcome of validation. */
     record Outcome(long rowsRead, long problemCount, List<Problem> problems, List<String> ignoredColumns,
@@ -217,13 +219,15 @@ final class ImportRun {
                 if (m.matches() && byName.containsKey(m.group(1))) {
                     c = byName.get(m.group(1));
                     if (c.unit() == null || !c.unit().equalsIgnoreCase(m.group(2))) {
-                        fileProblems.add("列“" + text + "”的单位应为" + (c.unit() == null ? "空 (只填数字)" : " " + c.unit()));
+                        fileProblems.add("列“" + Text.clip(text.strip(), 50) + "”的单位应为" + (c.unit() == null ? "空 (只填数字)" : " " + c.unit()));
                         continue;
                     }
                 }
             }
             if (c == null) {
-                ignored.add(text);
+                if (ignored.size() < MAX_IGNORED_LISTED) {
+                    ignored.add(Text.clip(text.strip(), 50));
+                }
                 continue;
             }
             if (indexOfKey.containsKey(c.key())) {
@@ -232,7 +236,7 @@ final class ImportRun {
             }
             mapped.put(i, c);
             indexOfKey.put(c.key(), i);
-            headerText.put(c.key(), text);
+            headerText.put(c.key(), Text.clip(text.strip(), 50)); // repeated in every problem of the column: kept short
         }
         if (mapped.isEmpty()) {
             throw new TableFileException("第 " + row.rowNumber() + " 行不是“" + format.zh() + "”的表头：一个列名也不认识。是否选错了导入类型？应有列: "
@@ -540,14 +544,14 @@ final class ImportRun {
         if (warnings.size() < ImportJob.ImportResult.MAX_LISTED) {
             Integer index = indexOfKey.get(columnKey);
             warnings.add(new Problem(row, index == null ? "" : letter(index), headerText.getOrDefault(columnKey, ""),
-                    Text.clip(value), reason));
+                    Text.clip(value), Text.clip(reason, 500)));
         }
     }
 
     private void report(int row, String column, String header, String value, String reason) {
         problemCount++;
         if (problems.size() < ImportJob.ImportResult.MAX_LISTED) {
-            problems.add(new Problem(row, column, header == null ? "" : header, Text.clip(value), reason));
+            problems.add(new Problem(row, column, header == null ? "" : header, Text.clip(value), Text.clip(reason, 500)));
         }
     }
 

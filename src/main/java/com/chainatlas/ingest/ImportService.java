@@ -70,20 +70,23 @@ public class ImportService {
         String kind = "";
         try {
             recover();
-            TableReader reader = TableReader.open(job.file, job.fileName);
+            TableReader reader = TableReader.open(job.file, job.fileName, settings.tableLimits());
             kind = reader.description();
             job.enter(Phase.COUNTING);
             // a CSV's rows are estimated from its size (a full counting pass cost ~1 % of a large import);
             // the exact number replaces the estimate once validation has read the file
             job.rowsTotal = reader.estimatedDataRows().orElseGet(() -> {
                 long[] count = {0};
-                reader.read(r -> count[0]++);
+                reader.read(r -> {
+                    count[0]++;
+                    job.rowsDone.incrementAndGet(); // progress, for the watchdog
+                });
                 return Math.max(0, count[0] - 1);
             });
             job.enter(Phase.VALIDATING);
             job.rowsDone.set(0);
             ImportRun run = new ImportRun(job.format, fields, new RefIndex(neo4j, job.format.rules().get().writes()), sink, neo4j, settings.chunkRows(),
-                    job.rowsDone::incrementAndGet, job.chain);
+                    () -> job.progress(1), job.chain);
             ImportRun.Outcome outcome = run.run(reader);
             job.warningCount = outcome.warningCount();
             job.warnings = outcome.warnings();
@@ -91,7 +94,9 @@ public class ImportService {
             if (outcome.problemCount() > 0) {
                 finish(job, Phase.REJECTED, new ImportResult(false, kind, outcome.rowsRead(), 0, outcome.problemCount(),
                         outcome.problems(), outcome.problemCount() > outcome.problems().size(), outcome.ignoredColumns(),
-                        Set.of(), false, "文件有 " + outcome.problemCount() + " 处问题，未写入任何数据",
+                        Set.of(), false, "文件有 " + outcome.problemCount() + " 处问题，未写入任何数据"
+                                + (outcome.problemCount() > outcome.problems().size()
+                                ? "；列出前 " + outcome.problems().size() + " 处，另有 " + (outcome.problemCount() - outcome.problems().size()) + " 处未列出" : ""),
                         "The file has " + outcome.problemCount() + " problems; nothing was written"));
                 return;
             }
@@ -101,6 +106,10 @@ public class ImportService {
                         outcome.ignoredColumns(), outcome.chainIds(), false, "校验通过 (试运行，未写入)",
                         "Valid (dry run, nothing written)"));
                 return;
+            }
+            if (job.abandoned()) {
+                sink.discard();
+                return; // the watchdog gave up on it: nothing is written
             }
             job.enter(Phase.WRITING);
             job.rowsDone.set(0);
@@ -129,18 +138,24 @@ public class ImportService {
             finish(job, Phase.REJECTED, new ImportResult(false, kind, 0, 0, 1,
                     List.of(new Problem(0, "", "", "", e.detailZh())), false, List.of(), Set.of(), false,
                     e.detailZh(), e.detailEn()));
-        } catch (RuntimeException e) {
-            log.error("Import {} ({}, {}) failed", job.id, job.format.id(), job.fileName, e);
+        } catch (Throwable e) { // an Error too (e.g. OutOfMemoryError): the job must end, with its cause in the log
+            if (job.abandoned()) {
+                log.warn("Import {} stopped after the watchdog ended it: {}", job.id, e.toString());
+            } else {
+                log.error("Import {} ({}, {}) failed in phase {}", job.id, job.format.id(), job.fileName, job.phase, e);
+            }
             boolean committed = job.phase == Phase.WRITING && sink.spilled();
             if (!committed) {
                 discardQuietly(sink);
             } else {
                 publishImported(Set.of()); // some batches are in: derived data must not keep the old figures
             }
+            String why = e instanceof OutOfMemoryError ? "服务器内存不足 (文件过大或单元格内容过多)，" : "";
             finish(job, Phase.FAILED, new ImportResult(false, kind, 0, 0, 0, List.of(), false, List.of(), Set.of(),
-                    sink.spilled(), committed ? "写入中断；已校验的数据会在下次导入或重启时自动补全" : "导入失败，未写入任何数据",
+                    sink.spilled(), committed ? "写入中断；已校验的数据会在下次导入或重启时自动补全"
+                            : "导入失败，" + why + "未写入任何数据",
                     committed ? "Writing was interrupted; it completes at the next import or restart"
-                            : "Import failed; nothing was written"));
+                            : "Import failed" + (e instanceof OutOfMemoryError ? " (out of memory)" : "") + "; nothing was written"));
         }
     }
 
@@ -216,7 +231,7 @@ public class ImportService {
     private void publishImported(Set<String> chainIds) {
         try {
             events.publishEvent(new DataImportedEvent(chainIds));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             log.error("Listener of the import event failed; derived data may be stale until refreshed", e);
         }
     }
@@ -230,8 +245,6 @@ public class ImportService {
     }
 
     private static void finish(ImportJob job, Phase phase, ImportResult result) {
-        job.result = phase == Phase.DONE ? result.withWarnings(job.warningCount, job.warnings) : result;
-        job.finishedAt = Instant.now();
-        job.enter(phase);
+        job.finish(phase, phase == Phase.DONE ? result.withWarnings(job.warningCount, job.warnings) : result);
     }
 }

@@ -1,6 +1,11 @@
 package com.chainatlas.ingest;
 
+import java.time.Duration;
+
+import com.chainatlas.ingest.table.TableLimits;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -12,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param chunkRows             rows validated together (one reference look-up query per chunk)
  * @param maxQueuedJobs         imports waiting at once; beyond it uploads are refused with 409/429
  * @param keepJobs              finished jobs kept for status queries
+ * @param maxCellChars          characters one cell may hold while streaming a file (Excel's own limit by default)
+ * @param maxRowChars           characters one row may hold; a longer row rejects the file (it would not fit the heap)
+ * @param stuckAfter            a running job without progress for this long is ended as FAILED (watchdog)
  */
 @ConfigurationProperties("chainatlas.import")
 public record ImportSettings(
@@ -19,5 +27,22 @@ public record ImportSettings(
         @DefaultValue("10000") int batchRows,
         @DefaultValue("5000") int chunkRows,
         @DefaultValue("20") int maxQueuedJobs,
-        @DefaultValue("200") int keepJobs) {
+        @DefaultValue("200") int keepJobs,
+        @DefaultValue("32767") int maxCellChars,
+        @DefaultValue("1000000") int maxRowChars,
+        @DefaultValue("10m") Duration stuckAfter) {
+
+    @ConstructorBinding
+    public ImportSettings {
+    }
+
+    /** Default limits and watchdog (tests and the benchmark). */
+    public ImportSettings(int singleTransactionRows, int batchRows, int chunkRows, int maxQueuedJobs, int keepJobs) {
+        this(singleTransactionRows, batchRows, chunkRows, maxQueuedJobs, keepJobs, TableLimits.DEFAULT.maxCellChars(),
+                TableLimits.DEFAULT.maxRowChars(), Duration.ofMinutes(10));
+    }
+
+    TableLimits tableLimits() {
+        return new TableLimits(maxCellChars, maxRowChars);
+    }
 }

@@ -117,9 +117,14 @@ final class Text {
 
     /** Shortens a cell value for a report. */
     static String clip(String s) {
+        return clip(s, 100);
+    }
+
+    /** At most {@code max} characters (then "…"): a problem must not repeat a huge cell or header. */
+    static String clip(String s, int max) {
         if (s == null) {
             return "";
         }
-        return s.length() <= 100 ? s : s.substring(0, 100) + "…";
+        return s.length() <= max ? s : s.substring(0, max) + "…";
     }
 }

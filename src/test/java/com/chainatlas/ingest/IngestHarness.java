@@ -40,6 +40,7 @@ final class IngestHarness implements AutoCloseable {
     final Neo4jClient neo4j;
     final ImportService service;
     final ImportStaging staging;
+    final GraphWriters writers;
     /** Application events the import published (DataImportedEvent). */
     final java.util.List<Object> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -67,7 +68,7 @@ final class IngestHarness implements AutoCloseable {
         neo4j = Neo4jClient.create(driver);
         Object migrations = construct(Class.forName("com.chainatlas.system.CypherMigrations"), Driver.class, driver);
         migrations.getClass().getMethod("apply").invoke(migrations);
-        GraphWriters writers = new GraphWriters(construct(ChainWriter.class, Neo4jClient.class, neo4j),
+        writers = new GraphWriters(construct(ChainWriter.class, Neo4jClient.class, neo4j),
                 construct(EnterpriseWriter.class, Neo4jClient.class, neo4j),
                 construct(InstitutionWriter.class, Neo4jClient.class, neo4j), new ProjectWriter(neo4j));
         staging = new ImportStaging(neo4j, this.dataDir.resolve("import-spill").toString());

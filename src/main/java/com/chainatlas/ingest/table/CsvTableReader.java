@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -15,13 +16,17 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 /**
- * RFC 4180 CSV reader with encoding detection.
+ * CSV reader: encoding detection here, parsing by Commons CSV (RFC 4180), size caps and per-row quoting
+ * problems by {@link CsvGuard}.
  *
  * <p>Encoding: a UTF-16 byte-order mark selects UTF-16; otherwise the whole file is decoded strictly as
  * UTF-8 (BOM optional), and if that fails, strictly as GB18030 (a superset of GBK/GB2312, what Chinese
@@ -33,11 +38,10 @@ import java.util.function.Consumer;
  */
 public final class CsvTableReader implements TableReader {
 
-    /** Excel's limit on the characters in one cell. */
-    static final int MAX_CELL = 32_767;
     private static final Charset GB18030 = Charset.forName("GB18030");
 
     private final Path file;
+    private final TableLimits limits;
     private Charset charset;
     private int skipBytes;
 
@@ -62,8 +66,9 @@ public final class CsvTableReader implements TableReader {
         }
     }
 
-    CsvTableReader(Path file) {
+    CsvTableReader(Path file, TableLimits limits) {
         this.file = file;
+        this.limits = limits;
     }
 
     /** The detected encoding (detects on first use). */
@@ -83,7 +88,7 @@ public final class CsvTableReader implements TableReader {
         try (InputStream in = Files.newInputStream(file)) {
             in.skipNBytes(skipBytes);
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
-            parse(reader, delimiterOf(reader), rows);
+            parse(reader, delimiterOf(reader), limits, rows);
         } catch (IOException e) {
             throw new TableFileException("读取 CSV 文件失败", "Failed to read the CSV file", e);
         }
@@ -168,9 +173,32 @@ public final class CsvTableReader implements TableReader {
         }
     }
 
-    /** Parses CSV text with a fixed delimiter; exposed for tests. */
-    static void parse(Reader in, char delimiter, Consumer<RawRow> rows) throws IOException {
-        new Parser(in, delimiter, rows).run();
+    /**
+     * Parses CSV text with Commons CSV (RFC 4180, lenient about trailing text and an open quote at the end, so
+     * that such rows are reported by the guard instead of ending the file); the guard caps sizes and notes
+     * quoting mistakes per record.
+     */
+    static void parse(Reader in, char delimiter, TableLimits limits, Consumer<RawRow> rows) throws IOException {
+        CsvGuard guard = new CsvGuard(in, delimiter, limits);
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
+                .setTrailingData(true).setLenientEof(true).get();
+        try (CSVParser parser = CSVParser.builder().setReader(guard).setFormat(format).get()) {
+            for (CSVRecord record : parser) {
+                int number = Math.toIntExact(record.getRecordNumber());
+                rows.accept(new RawRow(number, Arrays.asList(record.values()), guard.problemOf(number)));
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * Reads CSV text that is already decoded (delimiter detected as for files, default size caps), for other
+     * features' small CSV inputs.
+     */
+    public static void read(Reader text, Consumer<RawRow> rows) throws IOException {
+        BufferedReader in = text instanceof BufferedReader b ? b : new BufferedReader(text, 1 << 16);
+        parse(in, delimiterOf(in), TableLimits.DEFAULT, rows);
     }
 
     /** Tab when the first line has tabs and no commas, else comma. Leaves the reader where it was. */
@@ -191,128 +219,5 @@ public final class CsvTableReader implements TableReader {
             tab |= c == '\t';
         }
         return tab ? '\t' : ',';
-    }
-
-    private static final class Parser {
-        private final Reader in;
-        private final char delimiter;
-        private final Consumer<RawRow> rows;
-        private final List<String> cells = new ArrayList<>();
-        private final StringBuilder cell = new StringBuilder();
-        private int rowNumber = 1;
-        private String error;
-        private boolean truncated;
-        private int pushback = -2;
-
-        Parser(Reader in, char delimiter, Consumer<RawRow> rows) {
-            this.in = in;
-            this.delimiter = delimiter;
-            this.rows = rows;
-        }
-
-        private int next() throws IOException {
-            if (pushback != -2) {
-                int c = pushback;
-                pushback = -2;
-                return c;
-            }
-            return in.read();
-        }
-
-        private void append(int c) {
-            if (cell.length() < MAX_CELL) {
-                cell.append((char) c);
-            } else if (!truncated) {
-                truncated = true;
-                rowError("第 " + (cells.size() + 1) + " 列单元格超过 32767 个字符");
-            }
-        }
-
-        private void rowError(String message) {
-            if (error == null) {
-                error = message;
-            }
-        }
-
-        void run() throws IOException {
-            boolean rowStarted = false;
-            boolean cellQuoted = false;
-            int c;
-            while ((c = next()) != -1) {
-                if (c == '"' && cell.isEmpty() && !cellQuoted) {
-                    rowStarted = true;
-                    cellQuoted = true;
-                    quoted();
-                    continue;
-                }
-                if (c == delimiter) {
-                    endCell();
-                    cellQuoted = false;
-                    rowStarted = true;
-                    continue;
-                }
-                if (c == '\r' || c == '\n') {
-                    if (c == '\r') {
-                        int d = next();
-                        if (d != '\n' && d != -1) {
-                            pushback = d;
-                        }
-                    }
-                    endRow();
-                    cellQuoted = false;
-                    rowStarted = false;
-                    continue;
-                }
-                if (c == '"' && !cellQuoted) {
-                    rowError("第 " + (cells.size() + 1) + " 列：未加引号的单元格中出现引号 (\")，请用双引号包住整个单元格，内部引号写成两个 (\"\")");
-                }
-                append(c);
-                rowStarted = true;
-            }
-            if (rowStarted || !cell.isEmpty() || !cells.isEmpty()) {
-                endRow();
-            }
-        }
-
-        /** After an opening quote: read to the closing quote, then expect a delimiter or a line end. */
-        private void quoted() throws IOException {
-            int startRow = rowNumber;
-            while (true) {
-                int c = next();
-                if (c == -1) {
-                    rowError("第 " + (cells.size() + 1) + " 列：引号未闭合 (从第 " + startRow + " 行起直到文件末尾)");
-                    return;
-                }
-                if (c == '"') {
-                    int d = next();
-                    if (d == '"') {
-                        append('"');
-                        continue;
-                    }
-                    if (d == -1 || d == delimiter || d == '\r' || d == '\n') {
-                        pushback = d == -1 ? -2 : d;
-                        return;
-                    }
-                    rowError("第 " + (cells.size() + 1) + " 列：闭合引号后出现多余字符");
-                    append(d);
-                    return; // the rest of the cell is taken literally up to the next delimiter or line end
-                }
-                append(c);
-            }
-        }
-
-        private void endCell() {
-            cells.add(cell.toString());
-            cell.setLength(0);
-            truncated = false;
-        }
-
-        private void endRow() {
-            endCell();
-            rows.accept(new RawRow(rowNumber, cells, error));
-            rowNumber++;
-            cells.clear();
-            error = null;
-        }
     }
 }

@@ -22,4 +22,12 @@ public class TableFileException extends RuntimeException {
     public String detailEn() {
         return getMessage();
     }
+
+    /** A library's message without the Java class names it may carry ("java.util.zip.ZipException: …"). */
+    public static String withoutClassNames(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?::\\s*)?", "").strip();
+    }
 }

@@ -28,8 +28,13 @@ public interface TableReader {
     /** Short description for reports, e.g. "xlsx" or "csv (GB18030)". */
     String description();
 
-    /** Opens a reader for {@code file}; {@code originalName} only helps the error messages. */
+    /** Opens a reader for {@code file} with the default size caps; {@code originalName} only helps the error messages. */
     static TableReader open(Path file, String originalName) {
+        return open(file, originalName, TableLimits.DEFAULT);
+    }
+
+    /** Opens a reader for {@code file} that enforces {@code limits} while streaming. */
+    static TableReader open(Path file, String originalName, TableLimits limits) {
         byte[] head = new byte[8];
         int n;
         long size;
@@ -44,7 +49,7 @@ public interface TableReader {
         }
         String name = originalName == null ? "" : originalName.toLowerCase(Locale.ROOT);
         if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-            return new XlsxTableReader(file);
+            return new XlsxTableReader(file, limits);
         }
         if (n >= 4 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11
                 && (head[3] & 0xFF) == 0xE0) {
@@ -57,6 +62,6 @@ public interface TableReader {
         if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
             throw new TableFileException("文件扩展名为 Excel，但内容不是有效的 .xlsx 文件", "Named like Excel but not a valid .xlsx file");
         }
-        return new CsvTableReader(file);
+        return new CsvTableReader(file, limits);
     }
 }

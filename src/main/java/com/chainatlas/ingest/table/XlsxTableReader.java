@@ -50,9 +50,11 @@ public final class XlsxTableReader implements TableReader {
     }
 
     private final Path file;
+    private final TableLimits limits;
 
-    XlsxTableReader(Path file) {
+    XlsxTableReader(Path file, TableLimits limits) {
         this.file = file;
+        this.limits = limits;
     }
 
     @Override
@@ -64,7 +66,7 @@ public final class XlsxTableReader implements TableReader {
     public void read(Consumer<RawRow> rows) {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            ReadOnlySharedStringsTable strings = CappedSharedStrings.of(pkg, limits.maxCellChars() + 1);
             StylesTable styles = reader.getStylesTable();
             Iterator<InputStream> sheets = reader.getSheetsData();
             if (!sheets.hasNext()) {
@@ -72,8 +74,8 @@ public final class XlsxTableReader implements TableReader {
             }
             try (InputStream sheet = sheets.next()) {
                 XMLReader xml = XMLHelper.newXMLReader();
-                xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new RowCollector(rows),
-                        new PlainFormatter(), false));
+                xml.setContentHandler(new CappedCells(new XSSFSheetXMLHandler(styles, null, strings,
+                        new RowCollector(rows, limits), new PlainFormatter(), false), limits.maxCellChars() + 1));
                 xml.parse(new InputSource(sheet));
             }
         } catch (TableFileException e) {
@@ -86,7 +88,8 @@ public final class XlsxTableReader implements TableReader {
                 throw new TableFileException("文件包含不允许的 XML 实体声明 (DOCTYPE/ENTITY)，已拒绝",
                         "The file contains a forbidden XML DOCTYPE/entity declaration", e);
             }
-            throw new TableFileException("工作表 XML 无法解析: " + m, "Worksheet XML cannot be parsed: " + m, e);
+            throw new TableFileException("工作表 XML 无法解析 (文件损坏，或不是 Excel/WPS 保存的 .xlsx)",
+                    "Worksheet XML cannot be parsed: " + TableFileException.withoutClassNames(m), e);
         } catch (IOException | OpenXML4JException | ParserConfigurationException | RuntimeException e) {
             if (isZipBomb(e)) {
                 throw new TableFileException("文件疑似压缩炸弹 (解压后体积异常)，已拒绝",
@@ -98,7 +101,8 @@ public final class XlsxTableReader implements TableReader {
                     && !(e instanceof IllegalArgumentException) && !(e instanceof IllegalStateException)) {
                 throw re;
             }
-            throw new TableFileException("无法读取 .xlsx 文件: " + e.getMessage(), "Cannot read the .xlsx file: " + e.getMessage(), e);
+            throw new TableFileException("无法读取 .xlsx 文件 (文件损坏，或不是 Excel/WPS 保存的 .xlsx)",
+                    "Cannot read the .xlsx file: " + TableFileException.withoutClassNames(e.getMessage()), e);
         }
     }
 
@@ -112,30 +116,40 @@ public final class XlsxTableReader implements TableReader {
         return false;
     }
 
-    /** Collects cells by column index, fills gaps with "". */
+    /**
+     * Collects cells by column index, fills gaps with "". A cell longer than the cap (the handlers upstream
+     * pass at most one character more) is cut and reported on its row; a row beyond the row cap stops reading.
+     */
     private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
         private final Consumer<RawRow> rows;
+        private final TableLimits limits;
         private final List<String> cells = new ArrayList<>();
+        private long rowChars;
         private int rowNum;
+        private String error;
 
-        RowCollector(Consumer<RawRow> rows) {
+        RowCollector(Consumer<RawRow> rows, TableLimits limits) {
             this.rows = rows;
+            this.limits = limits;
         }
 
         @Override
         public void startRow(int rowNum) {
             this.rowNum = rowNum;
             cells.clear();
+            rowChars = 0;
+            error = null;
         }
 
         @Override
         public void endRow(int rowNum) {
-            rows.accept(new RawRow(rowNum + 1, cells, null));
+            rows.accept(new RawRow(rowNum + 1, cells, error));
         }
 
         @Override
         public void cell(String ref, String value, XSSFComment comment) {
-            int col = ref == null ? cells.size() : new CellReference(ref).getCol();
+            CellReference at = ref == null ? null : new CellReference(ref);
+            int col = at == null ? cells.size() : at.getCol();
             if (col > 16_383) {
                 return;
             }
@@ -143,6 +157,14 @@ public final class XlsxTableReader implements TableReader {
                 cells.add("");
             }
             String v = value == null ? "" : value;
+            if (v.length() > limits.maxCellChars()) {
+                v = v.substring(0, limits.maxCellChars());
+                error = error != null ? error : limits.cellTooLong(CellReference.convertNumToColString(col));
+            }
+            rowChars += v.length();
+            if (rowChars > limits.maxRowChars()) {
+                throw limits.rowTooLong(rowNum + 1, CellReference.convertNumToColString(col));
+            }
             if (cells.size() == col) {
                 cells.add(v);
             } else {

@@ -40,7 +40,7 @@ class SupplyNetworkTest {
 
     @Test
     void csvReaderReportsBadRowsWithLineNumbers() throws Exception {
-        String csv = "Customer , Supplier\n比亚迪,宁德时代\n\n\"广汽, 埃安\",\"宁德时代\"\n比亚迪,宁德时代\n\"open,x\n一,二,三\n甲,甲\n";
+        String csv = "Customer , Supplier\n比亚迪,宁德时代\n\n\"广汽, 埃安\",\"宁德时代\"\n比亚迪,宁德时代\n一,二,三\n甲,甲\n\"open,x\n";
         var result = SupplyRelationCsv.read(new BufferedReader(new StringReader(csv)));
         assertThat(result.relations()).containsExactly(new SupplyRelation("比亚迪", "宁德时代"), new SupplyRelation("广汽, 埃安", "宁德时代"));
         assertThat(result.duplicates()).isEqualTo(1);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Segment } from '../src/api/types';
 import { isProvisional } from '../src/components/provisional';
-import { decided, decisionText, evidenceOf, historyQuery, offersAssignment, reviewChain, segmentChoices } from '../src/views/importLogic';
+import { columnTypeZh, decided, decisionText, evidenceOf, historyQuery, offersAssignment, reviewChain, segmentChoices } from '../src/views/importLogic';
 
 const seg = (id: string, name: string, stage: Segment['stage'], parentId: string | null = null): Segment => ({
   id, chainId: 'C', name, stage, key: false, valueAdded: 1, parentId, description: null,
@@ -74,5 +74,15 @@ describe('无信用代码', () => {
     expect(isProvisional(null)).toBe(false);
     expect(isProvisional('91340100MA2N0000X1', true)).toBe(true);
     expect(isProvisional('NC340104-0123456789ABCDEF', false)).toBe(false);
+  });
+});
+
+describe('column types in Chinese', () => {
+  it('words reference columns by what they name, never as an enum', () => {
+    expect(columnTypeZh('ID_LIST', null, 'SEGMENT')).toBe('多个环节（名称、路径或编号，用 ; 或 、 分隔）');
+    expect(columnTypeZh('ID', null, 'CHAIN')).toBe('产业链（名称或编号）');
+    expect(columnTypeZh('ID', null, 'INSTITUTION')).toBe('研发机构（名称或编号）');
+    expect(columnTypeZh('ID', null, null)).toBe('编号');
+    expect(columnTypeZh('ENTERPRISE', null, 'ENTERPRISE')).toBe('企业（信用代码、全称或简称）');
   });
 });

@@ -43,12 +43,12 @@ export function pollDelay(attempt: number): number {
 /** Column types in words for the column notes (the API sends the enum names). */
 export const COLUMN_TYPE_ZH: Record<string, string> = {
   ID: '编号',
-  ID_LIST: '编号列表（用、或 , 分隔）',
+  ID_LIST: '编号列表（用 ; 或 、 分隔）',
   TEXT: '文本',
   NAME: '名称',
-  NAME_LIST: '名称列表（用、或 , 分隔）',
+  NAME_LIST: '名称列表（用 ; 或 、 分隔）',
   USCC: '统一社会信用代码（18 位）',
-  ENTERPRISE: '企业（信用代码或全称）',
+  ENTERPRISE: '企业（信用代码、全称或简称）',
   REGION: '行政区划代码（6 位）',
   DATE: '日期（如 2024-05-01）',
   YEAR: '年份',
@@ -59,8 +59,31 @@ export const COLUMN_TYPE_ZH: Record<string, string> = {
   BOOLEAN: '是/否',
 };
 
-export function columnTypeZh(type: string, unit: string | null): string {
-  const base = COLUMN_TYPE_ZH[type] ?? type;
+/** What a reference column names (the API sends the kind's enum name). */
+export const REF_ZH: Record<string, string> = {
+  CHAIN: '产业链',
+  SEGMENT: '环节',
+  PRODUCT: '产品',
+  TECHNOLOGY: '技术',
+  INSTITUTION: '研发机构',
+  ENTERPRISE: '企业',
+};
+
+export function refZh(ref: string | null | undefined): string | null {
+  return ref ? REF_ZH[ref] ?? ref : null;
+}
+
+/**
+ * A column's type in words. A reference column (`refersTo`) of ids accepts the thing's id, its name and, for a
+ * segment, its path (动力电池/电芯), so it is worded by what it names, not as 编号.
+ */
+export function columnTypeZh(type: string, unit: string | null, refersTo?: string | null): string {
+  const ref = refZh(refersTo);
+  let base = COLUMN_TYPE_ZH[type] ?? type;
+  if (ref && (type === 'ID' || type === 'ID_LIST')) {
+    const how = refersTo === 'SEGMENT' ? '名称、路径或编号' : '名称或编号';
+    base = type === 'ID' ? `${ref}（${how}）` : `多个${ref}（${how}，用 ; 或 、 分隔）`;
+  }
   return unit ? `${base}（${unit}）` : base;
 }
 

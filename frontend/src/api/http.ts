@@ -91,6 +91,13 @@ export async function getJson<T>(path: string, query: Record<string, QueryValue>
   return (await res.json()) as T;
 }
 
+/** A GET of a paged list whose total is in the X-Total-Count header (null when the server sends none). */
+export async function getJsonWithTotal<T>(path: string, query: Record<string, QueryValue> = {}, signal?: AbortSignal): Promise<{ items: T[]; total: number | null }> {
+  const res = await send(buildUrl(path, query), { headers: { Accept: 'application/json' }, signal: signal ?? null });
+  const total = Number.parseInt(res.headers.get('X-Total-Count') ?? '', 10);
+  return { items: (await res.json()) as T[], total: Number.isFinite(total) ? total : null };
+}
+
 export async function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
   const res = await send(path, {
     method: 'POST',

@@ -2,6 +2,7 @@ import type { Enterprise } from '../api/types';
 import type { ViewContext } from '../context';
 import { formatWanYuan } from '../format';
 import { h } from '../ui/dom';
+import { isProvisional, PROVISIONAL_LABEL, PROVISIONAL_TITLE } from '../components/provisional';
 
 export const SORTABLE = ['revenue', 'employees', 'patents', 'name'] as const;
 export type SortKey = (typeof SORTABLE)[number];
@@ -21,6 +22,7 @@ export function enterpriseRows(items: Enterprise[], ctx: ViewContext, compact: b
         {},
         h('a', { href: `#/enterprise?chain=${encodeURIComponent(ctx.state.chain ?? '')}${ctx.state.region ? `&region=${ctx.state.region}` : ''}&uscc=${e.uscc}` }, e.shortName ?? e.name),
         e.tags.includes('链主') ? h('span', { class: 'tag tag-leader' }, '链主') : null,
+        isProvisional(e.uscc) ? h('span', { class: 'tag tag-provisional', 'data-testid': 'provisional-tag', title: PROVISIONAL_TITLE }, PROVISIONAL_LABEL) : null,
       ),
       h('td', { class: 'num' }, formatWanYuan(e.revenue)),
       compact ? h('td', { class: 'tags' }, e.tags.filter((t) => t !== '链主').slice(0, 2).join('、')) : null,

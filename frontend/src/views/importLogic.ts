@@ -1,4 +1,6 @@
-import type { ImportJob, ImportPhase } from '../api/types';
+import type { ChainStructure, ImportJob, ImportPhase } from '../api/types';
+import { S } from '../strings';
+import { layoutChain, readingOrder } from './chainLayout';
 
 const FINISHED: ImportPhase[] = ['DONE', 'REJECTED', 'FAILED'];
 
@@ -41,12 +43,12 @@ export function pollDelay(attempt: number): number {
 /** Column types in words for the column notes (the API sends the enum names). */
 export const COLUMN_TYPE_ZH: Record<string, string> = {
   ID: '编号',
-  ID_LIST: '编号列表（用、或 , 分隔）',
+  ID_LIST: '编号列表（用 ; 或 、 分隔）',
   TEXT: '文本',
   NAME: '名称',
-  NAME_LIST: '名称列表（用、或 , 分隔）',
+  NAME_LIST: '名称列表（用 ; 或 、 分隔）',
   USCC: '统一社会信用代码（18 位）',
-  ENTERPRISE: '企业（信用代码或全称）',
+  ENTERPRISE: '企业（信用代码、全称或简称）',
   REGION: '行政区划代码（6 位）',
   DATE: '日期（如 2024-05-01）',
   YEAR: '年份',
@@ -57,8 +59,31 @@ export const COLUMN_TYPE_ZH: Record<string, string> = {
   BOOLEAN: '是/否',
 };
 
-export function columnTypeZh(type: string, unit: string | null): string {
-  const base = COLUMN_TYPE_ZH[type] ?? type;
+/** What a reference column names (the API sends the kind's enum name). */
+export const REF_ZH: Record<string, string> = {
+  CHAIN: '产业链',
+  SEGMENT: '环节',
+  PRODUCT: '产品',
+  TECHNOLOGY: '技术',
+  INSTITUTION: '研发机构',
+  ENTERPRISE: '企业',
+};
+
+export function refZh(ref: string | null | undefined): string | null {
+  return ref ? REF_ZH[ref] ?? ref : null;
+}
+
+/**
+ * A column's type in words. A reference column (`refersTo`) of ids accepts the thing's id, its name and, for a
+ * segment, its path (动力电池/电芯), so it is worded by what it names, not as 编号.
+ */
+export function columnTypeZh(type: string, unit: string | null, refersTo?: string | null): string {
+  const ref = refZh(refersTo);
+  let base = COLUMN_TYPE_ZH[type] ?? type;
+  if (ref && (type === 'ID' || type === 'ID_LIST')) {
+    const how = refersTo === 'SEGMENT' ? '名称、路径或编号' : '名称或编号';
+    base = type === 'ID' ? `${ref}（${how}）` : `多个${ref}（${how}，用 ; 或 、 分隔）`;
+  }
   return unit ? `${base}（${unit}）` : base;
 }
 
@@ -98,4 +123,77 @@ export function missingPrerequisites(format: { id: string; step?: number | null;
   if (step >= 2) needed.push('enterprises');
   if (step === 0 && format.id !== 'chains') needed.push('chains');
   return needed.filter((r) => !present.has(r));
+}
+
+
+// 挂链 review ----------------------------------------------------------------------------------
+
+/** A segment a reviewer can choose, labelled with its stage and, for a sub-segment, its parent. */
+export interface SegmentChoice {
+  id: string;
+  label: string;
+  stage: string;
+}
+
+/** The chain's segments in chain order (upstream → downstream, as the chain map reads), for 改为… */
+export function segmentChoices(structure: Pick<ChainStructure, 'segments' | 'flows'> | null): SegmentChoice[] {
+  if (!structure) return [];
+  const byId = new Map(structure.segments.map((s) => [s.id, s]));
+  return readingOrder(layoutChain(structure.segments, structure.flows)).map((s) => {
+    const parent = s.parentId ? byId.get(s.parentId) : undefined;
+    return { id: s.id, label: parent ? `${parent.name}/${s.name}` : s.name, stage: S.stage[s.stage] ?? s.stage };
+  });
+}
+
+/** What the reviewer did with one suggestion (kept on the page so the row says so, and not offered again). */
+export type Decision =
+  | { kind: 'accepted'; segmentId: string; segmentName: string; changed: boolean }
+  | { kind: 'rejected' }
+  | { kind: 'pending' }
+  | { kind: 'failed'; message: string };
+
+export function decisionText(d: Decision | undefined): string {
+  if (!d) return '';
+  switch (d.kind) {
+    case 'accepted':
+      return d.changed ? `已改为「${d.segmentName}」并挂链` : `已采纳「${d.segmentName}」`;
+    case 'rejected':
+      return '已驳回（不再推荐）';
+    case 'pending':
+      return '提交中…';
+    case 'failed':
+      return `未成功：${d.message}`;
+  }
+}
+
+/** A decision that is final: its row's buttons are off. */
+export function decided(d: Decision | undefined): boolean {
+  return d !== undefined && (d.kind === 'accepted' || d.kind === 'rejected' || d.kind === 'pending');
+}
+
+/** The evidence of a suggestion in words: matched words and the nearest assigned firms with their similarity. */
+export function evidenceOf(s: { matchedTerms: string[]; nearestFirms: { name: string; similarity: number }[] }): { words: string; firms: string } {
+  return {
+    words: s.matchedTerms.length ? s.matchedTerms.join('、') : '—',
+    firms: s.nearestFirms.length ? s.nearestFirms.map((f) => `${f.name}（相似度 ${f.similarity.toFixed(2)}）`).join('；') : '—',
+  };
+}
+
+/** The chain the 挂链 panel opens on: the job's (one chain only), else the one chosen in the header, else the first. */
+export function reviewChain(jobChains: string[] | null | undefined, current: string | null, known: string[]): string | null {
+  const fromJob = (jobChains ?? []).filter((c) => known.includes(c));
+  if (fromJob.length >= 1) return fromJob[0]!;
+  if (current && known.includes(current)) return current;
+  return known[0] ?? null;
+}
+
+/** Whether a finished job should open 挂链 review: enterprises written, or segments/assignments changed. */
+export function offersAssignment(job: Pick<ImportJob, 'phase' | 'dryRun' | 'format'> & { result?: { rowsWritten: number } | null }): boolean {
+  return job.phase === 'DONE' && !job.dryRun && (job.result?.rowsWritten ?? 0) > 0 && ['enterprises', 'enterprise-segments', 'segments'].includes(job.format);
+}
+
+/** The import history query: a submitter filter is trimmed and bounded like the API (≤ 50 characters). */
+export function historyQuery(page: number, size: number, submitter: string): { page: number; size: number; submittedBy: string | null } {
+  const who = submitter.trim().slice(0, 50);
+  return { page: Math.max(0, page - 1), size, submittedBy: who || null };
 }

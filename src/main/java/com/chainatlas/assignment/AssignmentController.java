@@ -3,6 +3,8 @@ package com.chainatlas.assignment;
 import com.chainatlas.assignment.AssignmentModel.AcceptRequest;
 import com.chainatlas.assignment.AssignmentModel.AcceptResult;
 import com.chainatlas.assignment.AssignmentModel.BatchPage;
+import com.chainatlas.assignment.AssignmentModel.RejectRequest;
+import com.chainatlas.assignment.AssignmentModel.RejectResult;
 import com.chainatlas.system.ApiProblem;
 import com.chainatlas.system.Paging;
 
@@ -19,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "assignment", description = "挂链: segment suggestions for unassigned enterprises, accept / accept all 确定")
+@Tag(name = "assignment", description = "挂链: segment suggestions for unassigned enterprises, accept / accept all 确定 / reject")
 class AssignmentController {
 
     private final AssignmentService assignment;
@@ -57,6 +59,16 @@ class AssignmentController {
             throw ApiProblem.badRequest("请求体为空，请提供 items", "request body is missing");
         }
         return assignment.accept(chain, body.items());
+    }
+
+    @PostMapping("/api/assignment/reject")
+    @Operation(summary = "Record 驳回 of the given enterprises' proposals in the chain; later batches leave them out",
+            description = "all checked first; nothing recorded on error; accepting one into the chain later lifts it")
+    RejectResult reject(@RequestParam(required = false) String chain, @RequestBody(required = false) RejectRequest body) {
+        if (body == null) {
+            throw ApiProblem.badRequest("请求体为空，请提供 usccs", "request body is missing");
+        }
+        return assignment.reject(chain, body.usccs());
     }
 
     @ExceptionHandler(UnknownReferences.class)

@@ -23,9 +23,9 @@ public final class AssignmentModel {
      * One unassigned enterprise's proposal. {@code options} is empty when its text shares no word with the
      * chain's assigned firms or segment names (then {@code confidence} is REVIEW and a person must choose).
      */
-    public record Suggestion(String uscc, String name, String regionCode, Confidence confidence, String confidenceLabel,
-                             String reason, double margin, List<Option> options, List<String> matchedTerms,
-                             List<NearFirm> nearestFirms) {
+    public record Suggestion(String uscc, String name, String regionCode, boolean provisional, Confidence confidence,
+                             String confidenceLabel, String reason, double margin, List<Option> options,
+                             List<String> matchedTerms, List<NearFirm> nearestFirms) {
     }
 
     /** The settings a batch was computed with. */
@@ -44,6 +44,14 @@ public final class AssignmentModel {
 
     /** Body of POST /api/assignment/accept. */
     public record AcceptRequest(List<Accepted> items) {
+    }
+
+    /** Body of POST /api/assignment/reject: the enterprises whose proposals the reviewer rejected. */
+    public record RejectRequest(List<String> usccs) {
+    }
+
+    /** What a reject recorded: {@code recorded} new rejections, {@code alreadyRejected} that existed. */
+    public record RejectResult(int requested, long recorded, long alreadyRejected, String chain) {
     }
 
     /** What an accept wrote: {@code written} new links, {@code alreadyAssigned} that existed (left as they were). */

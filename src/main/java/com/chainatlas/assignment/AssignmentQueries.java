@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 class AssignmentQueries {
 
     /** An enterprise's text as stored (either field may be null). */
-    record FirmRecord(String uscc, String name, String regionCode, String mainProducts, String businessScope,
-                      Set<String> segments) {
+    record FirmRecord(String uscc, String name, String regionCode, boolean provisional, String mainProducts,
+                      String businessScope, Set<String> segments) {
     }
 
     private static final String HAS_TEXT = "(e.mainProducts IS NOT NULL OR e.businessScope IS NOT NULL)";
@@ -48,8 +48,8 @@ class AssignmentQueries {
                 MATCH (e:Enterprise)-[:IN_SEGMENT]->(s:Segment {chainId: $chain})
                 WHERE %s
                 WITH e, collect(DISTINCT s.id) AS segments ORDER BY e.uscc LIMIT $limit
-                RETURN e.uscc AS uscc, e.name AS name, e.regionCode AS regionCode, e.mainProducts AS mainProducts,
-                       e.businessScope AS businessScope, segments
+                RETURN e.uscc AS uscc, e.name AS name, e.regionCode AS regionCode, e.provisional = true AS provisional,
+                       e.mainProducts AS mainProducts, e.businessScope AS businessScope, segments
                 """.formatted(HAS_TEXT)).bindAll(Map.of("chain", chain, "limit", limit))
                 .fetchAs(FirmRecord.class).mappedBy((t, r) -> firm(r)).all());
     }
@@ -67,9 +67,10 @@ class AssignmentQueries {
         return new ArrayList<>(neo4j.query("""
                 MATCH (e:Enterprise)
                 WHERE %s AND %s AND NOT EXISTS { (e)-[:IN_SEGMENT]->(:Segment {chainId: $chain}) }
+                  AND NOT EXISTS { (e)-[:ASSIGNMENT_REJECTED]->(:Chain {id: $chain}) }
                 WITH e ORDER BY e.uscc LIMIT $limit
-                RETURN e.uscc AS uscc, e.name AS name, e.regionCode AS regionCode, e.mainProducts AS mainProducts,
-                       e.businessScope AS businessScope, [] AS segments
+                RETURN e.uscc AS uscc, e.name AS name, e.regionCode AS regionCode, e.provisional = true AS provisional,
+                       e.mainProducts AS mainProducts, e.businessScope AS businessScope, [] AS segments
                 """.formatted(inRegion, HAS_TEXT))
                 .bindAll(Map.of("chain", chain, "limit", limit, "region", region == null ? "" : region.code()))
                 .fetchAs(FirmRecord.class).mappedBy((t, r) -> firm(r)).all());
@@ -111,10 +112,36 @@ class AssignmentQueries {
                 """).bind(rows).to("rows").fetchAs(Long.class).one().orElse(0L);
     }
 
+    /**
+     * Records that the reviewer rejected these enterprises' proposals in the chain, so later batches leave them
+     * out; returns how many were new. Accepting one of them into the chain later lifts the rejection.
+     */
+    long recordRejections(String chain, List<String> usccs) {
+        return neo4j.query("""
+                MATCH (c:Chain {id: $chain})
+                UNWIND $usccs AS u
+                MATCH (e:Enterprise {uscc: u})
+                OPTIONAL MATCH (e)-[old:ASSIGNMENT_REJECTED]->(c)
+                WITH e, c, old IS NULL AS isNew
+                MERGE (e)-[r:ASSIGNMENT_REJECTED]->(c)
+                ON CREATE SET r.rejectedAt = datetime()
+                RETURN count(CASE WHEN isNew THEN 1 END)
+                """).bindAll(Map.of("chain", chain, "usccs", usccs)).fetchAs(Long.class).one().orElse(0L);
+    }
+
+    /** Lifts rejections of enterprises now assigned in a chain (rows {uscc, segmentId}). */
+    void liftRejections(List<Map<String, Object>> rows) {
+        neo4j.query("""
+                UNWIND $rows AS row
+                MATCH (e:Enterprise {uscc: row.uscc})-[r:ASSIGNMENT_REJECTED]->(:Chain)-[:HAS_SEGMENT]->(:Segment {id: row.segmentId})
+                DELETE r
+                """).bind(rows).to("rows").run();
+    }
+
     private static FirmRecord firm(org.neo4j.driver.Record r) {
         Set<String> segments = new HashSet<>(r.get("segments").asList(Value::asString));
         return new FirmRecord(r.get("uscc").asString(), r.get("name").asString(null), r.get("regionCode").asString(null),
-                text(r.get("mainProducts")), text(r.get("businessScope")), segments);
+                r.get("provisional").asBoolean(false), text(r.get("mainProducts")), text(r.get("businessScope")), segments);
     }
 
     /** A text property as a string; a list (should an importer store one) is joined with 、. */

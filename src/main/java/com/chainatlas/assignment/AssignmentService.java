@@ -16,6 +16,7 @@ import com.chainatlas.assignment.AssignmentModel.BatchPage;
 import com.chainatlas.assignment.AssignmentModel.MethodInfo;
 import com.chainatlas.assignment.AssignmentModel.NearFirm;
 import com.chainatlas.assignment.AssignmentModel.Option;
+import com.chainatlas.assignment.AssignmentModel.RejectResult;
 import com.chainatlas.assignment.AssignmentModel.Suggestion;
 import com.chainatlas.assignment.AssignmentQueries.FirmRecord;
 import com.chainatlas.ingest.DataImportedEvent;
@@ -138,12 +139,40 @@ public class AssignmentService {
         }
         rows = rows.stream().distinct().toList();
         long written = queries.writeMemberships(rows);
+        queries.liftRejections(rows);
         Set<String> chains = new TreeSet<>();
         segmentIds.forEach(s -> chains.add(chainOf.get(s)));
         if (written > 0) {
             events.publishEvent(new DataImportedEvent(chains));
         }
         return new AcceptResult(items.size(), written, rows.size() - written, List.copyOf(chains));
+    }
+
+    /**
+     * Records the reviewer's 驳回 of these enterprises' proposals in the chain (all checked first; nothing recorded
+     * on error), so the next batches of the chain leave them out. Idempotent.
+     */
+    public RejectResult reject(String chain, List<String> usccs) {
+        String chainId = requireChain(chain);
+        if (usccs == null || usccs.isEmpty()) {
+            throw ApiProblem.badRequest("请提供要驳回的企业 (usccs)", "usccs are required");
+        }
+        if (usccs.size() > MAX_ACCEPT) {
+            throw ApiProblem.badRequest("一次最多驳回 " + MAX_ACCEPT + " 家，本次 " + usccs.size() + " 家",
+                    "At most " + MAX_ACCEPT + " enterprises per request, got " + usccs.size());
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        for (int i = 0; i < usccs.size(); i++) {
+            keys.add(key(usccs.get(i), "uscc", i));
+        }
+        List<String> unknownFirms = new ArrayList<>(new TreeSet<>(queries.unknownEnterprises(keys)));
+        if (!unknownFirms.isEmpty()) {
+            String shown = unknownFirms.size() <= 10 ? String.join("、", unknownFirms)
+                    : String.join("、", unknownFirms.subList(0, 10)) + " 等 " + unknownFirms.size() + " 家";
+            throw ApiProblem.badRequest("未记录任何驳回：未找到企业 " + shown, "Nothing recorded: unknown enterprises " + unknownFirms);
+        }
+        long recorded = queries.recordRejections(chainId, List.copyOf(keys));
+        return new RejectResult(usccs.size(), recorded, keys.size() - recorded, chainId);
     }
 
     private static String key(String value, String field, int index) {
@@ -189,7 +218,7 @@ public class AssignmentService {
     private static Suggestion suggestion(FirmRecord f, SegmentModel.Proposal p) {
         List<Option> options = p.ranked().stream().map(a -> new Option(a.segmentId(), a.segmentName(), round(a.score()))).toList();
         List<NearFirm> near = p.nearest().stream().map(n -> new NearFirm(n.id(), n.name(), round(n.similarity()))).toList();
-        return new Suggestion(f.uscc(), f.name(), f.regionCode(), p.confidence(), p.confidence().label(), p.reasonZh(),
+        return new Suggestion(f.uscc(), f.name(), f.regionCode(), f.provisional(), p.confidence(), p.confidence().label(), p.reasonZh(),
                 round(p.margin()), options, p.matchedTerms(), near);
     }
 

@@ -137,8 +137,12 @@ class ImportController {
     /** Newest first, paged; the total is in the X-Total-Count header (the body stays the list the UI reads). */
     @GetMapping("/jobs")
     ResponseEntity<List<ImportJob.View>> recent(@RequestParam(defaultValue = "0") int page,
-                                                @RequestParam(defaultValue = "50") int size) {
-        PageResult<ImportJob.View> result = jobs.recent(new Paging(page, size));
+                                                @RequestParam(defaultValue = "50") int size,
+                                                @RequestParam(required = false) String submittedBy) {
+        if (submittedBy != null && submittedBy.length() > 50) {
+            throw ApiProblem.badRequest("导入人最多 50 个字符", "submittedBy ≤ 50 characters");
+        }
+        PageResult<ImportJob.View> result = jobs.recent(new Paging(page, size), blankToNull(submittedBy));
         return ResponseEntity.ok().header("X-Total-Count", Long.toString(result.total())).body(result.items());
     }
 

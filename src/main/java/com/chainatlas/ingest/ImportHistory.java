@@ -65,15 +65,18 @@ class ImportHistory {
         neo4j.query("MERGE (j:ImportJobRecord {id: $p.id}) SET j += $p").bind(p).to("p").run();
     }
 
-    long count() {
-        return neo4j.query("MATCH (j:ImportJobRecord) RETURN count(j)").fetchAs(Long.class).one().orElse(0L);
+    /** Stored jobs, only those of {@code submittedBy} when it is given. */
+    long count(String submittedBy) {
+        return neo4j.query("MATCH (j:ImportJobRecord) WHERE $by IS NULL OR j.submittedBy = $by RETURN count(j)")
+                .bind(submittedBy).to("by").fetchAs(Long.class).one().orElse(0L);
     }
 
-    /** Newest first. */
-    List<ImportJob.View> page(long skip, int limit) {
+    /** Newest first, only those of {@code submittedBy} when it is given. */
+    List<ImportJob.View> page(long skip, int limit, String submittedBy) {
         return neo4j.query("""
-                MATCH (j:ImportJobRecord) RETURN j ORDER BY j.submittedAt DESC, j.id SKIP $skip LIMIT $limit
-                """).bind(skip).to("skip").bind(limit).to("limit")
+                MATCH (j:ImportJobRecord) WHERE $by IS NULL OR j.submittedBy = $by
+                RETURN j ORDER BY j.submittedAt DESC, j.id SKIP $skip LIMIT $limit
+                """).bind(skip).to("skip").bind(limit).to("limit").bind(submittedBy).to("by")
                 .fetchAs(ImportJob.View.class).mappedBy((types, record) -> view(record.get("j").asMap())).all()
                 .stream().toList();
     }

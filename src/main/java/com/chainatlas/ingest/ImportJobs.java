@@ -238,13 +238,20 @@ public class ImportJobs implements DisposableBean {
      * history. The total may count a job twice for the moment its record is being stored.
      */
     public PageResult<ImportJob.View> recent(Paging paging) {
+        return recent(paging, null);
+    }
+
+    /** Newest first, only the jobs of {@code submittedBy} when it is given (null = everyone's). */
+    public PageResult<ImportJob.View> recent(Paging paging, String submittedBy) {
         int size = paging.size();
         List<ImportJob.View> running = new ArrayList<>();
         synchronized (this) {
             // finished jobs are listed from here until their record is stored
-            jobs.values().stream().filter(j -> !j.finished() || !j.recorded).forEach(j -> running.add(0, ImportJob.summary(j.view())));
+            jobs.values().stream().filter(j -> !j.finished() || !j.recorded)
+                    .filter(j -> submittedBy == null || submittedBy.equals(j.submittedBy))
+                    .forEach(j -> running.add(0, ImportJob.summary(j.view())));
         }
-        long stored = history.count();
+        long stored = history.count(submittedBy);
         long from = paging.skip();
         List<ImportJob.View> views = new ArrayList<>();
         for (long i = from; i < Math.min(running.size(), from + size); i++) {
@@ -254,7 +261,7 @@ public class ImportJobs implements DisposableBean {
             long skip = Math.max(0, from - running.size());
             java.util.Set<String> listed = new java.util.HashSet<>();
             running.forEach(v -> listed.add(v.id()));
-            history.page(skip, size - views.size()).stream().filter(v -> !listed.contains(v.id()))
+            history.page(skip, size - views.size(), submittedBy).stream().filter(v -> !listed.contains(v.id()))
                     .map(ImportJob::summary).forEach(views::add);
         }
         return new PageResult<>(views, paging.page(), size, running.size() + stored);

@@ -173,6 +173,60 @@ class AssignmentApiTest {
     }
 
     @Test
+    void rejectedProposalsDoNotComeBackUntilAccepted() {
+        assertThat(mine(suggest("&region=340100")).keySet()).containsExactlyInAnyOrder("U1", "U3", "U4");
+        Api.Response r = api.postJson("/api/assignment/reject?chain=" + CHAIN, "{\"usccs\":[\"TEST-ASSIGN-U1\",\"TEST-ASSIGN-U4\"]}");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("recorded").asLong()).isEqualTo(2);
+        assertThat(mine(suggest("&region=340100")).keySet()).containsExactly("U3");
+        assertThat(memberships("TEST-ASSIGN-U1")).isZero();
+
+        Api.Response again = api.postJson("/api/assignment/reject?chain=" + CHAIN, "{\"usccs\":[\"TEST-ASSIGN-U1\"]}");
+        assertThat(again.json().get("recorded").asLong()).isZero();
+        assertThat(again.json().get("alreadyRejected").asLong()).isEqualTo(1);
+        // a rejection is per chain: U1 is not rejected in another chain
+        assertThat(neo4j.query("MATCH (:Enterprise {uscc: 'TEST-ASSIGN-U1'})-[:ASSIGNMENT_REJECTED]->(c) RETURN c.id")
+                .fetchAs(String.class).all()).containsExactly(CHAIN);
+
+        // the reviewer later picks a segment for it anyway (改为…): the rejection is lifted
+        Api.Response accepted = api.postJson("/api/assignment/accept?chain=" + CHAIN,
+                "{\"items\":[{\"uscc\":\"TEST-ASSIGN-U1\",\"segmentId\":\"TEST-ASSIGN-V\"}]}");
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
+        assertThat(neo4j.query("MATCH (:Enterprise {uscc: 'TEST-ASSIGN-U1'})-[r:ASSIGNMENT_REJECTED]->() RETURN count(r)")
+                .fetchAs(Long.class).one().orElseThrow()).isZero();
+        assertThat(neo4j.query("MATCH (:Enterprise {uscc: 'TEST-ASSIGN-U1'})-[:IN_SEGMENT]->(s) RETURN s.id")
+                .fetchAs(String.class).one().orElseThrow()).isEqualTo("TEST-ASSIGN-V");
+    }
+
+    @Test
+    void rejectChecksEverythingFirst() {
+        Api.Response r = api.postJson("/api/assignment/reject?chain=" + CHAIN, "{\"usccs\":[\"TEST-ASSIGN-U1\",\"TEST-ASSIGN-NOPE\"]}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("detail").asString()).contains("未记录任何驳回", "TEST-ASSIGN-NOPE");
+        Map<String, Api.Response> cases = Map.of(
+                "no chain", api.postJson("/api/assignment/reject", "{\"usccs\":[\"TEST-ASSIGN-U1\"]}"),
+                "empty", api.postJson("/api/assignment/reject?chain=" + CHAIN, "{\"usccs\":[]}"),
+                "no body", api.postJson("/api/assignment/reject?chain=" + CHAIN, ""),
+                "blank", api.postJson("/api/assignment/reject?chain=" + CHAIN, "{\"usccs\":[\" \"]}"));
+        cases.forEach((what, x) -> {
+            assertThat(x.status()).as(what + ": " + x.text()).isEqualTo(400);
+            assertThat(x.json().get("detail").asString()).as(what).isNotBlank();
+        });
+        assertThat(api.postJson("/api/assignment/reject?chain=NO-SUCH-CHAIN", "{\"usccs\":[\"TEST-ASSIGN-U1\"]}").status()).isEqualTo(404);
+        assertThat(neo4j.query("MATCH (:Enterprise)-[r:ASSIGNMENT_REJECTED]->(:Chain {id: $c}) RETURN count(r)").bind(CHAIN).to("c")
+                .fetchAs(Long.class).one().orElseThrow()).isZero();
+        assertThat(mine(suggest("&region=340100")).keySet()).contains("U1");
+    }
+
+    @Test
+    void provisionalEnterprisesAreMarked() {
+        neo4j.query("MATCH (e:Enterprise {uscc: 'TEST-ASSIGN-U3'}) SET e.provisional = true").run();
+        Map<String, JsonNode> mine = mine(suggest("&region=340100"));
+        assertThat(mine.get("U3").get("provisional").asBoolean()).isTrue();
+        assertThat(mine.get("U1").get("provisional").asBoolean()).isFalse();
+    }
+
+    @Test
     void unknownReferencesAreListedAndNothingIsWritten() {
         Api.Response r = api.postJson("/api/assignment/accept?chain=" + CHAIN, "{\"items\":["
                 + "{\"uscc\":\"TEST-ASSIGN-U1\",\"segmentId\":\"TEST-ASSIGN-A\"},"

@@ -135,6 +135,10 @@ class TemplatesCodesHistoryTest {
                 assertThat(page.items()).hasSize(1);
                 assertThat(page.items().get(0).id()).isEqualTo(secondId); // newest first
                 assertThat(jobs.recent(new Paging(1, 1)).items().get(0).id()).isEqualTo(firstId);
+                var mine = jobs.recent(new Paging(0, 10), "县招商局 张三"); // the submitter filter, after the restart too
+                assertThat(mine.total()).isEqualTo(1);
+                assertThat(mine.items()).extracting(ImportJob.View::id).containsExactly(firstId);
+                assertThat(jobs.recent(new Paging(0, 10), "别人").total()).isZero();
                 ImportJob.View first = jobs.find(firstId).orElseThrow();
                 assertThat(first.phase()).isEqualTo(ImportJob.Phase.DONE);
                 assertThat(first.fileName()).isEqualTo("链.csv");

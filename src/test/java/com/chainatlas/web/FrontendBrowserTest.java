@@ -95,7 +95,7 @@ class FrontendBrowserTest {
         settle();
         assertThat(page.locator("[data-testid=sample-banner]")).isVisible();
         assertThat(page.locator("[data-testid=sample-banner]")).containsText("示例数据");
-        assertThat(page.locator("a.tab")).hasCount(9);
+        assertThat(page.locator("a.tab")).hasCount(10);
         assertThat(page.locator("[data-testid=pick-chain]")).hasAttribute("data-value", "NEV");
         assertThat(page.locator("[data-testid=pick-chain]")).containsText("新能源汽车");
         assertThat(page.locator("[data-testid=pick-region]")).hasAttribute("data-value", HEFEI);

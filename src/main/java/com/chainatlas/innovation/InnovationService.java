@@ -92,7 +92,7 @@ public class InnovationService {
         return new InstitutionDetail(inst, regions.fullName(inst.regionCode()), partners);
     }
 
-    private static Institution institution(Value i, Value techs, Value segs) {
+    static Institution institution(Value i, Value techs, Value segs) {
         return new Institution(i.get("id").asString(), i.get("name").asString(), i.get("type").asString(null),
                 i.get("level").asString(null), i.get("regionCode").asString(), i.get("strength").asInt(0),
                 techs.asList(Value::asString), segs.asList(Value::asString), i.get("sample").asBoolean(false));

@@ -1,17 +1,13 @@
 import { START_LOCATION, createRouter, createWebHashHistory, type RouteComponent, type RouteRecordRaw } from 'vue-router';
-import { legacyView } from './app/legacyView';
 import { boot, loadChain, sharedDiagnosis, store } from './app/store';
 import { VIEWS, type ViewId } from './state';
 
 const DEFAULT_CHAIN = 'NEV';
 const DEFAULT_REGION = '340100'; // 合肥市, the demo data's home region
 
-/**
- * One lazy route per view, so the first page loads only the shell and its own view. Views not yet ported to
- * Vue are mounted through `legacyView` (their DOM module is still a separate chunk).
- */
+/** One lazy route per view, so the first page loads only the shell and its own view. */
 const VIEW_COMPONENTS: Record<ViewId, () => Promise<RouteComponent>> = {
-  chain: () => import('./views/chainMap').then((m) => legacyView('chain', m.mountChainMap)),
+  chain: () => import('./views/chain/ChainMapView.vue'),
   enterprise: () => import('./views/EnterpriseMapView.vue'),
   product: () => import('./views/ProductMapView.vue'),
   innovation: () => import('./views/InnovationMapView.vue'),
@@ -22,7 +18,7 @@ const VIEW_COMPONENTS: Record<ViewId, () => Promise<RouteComponent>> = {
   import: () => import('./views/import/ImportView.vue'),
   report: () => import('./views/report/ReportView.vue'),
   dashboard: () => import('./views/dashboard/DashboardView.vue'),
-  bench: () => import('./views/bench').then((m) => legacyView('bench', m.mountBench)),
+  bench: () => import('./views/chain/BenchView.vue'),
 };
 
 const routes: RouteRecordRaw[] = [

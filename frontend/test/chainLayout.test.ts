@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Flow, Segment, Stage } from '../src/api/types';
-import { flowDepths, layoutChain, readingOrder, segmentColour, STAGE_COLOURS, VERDICT_STYLE } from '../src/views/chainLayout';
-import { syntheticChain } from '../src/views/bench';
+import { flowDepths, flowPath, layoutChain, readingOrder, relatedSegments, returnPath, segmentColour, segmentOptionGroups, STAGE_COLOURS, VERDICT_STYLE } from '../src/views/chainLayout';
+import { syntheticChain } from '../src/views/chain/syntheticChain';
 
 const seg = (id: string, stage: Stage, parentId: string | null = null, name = id): Segment => ({
   id, chainId: 'T', name, stage, key: false, valueAdded: 3, parentId, description: null,
@@ -78,5 +78,46 @@ describe('segment colours', () => {
     expect(segmentColour(s)).toBe(STAGE_COLOURS.UPSTREAM);
     expect(segmentColour(s, { verdict: 'MISSING' } as Parameters<typeof segmentColour>[1])).toBe(VERDICT_STYLE.MISSING.colour);
     expect(new Set(Object.values(VERDICT_STYLE).map((v) => v.icon)).size).toBe(4); // each verdict has its own icon
+  });
+});
+
+describe('segment drop-downs in chain order', () => {
+  // listed downstream first and children before parents, as an API may return them
+  const segs = [
+    seg('VEH', 'DOWNSTREAM', null, '整车'),
+    seg('PACK', 'MIDSTREAM', 'BAT', '电池包'),
+    seg('CELL', 'MIDSTREAM', 'BAT', '电芯'),
+    seg('BAT', 'MIDSTREAM', null, '动力电池'),
+    seg('CATH', 'UPSTREAM', 'BAT', '正极材料'),
+    seg('LI', 'UPSTREAM', null, '锂资源'),
+  ];
+  const flows = [flow('LI', 'CATH'), flow('CATH', 'CELL'), flow('CELL', 'PACK'), flow('PACK', 'VEH')];
+
+  it('lists top-level segments upstream → downstream and sub-segments in map order', () => {
+    const groups = segmentOptionGroups(segs, flows);
+    expect(groups.map((g) => g.root.id)).toEqual(['LI', 'BAT', 'VEH']);
+    expect(groups[1]!.children.map((c) => c.id)).toEqual(['CATH', 'CELL', 'PACK']);
+    expect(groups.flatMap((g) => [g.root, ...g.children]).map((s) => s.id).sort()).toEqual(segs.map((s) => s.id).sort());
+  });
+
+  it('follows the flow inside a stage: a segment fed by another comes after it', () => {
+    const groups = segmentOptionGroups([seg('B', 'UPSTREAM', null, '阿'), seg('A', 'UPSTREAM', null, '珀')], [flow('A', 'B')]);
+    expect(groups.map((g) => g.root.id)).toEqual(['A', 'B']);
+  });
+});
+
+describe('flow geometry', () => {
+  const box = (left: number, top: number, w = 100, h = 20) => ({ left, right: left + w, top, height: h });
+  it('runs a forward flow from the right edge of its source to the left edge of its target', () => {
+    expect(flowPath(box(0, 0), box(300, 40))).toBe('M100,10 C200,10 200,50 300,50');
+  });
+  it('ends a return flow at the right edge of its (upstream) target', () => {
+    const d = returnPath(box(600, 100), box(0, 0));
+    expect(d.startsWith('M600,110')).toBe(true);
+    expect(d.endsWith(' 100,10')).toBe(true);
+  });
+  it('relates a segment to those its flows touch, both ways', () => {
+    expect([...relatedSegments('B', [flow('A', 'B'), flow('B', 'C'), flow('C', 'D')])].sort()).toEqual(['A', 'C']);
+    expect(relatedSegments(null, [flow('A', 'B')]).size).toBe(0);
   });
 });

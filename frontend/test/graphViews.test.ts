@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { RegionNode } from '../src/api/types';
 import { RegionIndex } from '../src/regionIndex';
 import { drillRegion, mapParent } from '../src/views/enterpriseMap';
-import { inBatches } from '../src/views/innovationMap';
 import { productFilter } from '../src/views/productMap';
 
 const tree: RegionNode[] = [
@@ -31,18 +30,5 @@ describe('view helpers', () => {
     expect(productFilter('outside')).toBe('outside');
     expect(productFilter('notmade')).toBe('outside');
     expect(productFilter('x')).toBe('all');
-  });
-  it('runs tasks at most N at a time, results in order', async () => {
-    let running = 0;
-    let most = 0;
-    const out = await inBatches([1, 2, 3, 4, 5, 6, 7], 3, async (n) => {
-      running++;
-      most = Math.max(most, running);
-      await new Promise((r) => setTimeout(r, 5 * (8 - n)));
-      running--;
-      return n * 10;
-    });
-    expect(out).toEqual([10, 20, 30, 40, 50, 60, 70]);
-    expect(most).toBe(3);
   });
 });

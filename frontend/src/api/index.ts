@@ -8,6 +8,7 @@ import type {
   ImportJob,
   Institution,
   InstitutionDetail,
+  InstitutionPartner,
   Page,
   PairingReport,
   PeerComparison,
@@ -106,7 +107,43 @@ export const api = {
   },
   importJobs: (s?: Sig) => getJson<ImportJob[]>('/api/import/jobs', {}, s),
   importJob: (id: string, s?: Sig) => getJson<ImportJob>(`/api/import/jobs/${encodeURIComponent(id)}`, {}, s),
+
+  /** 创新图谱 in one answer: technologies, the institutions drawn (local ones first) and their cooperation partners. */
+  innovationGraph: (chain: string, region: string | null, s?: Sig) =>
+    getJson<InnovationGraph>('/api/innovation/graph', { chain, region }, s),
+
+  /**
+   * The ledger's state per missing/weak segment (issue 12, `GET /api/ledger/gaps`): only an annotation on the chain map,
+   * so any failure — above all the 404 while the ledger is not deployed — gives null and nothing is shown.
+   */
+  ledgerGaps: (chain: string, region: string, s?: Sig): Promise<LedgerGaps | null> =>
+    getJson<LedgerGaps>('/api/ledger/gaps', { chain, region }, s).catch((e: unknown) => {
+      if (e instanceof DOMException && e.name === 'AbortError') throw e;
+      return null;
+    }),
 };
+
+/** Answer of `GET /api/innovation/graph` (mirrors com.chainatlas.innovation.InnovationGraph). */
+export interface InnovationGraph {
+  chainId: string;
+  technologies: Technology[];
+  institutions: Institution[];
+  /** Institutions of the chain in all; `institutions` holds the first `limit` of them. */
+  totalInstitutions: number;
+  /** Cooperation partners of each institution drawn, by institution id. */
+  cooperations: Record<string, InstitutionPartner[]>;
+}
+
+/** One segment's ledger state as the chain map shows it (contract in notes/LEDGER-API.md). */
+export interface LedgerGap {
+  segmentId: string;
+  segmentName: string;
+  verdict: string;
+  labelZh: string;
+}
+export interface LedgerGaps {
+  segments: LedgerGap[];
+}
 
 /**
  * GET parameters of a ranking: lists comma-joined (Spring binds `a,b` to a List), weights as the 7 numbers

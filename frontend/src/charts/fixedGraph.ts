@@ -24,6 +24,11 @@ interface ZrRect {
 }
 interface ZrEl {
   type: string;
+  /** ECharts' hover flag: 0 normal, 1 blur (dimmed by another's focus), 2 emphasis; states follow it on redraw. */
+  hoverState?: number;
+  currentStates?: string[];
+  clearStates?(): void;
+  markRedraw?(): void;
   ignore?: boolean;
   invisible?: boolean;
   parent?: ZrEl | null;
@@ -37,9 +42,8 @@ interface ZrEl {
  * tspan per line (plus a rect for its background), so the drawn pieces are grouped back by their ZRText.
  */
 export function renderedLabels(chart: ECharts): RenderedLabel[] {
-  const storage = (chart.getZr() as unknown as { storage: { getDisplayList(update?: boolean): ZrEl[] } }).storage;
   const texts = new Set<ZrEl>();
-  for (const el of storage.getDisplayList(true)) {
+  for (const el of displayList(chart)) {
     const host = el.type === 'text' ? el : el.parent?.type === 'text' ? el.parent : null;
     if (host && !host.ignore && !host.invisible && (host.style?.opacity ?? 1) > 0 && (host.style?.text ?? '').trim() !== '') texts.add(host);
   }
@@ -48,6 +52,42 @@ export function renderedLabels(chart: ECharts): RenderedLabel[] {
     if (t.transform) r.applyTransform(t.transform);
     return { text: t.style!.text!, x: r.x, y: r.y, w: r.width, h: r.height };
   });
+}
+
+/** Everything zrender draws (in drawing order), each piece with its hover/blur states. */
+function displayList(chart: ECharts): ZrEl[] {
+  const storage = (chart.getZr() as unknown as { storage: { getDisplayList(update?: boolean): ZrEl[] } }).storage;
+  return storage.getDisplayList(true);
+}
+
+/** The element and the groups it sits in (ECharts flags a node's group and its pieces alike). */
+function withAncestors(e: ZrEl): ZrEl[] {
+  const out: ZrEl[] = [];
+  for (let x: ZrEl | null | undefined = e; x; x = x.parent) out.push(x);
+  return out;
+}
+
+/** Drops every hover flag and state, so nothing stays dimmed or highlighted until the pointer moves again. */
+function resetHover(chart: ECharts): void {
+  for (const e of displayList(chart)) {
+    for (const x of withAncestors(e)) if (x.hoverState) x.hoverState = 0;
+    if (e.currentStates?.length) {
+      e.clearStates?.();
+      e.markRedraw?.();
+    }
+  }
+}
+
+/** How many drawn pieces are dimmed (blur) or highlighted (emphasis) by hover focus right now. */
+export function hoverStates(chart: ECharts): { blur: number; emphasis: number } {
+  let blur = 0;
+  let emphasis = 0;
+  for (const e of displayList(chart)) {
+    const chain = withAncestors(e);
+    if (chain.some((x) => x.hoverState === 1 || x.currentStates?.includes('blur'))) blur++;
+    if (chain.some((x) => x.hoverState === 2 || x.currentStates?.includes('emphasis'))) emphasis++;
+  }
+  return { blur, emphasis };
 }
 
 export interface FixedGraph {
@@ -80,11 +120,18 @@ export function mountFixedGraph(host: HTMLElement, testId: string, ariaLabel: st
       el.style.height = `${Math.ceil(height)}px`;
       el.style.minHeight = '0';
       if (!chart) chart = mountChart(el);
-      else chart.resize();
+      else {
+        // A redraw under the pointer (after a double-click expansion) must not leave the picture dimmed by hover focus.
+        // ECharts keeps the graph's elements across setOption (matched by node id) with their hover flag, but the new
+        // series model no longer knows it blurred them, so a downplay after setOption leaves them dimmed for good:
+        // leave the hover state while the old model still knows it, and drop the flags the elements still carry.
+        chart.dispatchAction({ type: 'downplay', seriesIndex: 0 });
+        chart.dispatchAction({ type: 'hideTip' });
+        resetHover(chart);
+        chart.resize();
+      }
       chart.setOption(option, { notMerge: true });
-      // a redraw under the pointer (after a double-click expansion) must not leave the picture dimmed by hover focus
-      chart.dispatchAction({ type: 'downplay', seriesIndex: 0 });
-      chart.dispatchAction({ type: 'hideTip' });
+      resetHover(chart);
       points = pointsOf(option);
       el.dataset.drawn = String(Date.now());
     },
@@ -94,8 +141,13 @@ export function mountFixedGraph(host: HTMLElement, testId: string, ariaLabel: st
     },
   };
   // a hook for the browser tests: what ECharts really drew, in page coordinates of the chart box
-  const hooks = el as HTMLElement & { __labels?: () => RenderedLabel[]; __points?: () => { id: string; x: number; y: number }[] };
+  const hooks = el as HTMLElement & {
+    __labels?: () => RenderedLabel[];
+    __points?: () => { id: string; x: number; y: number }[];
+    __hover?: () => { blur: number; emphasis: number };
+  };
   hooks.__labels = () => (chart ? renderedLabels(chart) : []);
+  hooks.__hover = () => (chart ? hoverStates(chart) : { blur: 0, emphasis: 0 });
   hooks.__points = () => points;
   return g;
 }

@@ -159,3 +159,81 @@ export function flowsToDraw(flows: Flow[]): (Flow & { mutual: boolean })[] {
   return out;
 }
 
+
+// flow geometry ---------------------------------------------------------------------------------
+
+/** A box in the chain canvas' coordinates (the part of DOMRect the paths need). */
+export interface Box {
+  left: number;
+  right: number;
+  top: number;
+  height: number;
+}
+
+/** A box relative to the canvas, so paths stay valid however the page is scrolled. */
+export function relativeBox(r: DOMRect, base: DOMRect): Box {
+  return { left: r.left - base.left, right: r.right - base.left, top: r.top - base.top, height: r.height };
+}
+
+/** A return flow (downstream back to upstream): from the source's left edge to the target's right edge, above the boxes. */
+export function returnPath(a: Box, b: Box): string {
+  const ax = a.left;
+  const ay = a.top + a.height / 2;
+  const bx = b.right;
+  const by = b.top + b.height / 2;
+  if (ax > bx + 8) {
+    const dx = Math.max(40, (ax - bx) / 3);
+    return `M${ax},${ay} C${ax - dx},${ay} ${bx + dx},${by} ${bx},${by}`;
+  }
+  return flowPath(a, b);
+}
+
+/** A cubic curve from the right edge of `a` to the left edge of `b` (or around the right side within one column). */
+export function flowPath(a: Box, b: Box): string {
+  const ax = a.right;
+  const ay = a.top + a.height / 2;
+  const bx = b.left;
+  const by = b.top + b.height / 2;
+  if (bx > ax + 8) {
+    const dx = (bx - ax) / 2;
+    return `M${ax},${ay} C${ax + dx},${ay} ${bx - dx},${by} ${bx},${by}`;
+  }
+  // same column or backwards: loop out to the right of the source and into the target's right edge
+  const ex = b.right;
+  const bulge = 30 + Math.min(60, Math.abs(by - ay) / 6);
+  return `M${ax},${ay} C${ax + bulge},${ay} ${ex + bulge},${by} ${ex},${by}`;
+}
+
+/** Segments directly linked to `id` by a flow (either direction): highlighted beside it. */
+export function relatedSegments(id: string | null, flows: Flow[]): Set<string> {
+  const out = new Set<string>();
+  if (id) for (const f of flows) if (f.from === id) out.add(f.to); else if (f.to === id) out.add(f.from);
+  return out;
+}
+
+// drop-downs ------------------------------------------------------------------------------------
+
+/** A drop-down group: a top-level segment and its sub-segments. */
+export interface SegmentOptionGroup {
+  root: Segment;
+  children: Segment[];
+}
+
+/**
+ * Segment drop-down groups in chain order, as the chain map reads: top-level segments by where their first member
+ * appears on the map (upstream → downstream, along the flow), sub-segments in map order under them.
+ */
+export function segmentOptionGroups(segments: Segment[], flows: Flow[]): SegmentOptionGroup[] {
+  const byId = new Map(segments.map((s) => [s.id, s]));
+  const groups = new Map<string, SegmentOptionGroup>();
+  for (const s of readingOrder(layoutChain(segments, flows))) {
+    const root = rootOf(s, byId);
+    let g = groups.get(root.id);
+    if (!g) {
+      g = { root, children: [] };
+      groups.set(root.id, g);
+    }
+    if (s.id !== root.id) g.children.push(s);
+  }
+  return [...groups.values()];
+}

@@ -26,20 +26,3 @@ export function pairingSegments(segments: SegmentDiagnosis[]): SegmentDiagnosis[
   const rank = (s: SegmentDiagnosis) => (s.flags.includes('DEPENDENCY') ? 0 : s.verdict === 'MISSING' ? 1 : s.verdict === 'WEAK' ? 2 : 3);
   return segments.filter((s) => s.leaf && rank(s) < 3).sort((a, b) => rank(a) - rank(b) || Number(b.key) - Number(a.key) || a.name.localeCompare(b.name, 'zh-CN'));
 }
-
-/** Runs `task` over `items`, at most `width` at a time (the institution details behind the graph's cooperation links). */
-export async function inBatches<T, R>(items: T[], width: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await task(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
-  return out;
-}
-
-/** At most this many institutions' cooperations are loaded for the graph (the demo chains have about 40 each). */
-export const GRAPH_INSTITUTIONS = 80;

@@ -118,6 +118,13 @@ class GraphViewsBrowserTest {
                 num(m.get("h")))).toList();
     }
 
+    /** How many drawn pieces hover focus dims (blur) or highlights (emphasis) now. */
+    Map<String, Integer> hover(String testId) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> raw = (Map<String, Object>) page.evaluate("id => document.querySelector(`[data-testid=${id}]`).__hover()", testId);
+        return Map.of("blur", ((Number) raw.get("blur")).intValue(), "emphasis", ((Number) raw.get("emphasis")).intValue());
+    }
+
     List<Point> points(String testId) {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> raw = (List<Map<String, Object>>) page.evaluate(
@@ -233,6 +240,8 @@ class GraphViewsBrowserTest {
         // tooltips carry units and words
         String centreTip = tooltipAt("network-chart", center.x(), center.y());
         assertThat(centreTip).contains("营收").containsPattern("万元|亿元|未知").contains("当前企业");
+        // hovering focuses the centre's neighbourhood: the rest is dimmed while the pointer is on it
+        assertThat(hover("network-chart").get("blur")).as("hover dims the others").isPositive();
 
         // expand a supplier (left), then a customer (right)
         int before = Integer.parseInt(chart.getAttribute("data-nodes"));
@@ -256,6 +265,9 @@ class GraphViewsBrowserTest {
         assertThat(all.stream().filter(p -> isFirm(p) && p.x() < c2.x() - 300))
                 .as("a supplier of a supplier, further left").isNotEmpty();
         shot("network-two-expansions", true);
+        // the pointer has left the chart (shot moves it off): nothing stays dimmed or highlighted by the hover on the
+        // double-clicked node (the highlight used to stick after an expansion)
+        assertThat(hover("network-chart")).as("hover states after two expansions").isEqualTo(Map.of("blur", 0, "emphasis", 0));
 
         // the "更多…" node shows more partners when clicked
         Point more = all.stream().filter(p -> p.id().startsWith("more:")).findFirst().orElse(null);

@@ -128,7 +128,10 @@ public class DashboardService {
     public Dashboard dashboard(String regionCode, String chainId, String from, String to) {
         Query q = query(regionCode, chainId, from, to);
         Region region = q.region();
-        List<ProjectFacts> ps = projects(region.code(), q.chainId());
+        // the peers need the parent's ledger anyway: read it once and take the region's own projects from it
+        List<ProjectFacts> parent = region.parentCode() == null ? null : projects(region.parentCode(), q.chainId());
+        List<ProjectFacts> ps = parent == null ? projects(region.code(), q.chainId())
+                : parent.stream().filter(p -> region.contains(p.regionCode())).toList();
         List<LeadFacts> ls = leads(region.code(), q.chainId());
         List<Alert> alerts = LedgerAlerts.of(ps, ls, clock.instant(), clock.getZone(), settings);
         return new Dashboard(ref(region), q.chainId(), LedgerRates.period(ps, q.from(), q.to(), q.asOf()),
@@ -136,7 +139,7 @@ public class DashboardService {
                 LedgerRates.rates(ps, q.from(), q.to(), q.asOf(), settings),
                 LedgerRates.trend(ps, q.from(), q.to(), q.asOf(), settings),
                 subRegions(region, ps, alerts, q), alerts.stream().limit(OVERDUE_TOP).toList(), alerts.size(),
-                dashboardGaps(region, q.chainId(), ps, ls), peers(region, q), NOTES_ZH);
+                dashboardGaps(region, q.chainId(), ps, ls), peers(region, q, parent), NOTES_ZH);
     }
 
     /** Every direct sub-region with its figures, then the projects filed at the region itself (本级), if any. */
@@ -195,9 +198,9 @@ public class DashboardService {
 
     /**
      * Regions of the same level under the same parent (provinces: every other province) that have ledger data,
-     * most projects first.
+     * most projects first. {@code parentProjects}: the parent's ledger when already read (null: read it here).
      */
-    List<PeerRow> peers(Region region, Query q) {
+    List<PeerRow> peers(Region region, Query q, List<ProjectFacts> parentProjects) {
         Map<String, List<ProjectFacts>> byPeer = new LinkedHashMap<>();
         List<Region> candidates;
         if (region.parentCode() == null) {
@@ -211,7 +214,8 @@ public class DashboardService {
         } else {
             candidates = regions.children(region.parentCode()).stream()
                     .filter(r -> !r.code().equals(region.code())).toList();
-            for (ProjectFacts p : projects(region.parentCode(), q.chainId())) {
+            List<ProjectFacts> under = parentProjects != null ? parentProjects : projects(region.parentCode(), q.chainId());
+            for (ProjectFacts p : under) {
                 Region peer = kidOf(candidates, p.regionCode());
                 if (peer != null) {
                     byPeer.computeIfAbsent(peer.code(), c -> new ArrayList<>()).add(p);

@@ -109,4 +109,26 @@ class ProjectCountingTest {
         assertThat(l.projectId()).isNull();
         assertThat(Map.of("chain", l.chainId(), "region", l.regionCode())).containsEntry("chain", "NEV").containsEntry("region", "341623");
     }
+
+    @Test
+    void projectsOfTheEarlierImportAreReadInTheLedgerShape() throws Exception {
+        neo4j.query("""
+                CREATE (:Project {id: 'LEGACY-1', name: '旧格式项目', enterpriseUscc: null, chainId: 'NEV', segmentId: 'NEV-X',
+                        regionCode: '341702', investment: 50.0, stage: 'PRODUCING', signedOn: date('2024-01-01'),
+                        startedOn: date('2024-03-01'), producingOn: date('2025-02-01'), owner: '张三'})
+                """).run();
+        String migration = new String(new org.springframework.core.io.ClassPathResource(
+                "cypher/migrations/V0121__ledger_legacy_projects.cypher").getInputStream().readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String statement = migration.lines().filter(l -> !l.startsWith("//")).reduce("", (a, b) -> a + "\n" + b).strip();
+        neo4j.query(statement.substring(0, statement.length() - 1)).run();
+        JsonNode p = api.get("/api/projects/LEGACY-1");
+        assertThat(p.get("stage").asString()).isEqualTo("IN_PRODUCTION");
+        assertThat(p.get("stageDates").get("IN_PRODUCTION").asString()).isEqualTo("2025-02-01");
+        assertThat(p.get("plannedInvestmentYi").asDouble()).isEqualTo(50.0);
+        assertThat(p.get("responsible").asString()).isEqualTo("张三");
+        assertThat(p.get("segmentIds").get(0).asString()).isEqualTo("NEV-X");
+        assertThat(p.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(facts.projectsUnder("341700")).extracting(ProjectFacts::id).containsExactly("LEGACY-1");
+    }
 }

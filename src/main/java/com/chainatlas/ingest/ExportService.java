@@ -83,7 +83,7 @@ public class ExportService {
         params.put("chain", chain);
         params.put("region", region);
         long[] rows = {0};
-        try (TableWriter w = TableWriter.of(ext, out, table.format().zh());
+        try (TableWriter w = TableWriter.streaming(ext, out, table.format().zh(), "说明");
              Session session = driver.session()) {
             w.row(header);
             String chainName = session.executeRead(tx -> {

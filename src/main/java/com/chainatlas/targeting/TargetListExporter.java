@@ -67,7 +67,7 @@ class TargetListExporter {
 
     /** Writes the header, every row {@code rows} hands over (in rank order), and the 说明 sheet. */
     void write(Meta meta, Consumer<Consumer<TargetRow>> rows, String ext, OutputStream out) throws IOException {
-        try (TableWriter w = TableWriter.of(ext, out, "招商清单")) {
+        try (TableWriter w = TableWriter.streaming(ext, out, "招商清单", "说明")) {
             w.row(HEADER);
             try {
                 rows.accept(row -> {

@@ -36,6 +36,15 @@ public interface TableWriter extends Closeable {
         return new XlsxTableWriter(out, firstSheet);
     }
 
+    /**
+     * For large exports: CSV, or an .xlsx written to {@code out} while rows arrive (bounded memory, early first
+     * byte, a gone client fails the next row); one table, then exactly one {@link #notes} sheet named
+     * {@code notesSheet}.
+     */
+    static TableWriter streaming(String ext, OutputStream out, String firstSheet, String notesSheet) throws IOException {
+        return ext.equals("xlsx") ? new XlsxTableWriter(out, firstSheet, notesSheet) : of(ext, out, firstSheet);
+    }
+
     /** "csv" or "xlsx" (anything else is an IllegalArgumentException). */
     static TableWriter of(String ext, OutputStream out, String firstSheet) throws IOException {
         return switch (ext) {

@@ -41,11 +41,21 @@ final class XlsxTableWriter implements TableWriter {
     /** A wrapped cell grows the row by at most this many lines; the rest stays in the cell, readable on screen. */
     private static final int MAX_LINES = 6;
 
+    private static final int WINDOW = 500;
+    /** Streaming: column widths are measured on this many first rows (header included) before the file starts. */
+    static final int WIDTH_SAMPLE = 200;
+    private static final List<String> STYLE_KEYS = List.of("", "b", "w", "q", "bw", "bq", "wq", "bwq", "date");
+
     private final OutputStream out;
-    private final SXSSFWorkbook workbook = new SXSSFWorkbook(500);
+    private final SXSSFWorkbook workbook;
     private final Map<String, CellStyle> styles = new HashMap<>();
     private final List<SheetState> sheets = new ArrayList<>();
     private SheetState current;
+    /** Streaming mode: the name of the one notes sheet that follows the table; null for the classic writer. */
+    private final String notesName;
+    private Thread zipWriter;
+    private volatile Throwable zipFailure;
+    private boolean notesWritten;
 
     /** What a sheet needs at the end: its widest cell per column, its size, whether it is a data table. */
     private static final class SheetState {
@@ -69,13 +79,44 @@ final class XlsxTableWriter implements TableWriter {
     }
 
     XlsxTableWriter(OutputStream out, String firstSheet) {
+        this(out, firstSheet, null);
+    }
+
+    /**
+     * With {@code notesSheet}: the streaming writer for large exports. The file is written to {@code out} while rows
+     * arrive (see {@link XlsxStreamingWorkbook}); widths come from the first {@link #WIDTH_SAMPLE} rows, the
+     * autofilter covers the whole column height. The workbook is one table and then its notes sheet; a file closed
+     * without its notes (the export failed half-way) is left unfinished, never passed off as complete.
+     */
+    XlsxTableWriter(OutputStream out, String firstSheet, String notesSheet) {
         this.out = out;
+        this.notesName = notesSheet;
+        this.workbook = notesSheet == null ? new SXSSFWorkbook(WINDOW) : new XlsxStreamingWorkbook(WINDOW);
         workbook.setCompressTempFiles(true);
-        sheet(firstSheet);
+        open(firstSheet, true);
+    }
+
+    private boolean streaming() {
+        return notesName != null;
     }
 
     @Override
-    public void row(List<?> cells) {
+    public void row(List<?> cells) throws IOException {
+        if (streaming() && zipWriter == null && current.rows >= WIDTH_SAMPLE) {
+            start();
+        }
+        try {
+            addRow(cells);
+        } catch (RuntimeException e) {
+            // SXSSF wraps the IOException of a row it flushes (here: the client went away)
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
+        }
+    }
+
+    private void addRow(List<?> cells) {
         SheetState s = current;
         if (s.rows >= EXCEL_MAX_ROWS) {
             throw new IllegalStateException("more rows than an .xlsx sheet can hold (1,048,576); export as CSV");
@@ -129,13 +170,62 @@ final class XlsxTableWriter implements TableWriter {
 
     @Override
     public void sheet(String name) {
+        if (streaming()) {
+            throw new IllegalStateException("a streaming workbook is one table and its notes sheet");
+        }
         open(name, true);
     }
 
     @Override
-    public void notes(String name, List<? extends List<?>> rows) {
-        open(name, false);
-        rows.forEach(this::row);
+    public void notes(String name, List<? extends List<?>> rows) throws IOException {
+        if (!streaming()) {
+            open(name, false);
+            rows.forEach(this::addRow);
+            return;
+        }
+        if (!name.equals(notesName) || notesWritten) {
+            throw new IllegalStateException("a streaming workbook has one notes sheet: " + notesName);
+        }
+        if (zipWriter == null) {
+            start();
+        }
+        ((XlsxStreamingWorkbook) workbook).endSheet(0);
+        current = sheets.get(1);
+        for (List<?> r : rows) {
+            row(r);
+        }
+        notesWritten = true;
+    }
+
+    /** Streaming: fixes the workbook's structure from what is known now and starts writing the file. */
+    private void start() throws IOException {
+        XlsxStreamingWorkbook wb = (XlsxStreamingWorkbook) workbook;
+        SheetState table = sheets.get(0);
+        open(notesName, false);
+        current = table;
+        sheets.forEach(this::finish);
+        STYLE_KEYS.forEach(this::style); // every style must exist before the styles part is written
+        java.nio.file.Path template = java.nio.file.Files.createTempFile("chainatlas-xlsx-", ".xlsx");
+        try (OutputStream os = java.nio.file.Files.newOutputStream(template)) {
+            wb.writeTemplate(os);
+        }
+        zipWriter = new Thread(() -> {
+            try (org.apache.poi.openxml4j.util.ZipSecureFile zip = new org.apache.poi.openxml4j.util.ZipSecureFile(template.toFile());
+                 org.apache.poi.openxml4j.util.ZipEntrySource source = new org.apache.poi.openxml4j.util.ZipFileZipEntrySource(zip)) {
+                wb.inject(source, out);
+            } catch (Throwable t) {
+                zipFailure = t;
+                wb.fail(t); // the row-adding thread's next row throws this
+            } finally {
+                try {
+                    java.nio.file.Files.deleteIfExists(template);
+                } catch (IOException e) {
+                    // a leftover temp file; the OS cleans it
+                }
+            }
+        }, "xlsx-writer");
+        zipWriter.setDaemon(true);
+        zipWriter.start();
     }
 
     private void open(String name, boolean table) {
@@ -145,6 +235,10 @@ final class XlsxTableWriter implements TableWriter {
 
     @Override
     public void close() throws IOException {
+        if (streaming()) {
+            closeStreaming();
+            return;
+        }
         try {
             sheets.forEach(this::finish);
             workbook.write(out);
@@ -154,10 +248,47 @@ final class XlsxTableWriter implements TableWriter {
         }
     }
 
+    private void closeStreaming() throws IOException {
+        XlsxStreamingWorkbook wb = (XlsxStreamingWorkbook) workbook;
+        try {
+            if (!notesWritten) {
+                // the export stopped half-way: end the zip writer without finishing the file
+                wb.fail(new IOException("export incomplete: the .xlsx is left unfinished"));
+                if (zipWriter != null) {
+                    join();
+                }
+                return;
+            }
+            wb.endSheet(1);
+            join();
+            Throwable f = zipFailure;
+            if (f != null) {
+                throw f instanceof IOException io ? io : new IOException(f);
+            }
+            out.flush();
+        } finally {
+            workbook.close();
+        }
+    }
+
+    private void join() throws IOException {
+        try {
+            zipWriter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the .xlsx", e);
+        }
+    }
+
     /** Widths, frozen header, autofilter and print setup, once the sheet's content is known. */
     private void finish(SheetState s) {
         SXSSFSheet sheet = s.sheet;
         int columns = Math.max(s.widths.size(), s.headerWidths.size());
+        if (streaming() && !s.table) {
+            // streaming: the notes are not written yet; label and value columns at their caps
+            sheet.setColumnWidth(0, (MAX_WIDTH + 2) * 256);
+            sheet.setColumnWidth(1, (NOTES_VALUE_WIDTH + 2) * 256);
+        }
         for (int i = 0; i < columns; i++) {
             int data = i < s.widths.size() ? s.widths.get(i) : 0;
             int head = i < s.headerWidths.size() ? s.headerWidths.get(i) : 0;
@@ -181,7 +312,9 @@ final class XlsxTableWriter implements TableWriter {
             print.setLandscape(true);
             sheet.createFreezePane(0, 1);
             if (columns > 0) {
-                sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, s.rows - 1), 0, columns - 1));
+                // streaming: the row count is not known yet, so the filter covers the whole column height
+                int last = streaming() ? EXCEL_MAX_ROWS - 1 : Math.max(0, s.rows - 1);
+                sheet.setAutoFilter(new CellRangeAddress(0, last, 0, columns - 1));
                 sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
             }
         }

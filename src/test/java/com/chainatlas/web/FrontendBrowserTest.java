@@ -82,8 +82,14 @@ class FrontendBrowserTest {
 
     /** Waits until no loading indicator is left (every box has either content, an empty/error or coming-soon state). */
     void settle() {
+        settle(30_000);
+    }
+
+    /** {@link #settle()} with room for a cold first ranking or diagnosis on a busy machine. */
+    void settle(double timeoutMs) {
         page.waitForFunction("() => document.querySelector('main .view') !== null"
-                + " && document.querySelectorAll('.state-loading, [aria-busy=true]').length === 0");
+                + " && document.querySelectorAll('.state-loading, [aria-busy=true]').length === 0", null,
+                new Page.WaitForFunctionOptions().setTimeout(timeoutMs));
     }
 
     void shot(String name) {
@@ -649,7 +655,7 @@ class FrontendBrowserTest {
     @Test
     void targetListFitsAt1366AndPrintsLandscapeAtFullSize() throws Exception {
         page.navigate(url("#/targets?chain=NEV&region=" + HEFEI));
-        settle();
+        settle(120_000);
         Locator table = page.locator("[data-testid=targets-table]");
         assertThat(table.locator("tbody tr").first()).isVisible();
         // no sideways scrolling in the table: 推荐理由 ends inside it, not cut off at the right edge

@@ -29,6 +29,15 @@ record Column(String key, String zh, FieldType type, boolean required, RefKind r
         example = example == null ? "" : example;
     }
 
+    /** Allowed inputs → stored values, in order, from pairs ("上游", "UPSTREAM", …). */
+    static Map<String, String> choiceMap(String... pairs) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     static Column of(String key, String zh, FieldType type) {
         return new Column(key, zh, type, false, null, null, null, null, Map.of(), "", "", List.of());
     }

@@ -23,7 +23,15 @@ import org.jgrapht.graph.DefaultEdge;
  * as a warning on its row, with the cycle spelled out; analyses that need a DAG work on the condensation.
  * Return flows marked as recycling stay out of the cycle check, as before; a flow from a segment to itself is an error.
  */
-final class FlowRules implements FormatRules {
+final class FlowRules implements FormatRules<FlowRules.Row> {
+
+    /** @param chainId the chain of the downstream segment (the flow's chain for the import event) */
+    record Row(String from, String to, boolean recycling, String chainId) implements FormatRow {
+        @Override
+        public Set<String> chainIds() {
+            return FormatRow.chain(chainId);
+        }
+    }
 
     private record Edge(String from, String to, int row) {
     }
@@ -33,10 +41,9 @@ final class FlowRules implements FormatRules {
 
     @Override
     public void check(RowContext row) {
-        String from = (String) row.get("from");
-        String to = (String) row.get("to");
-        boolean recycling = Boolean.TRUE.equals(row.get("recycling"));
-        row.set("_chainId", row.chainOf(RefKind.SEGMENT, to));
+        String from = row.text("from");
+        String to = row.text("to");
+        boolean recycling = row.flag("recycling");
         filePairs.add(from + "\u0000" + to);
         if (recycling) {
             return;
@@ -117,14 +124,17 @@ final class FlowRules implements FormatRules {
     }
 
     @Override
-    public void write(List<Map<String, Object>> rows, GraphWriters w) {
-        w.chains().mergeFlows(rows.stream().map(r -> new ChainModel.Flow(ImportFormats.s(r, "from"),
-                ImportFormats.s(r, "to"), ImportFormats.b(r, "recycling"))).toList());
+    public Row row(RowContext r) {
+        return new Row(r.text("from"), r.text("to"), r.flag("recycling"), r.chainOf(RefKind.SEGMENT, r.text("to")));
     }
 
     @Override
-    public Set<String> chainIds(Map<String, Object> row) {
-        Object c = row.get("_chainId");
-        return c == null ? Set.of() : Set.of(c.toString());
+    public Class<Row> rowType() {
+        return Row.class;
+    }
+
+    @Override
+    public void write(List<Row> rows, GraphWriters w) {
+        w.chains().mergeFlows(rows.stream().map(r -> new ChainModel.Flow(r.from(), r.to(), r.recycling())).toList());
     }
 }

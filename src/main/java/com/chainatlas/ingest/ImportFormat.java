@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * @param rules       per-import rule state (fresh per file)
  */
 record ImportFormat(String id, String zh, String en, String description, List<Column> columns,
-                    List<String> keyColumns, RefKind defines, Supplier<FormatRules> rules) {
+                    List<String> keyColumns, RefKind defines, Supplier<? extends FormatRules<?>> rules) {
 
     ImportFormat {
         columns = List.copyOf(columns);
@@ -26,5 +26,11 @@ record ImportFormat(String id, String zh, String en, String description, List<Co
 
     Optional<Column> column(String key) {
         return columns.stream().filter(c -> c.key().equals(key)).findFirst();
+    }
+
+    /** Fresh rules for one file, seen through the common row type (each format's rules take only its own rows). */
+    @SuppressWarnings("unchecked")
+    FormatRules<FormatRow> newRules() {
+        return (FormatRules<FormatRow>) rules.get();
     }
 }

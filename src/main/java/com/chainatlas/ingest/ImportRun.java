@@ -7,43 +7,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import com.chainatlas.enterprise.EnterpriseLinks;
 import com.chainatlas.enterprise.Uscc;
 import com.chainatlas.ingest.table.RawRow;
 import com.chainatlas.ingest.table.TableFileException;
 import com.chainatlas.ingest.table.TableReader;
 
-import org.apache.poi.ss.util.CellReference;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
- * Validates one file of one format, row by row in chunks, and hands every valid row to a {@link RowSink}.
- * Every problem is collected (row, column, value, reason); after the first one the sink is discarded,
- * since nothing of a file with problems is written.
+ * Validates one file of one format, row by row in chunks ({@link ChunkPipeline}, columns by
+ * {@link HeaderMapping}), and hands every valid row, typed by its format, to a {@link RowSink}. Every problem is
+ * collected (row, column, value, reason; the first {@link ImportJob.ImportResult#MAX_LISTED} listed); after the
+ * first one the sink is discarded, since nothing of a file with problems is written.
  */
 final class ImportRun {
-
-    /** Row values the writers read besides the columns: the enterprise exists already (enterprises file). */
-    static final String EXISTS = "_exists";
-    /** Prefix of the row value holding a referenced enterprise's node id (null when resolved by name). */
-    static final String NODE = "_node:";
-    /** Prefix of the row value saying which relation types a referenced enterprise had (RefIndex bits). */
-    static final String RELATIONS = "_relations:";
-    /** Row value: the enterprise has no code; its key is provisional (无信用代码). */
-    static final String PROVISIONAL = "_provisional";
-    /** Row value: the provisional key of the stored enterprise this code row upgrades in place. */
-    static final String UPGRADES = "_upgrades";
-
-    /** End of the parsed chunks. */
-    private static final Object END = new Object();
-    private static final Pattern UNIT = Pattern.compile("(.+)\\((.+)\\)");
-    /** Unknown columns listed in the result (a header of thousands of junk columns must not bloat every job). */
-    private static final int MAX_IGNORED_LISTED = 50;
 
     /** Outcome of validation. */
     record Outcome(long rowsRead, long problemCount, List<Problem> problems, List<String> ignoredColumns,
@@ -51,7 +30,7 @@ final class ImportRun {
     }
 
     private final ImportFormat format;
-    private final FormatRules rules;
+    private final FormatRules<FormatRow> rules;
     private final Fields fields;
     private final RefIndex refs;
     private final RowSink sink;
@@ -67,13 +46,8 @@ final class ImportRun {
     private final List<Problem> warnings = new ArrayList<>();
     private long warningCount;
     private final Set<String> chainIds = new LinkedHashSet<>();
-    private final List<String> ignored = new ArrayList<>();
-    private final List<RawRow> chunk = new ArrayList<>();
-    /** file column index → format column */
-    private final Map<Integer, Column> mapped = new TreeMap<>();
-    private final Map<String, Integer> indexOfKey = new HashMap<>();
-    private final Map<String, String> headerText = new HashMap<>();
-    private boolean headerSeen;
+    /** Set by the parser thread from the header row, before the first chunk is handed over. */
+    private volatile HeaderMapping header;
     private final String fileChainRef;
     private String fileChain;
     private long rowsRead;
@@ -88,7 +62,7 @@ final class ImportRun {
               Runnable progress, String fileChain) {
         this.fileChainRef = fileChain == null || fileChain.isBlank() ? null : Text.code(fileChain);
         this.format = format;
-        this.rules = format.rules().get();
+        this.rules = format.newRules();
         this.fields = fields;
         this.refs = refs;
         this.sink = sink;
@@ -105,25 +79,22 @@ final class ImportRun {
                         "Unknown chain " + fileChainRef);
             }
         }
-        BlockingQueue<Object> parsed = new ArrayBlockingQueue<>(2);
-        Thread parser = new Thread(() -> parse(reader, parsed), "import-parser");
-        parser.setDaemon(true);
-        parser.start();
-        try {
-            for (Object next = take(parsed); next != END; next = take(parsed)) {
-                if (next instanceof RuntimeException e) {
-                    throw e;
-                }
-                if (next instanceof Error e) {
-                    throw e;
-                }
-                @SuppressWarnings("unchecked")
-                List<Row> rows = (List<Row>) next;
-                processChunk(rows);
+        boolean headerSeen = new ChunkPipeline<>(chunkRows, new ChunkPipeline.Stages<List<Row>>() {
+            @Override
+            public void header(RawRow row) {
+                header = new HeaderMapping(format, row);
             }
-        } finally {
-            parser.interrupt();
-        }
+
+            @Override
+            public List<Row> parse(List<RawRow> chunk) {
+                return parseChunk(chunk);
+            }
+
+            @Override
+            public void process(List<Row> chunk) {
+                processChunk(chunk);
+            }
+        }).run(reader);
         if (!headerSeen) {
             throw new TableFileException("文件中没有内容 (找不到表头行)", "No header row found");
         }
@@ -136,125 +107,15 @@ final class ImportRun {
         } else {
             sink.close();
         }
-        return new Outcome(rowsRead, problemCount, List.copyOf(problems), List.copyOf(ignored), Set.copyOf(chainIds),
+        return new Outcome(rowsRead, problemCount, List.copyOf(problems), header.ignored(), Set.copyOf(chainIds),
                 warningCount, List.copyOf(warnings));
     }
 
-    /**
-     * The parser thread: reads the file and parses each chunk's fields, handing chunks over through a short
-     * queue, so reading and parsing overlap the checks, look-ups and spilling of the previous chunk.
-     */
-    private void parse(TableReader reader, BlockingQueue<Object> out) {
-        Object last = END;
-        try {
-            reader.read(row -> onRow(row, out));
-            if (!chunk.isEmpty()) {
-                put(out, parseChunk());
-            }
-        } catch (RuntimeException | Error e) {
-            last = e;
-        }
-        try {
-            out.put(last);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // the validating thread gave up
-        }
-    }
-
-    private static Object take(BlockingQueue<Object> queue) {
-        try {
-            return queue.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while validating", e);
-        }
-    }
-
-    private static void put(BlockingQueue<Object> queue, Object item) {
-        try {
-            queue.put(item);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("validation stopped", e);
-        }
-    }
-
-    private void onRow(RawRow row, BlockingQueue<Object> out) {
-        if (!headerSeen) {
-            if (!row.isBlank()) {
-                header(row);
-                headerSeen = true;
-            }
-            return;
-        }
-        if (row.isBlank() && row.error() == null) {
-            return;
-        }
-        chunk.add(row);
-        if (chunk.size() >= chunkRows) {
-            put(out, parseChunk());
-        }
-    }
-
-    // ---- header
-
-    private void header(RawRow row) {
-        Map<String, Column> byName = new HashMap<>();
-        for (Column c : format.columns()) {
-            byName.put(Text.headerKey(c.key()), c);
-            byName.put(Text.headerKey(c.zh()), c);
-            byName.put(Text.headerKey(c.header()), c);
-            c.aliases().forEach(a -> byName.put(Text.headerKey(a), c));
-        }
-        List<String> fileProblems = new ArrayList<>();
-        for (int i = 0; i < row.cells().size(); i++) {
-            String text = row.cell(i);
-            String key = Text.headerKey(text).replace('（', '(').replace('）', ')');
-            if (key.isEmpty()) {
-                continue;
-            }
-            Column c = byName.get(key);
-            if (c == null) {
-                Matcher m = UNIT.matcher(key);
-                if (m.matches() && byName.containsKey(m.group(1))) {
-                    c = byName.get(m.group(1));
-                    if (c.unit() == null || !c.unit().equalsIgnoreCase(m.group(2))) {
-                        fileProblems.add("列“" + Text.clip(text.strip(), 50) + "”的单位应为" + (c.unit() == null ? "空 (只填数字)" : " " + c.unit()));
-                        continue;
-                    }
-                }
-            }
-            if (c == null) {
-                if (ignored.size() < MAX_IGNORED_LISTED) {
-                    ignored.add(Text.clip(text.strip(), 50));
-                }
-                continue;
-            }
-            if (indexOfKey.containsKey(c.key())) {
-                fileProblems.add("列“" + c.zh() + "”出现了两次 (第 " + letter(indexOfKey.get(c.key())) + " 列和第 " + letter(i) + " 列)");
-                continue;
-            }
-            mapped.put(i, c);
-            indexOfKey.put(c.key(), i);
-            headerText.put(c.key(), Text.clip(text.strip(), 50)); // repeated in every problem of the column: kept short
-        }
-        if (mapped.isEmpty()) {
-            throw new TableFileException("第 " + row.rowNumber() + " 行不是“" + format.zh() + "”的表头：一个列名也不认识。是否选错了导入类型？应有列: "
-                    + String.join("、", format.columns().stream().map(Column::header).toList()),
-                    "Row " + row.rowNumber() + " is not a header of format '" + format.id() + "': no known column");
-        }
-        List<String> missing = format.columns().stream().filter(Column::required)
-                .filter(c -> !indexOfKey.containsKey(c.key())).map(Column::zh).toList();
-        if (!missing.isEmpty()) {
-            fileProblems.add("缺少必填列: " + String.join("、", missing));
-        }
-        if (!fileProblems.isEmpty()) {
-            throw new TableFileException("表头有误: " + String.join("；", fileProblems),
-                    "Header problems: " + fileProblems.size() + " (missing or duplicated columns, wrong unit)");
-        }
-    }
-
     // ---- rows
+
+    /** A referenced enterprise as validation found it: its node id (null when new in this file) and relation bits. */
+    private record EnterpriseRef(String nodeId, int relations) {
+    }
 
     private final class Row implements FormatRules.RowContext {
         final RawRow raw;
@@ -264,6 +125,11 @@ final class ImportRun {
         final List<String[]> parseProblems = new ArrayList<>(0);
         /** Enterprises file: the row's provisional key, when the parser thread looked it up. */
         volatile String provisionalKey;
+        /** Enterprise columns → what was found for them. */
+        Map<String, EnterpriseRef> enterprises;
+        boolean exists;
+        boolean provisional;
+        String upgrades;
 
         Row(RawRow raw) {
             this.raw = raw;
@@ -287,11 +153,11 @@ final class ImportRun {
         @Override
         public void problem(String columnKey, String reason) {
             ok = false;
-            Integer index = indexOfKey.get(columnKey);
+            Integer index = header.index(columnKey);
             if (index == null) {
                 report(raw.rowNumber(), "", format.column(columnKey).map(Column::zh).orElse(columnKey), "", reason);
             } else {
-                report(raw.rowNumber(), letter(index), headerText.get(columnKey), raw.cell(index), reason);
+                report(raw.rowNumber(), HeaderMapping.letter(index), header.headerOf(columnKey), raw.cell(index), reason);
             }
         }
 
@@ -299,10 +165,37 @@ final class ImportRun {
         public String chainOf(RefKind kind, String id) {
             return refs.chainOf(kind, id);
         }
+
+        @Override
+        public EnterpriseLinks.NodeIds nodeIds(String from, String to, RefIndex.EnterpriseRelation type) {
+            EnterpriseRef a = enterprises == null ? null : enterprises.get(from);
+            EnterpriseRef b = to == null || enterprises == null ? null : enterprises.get(to);
+            boolean unrelated = lacks(a, type) || (to != null && lacks(b, type));
+            return new EnterpriseLinks.NodeIds(a == null ? null : a.nodeId(), b == null ? null : b.nodeId(), unrelated);
+        }
+
+        private static boolean lacks(EnterpriseRef ref, RefIndex.EnterpriseRelation type) {
+            return ref != null && (ref.relations() & type.bit()) == 0;
+        }
+
+        @Override
+        public boolean exists() {
+            return exists;
+        }
+
+        @Override
+        public boolean provisional() {
+            return provisional;
+        }
+
+        @Override
+        public String upgrades() {
+            return upgrades;
+        }
     }
 
     /** Parser thread: the chunk's rows with their fields parsed; problems are only noted here. */
-    private List<Row> parseChunk() {
+    private List<Row> parseChunk(List<RawRow> chunk) {
         List<Row> rows = new ArrayList<>(chunk.size());
         for (RawRow raw : chunk) {
             Row row = new Row(raw);
@@ -310,7 +203,7 @@ final class ImportRun {
                 row.ok = false;
                 row.parseProblems.add(new String[]{null, raw.error()});
             }
-            for (var e : mapped.entrySet()) {
+            for (var e : header.byIndex()) {
                 Column c = e.getValue();
                 Fields.Parsed p = fields.parse(c, raw.cell(e.getKey()));
                 if (p.error() != null) {
@@ -322,7 +215,6 @@ final class ImportRun {
             }
             rows.add(row);
         }
-        chunk.clear();
         prefetch(rows); // the database look-ups run here too, overlapping the checks of the previous chunk
         return rows;
     }
@@ -353,8 +245,9 @@ final class ImportRun {
             }
             duplicate(row);
             if (row.ok && problemCount == 0) {
-                sink.add(row.values);
-                chainIds.addAll(rules.chainIds(row.values));
+                FormatRow valid = rules.row(row);
+                sink.add(valid);
+                chainIds.addAll(valid.chainIds());
             } else {
                 sink.discard();
             }
@@ -391,9 +284,7 @@ final class ImportRun {
             return; // name or region is missing, reported as required: no identity without them
         }
         boolean provisional = Uscc.isProvisional(uscc.toString());
-        if (provisional) {
-            row.values.put(PROVISIONAL, true);
-        }
+        row.provisional = provisional;
         if (name != null && region != null) {
             int first = sameNames.putIfAbsent(region + "\u0001" + Text.code(name.toString()).toUpperCase(java.util.Locale.ROOT),
                     provisional ? -row.rowNumber() : row.rowNumber());
@@ -402,12 +293,12 @@ final class ImportRun {
             }
         }
         boolean exists = refs.enterprise(uscc.toString()).found();
-        row.values.put(EXISTS, exists);
+        row.exists = exists;
         if (!provisional && row.provisionalKey != null) {
             String twin = refs.enterprise(row.provisionalKey).found() ? row.provisionalKey : null;
             if (twin != null && !exists) {
-                row.values.put(UPGRADES, twin);
-                row.values.put(EXISTS, true); // written by MERGE once the twin carries the code
+                row.upgrades = twin;
+                row.exists = true; // written by MERGE once the twin carries the code
             } else if (twin != null) {
                 warn(row.rowNumber(), "name", name.toString(), "该代码的企业已存在，另有一家同名同区划的无信用代码企业 (" + twin
                         + ")，未合并：请核对后删除其一");
@@ -418,7 +309,7 @@ final class ImportRun {
     private void prefetch(List<Row> rows) {
         Map<RefKind, Set<String>> wanted = new HashMap<>();
         for (Row row : rows) {
-            for (Column c : mapped.values()) {
+            for (Column c : header.columns()) {
                 Object v = row.values.get(c.key());
                 if (c.ref() == null || v == null) {
                     continue;
@@ -462,7 +353,7 @@ final class ImportRun {
             Object c = format.defines() == RefKind.CHAIN ? null : row.values.get("chainId");
             chain = c != null && refs.chainOf(RefKind.CHAIN, c.toString()) != null ? c.toString() : fileChain;
         }
-        for (Column c : mapped.values()) {
+        for (Column c : header.columns()) {
             Object v = row.values.get(c.key());
             if (c.ref() == null || v == null || (c.ref() == RefKind.CHAIN) != chains) {
                 continue;
@@ -501,12 +392,14 @@ final class ImportRun {
         RefIndex.EnterpriseMatch m = refs.enterprise(v);
         if (m.found()) {
             row.values.put(c.key(), m.uscc());
-            row.values.put(NODE + c.key(), refs.nodeId(m.uscc()));
             int relations = 0;
             for (RefIndex.EnterpriseRelation r : RefIndex.EnterpriseRelation.values()) {
                 relations |= refs.has(m.uscc(), r) ? r.bit() : 0;
             }
-            row.values.put(RELATIONS + c.key(), relations);
+            if (row.enterprises == null) {
+                row.enterprises = new HashMap<>(4);
+            }
+            row.enterprises.put(c.key(), new EnterpriseRef(refs.nodeId(m.uscc()), relations));
         } else if (m.candidates().size() > 1) {
             row.problem(c.key(), "企业名称不唯一，匹配到多家企业 (" + String.join("、", m.candidates())
                     + (m.candidates().size() > 5 ? " 等" : "") + ")，请改填统一社会信用代码");
@@ -530,7 +423,7 @@ final class ImportRun {
             key.append(v).append('\u0001');
         }
         int first = keys.putIfAbsent(key.toString(), row.rowNumber());
-        if (first > 0 && row.values.containsKey(PROVISIONAL)) {
+        if (first > 0 && row.provisional) {
             row.problem("name", "与第 " + first + " 行同名同区划，且都没有信用代码：无法区分，请补填信用代码或合并为一行");
         } else if (first > 0) {
             row.problem(format.keyColumns().get(0), "与第 " + first + " 行重复 ("
@@ -542,28 +435,22 @@ final class ImportRun {
     private void warn(int row, String columnKey, String value, String reason) {
         warningCount++;
         if (warnings.size() < ImportJob.ImportResult.MAX_LISTED) {
-            Integer index = indexOfKey.get(columnKey);
-            warnings.add(new Problem(row, index == null ? "" : letter(index), headerText.getOrDefault(columnKey, ""),
-                    Text.clip(value), Text.clip(reason, 500)));
+            warnings.add(new Problem(row, header.letterOf(columnKey), header.headerOf(columnKey), Text.clip(value),
+                    Text.clip(reason, 500)));
         }
     }
 
-    private void report(int row, String column, String header, String value, String reason) {
+    private void report(int row, String column, String headerText, String value, String reason) {
         problemCount++;
         if (problems.size() < ImportJob.ImportResult.MAX_LISTED) {
-            problems.add(new Problem(row, column, header == null ? "" : header, Text.clip(value), Text.clip(reason, 500)));
+            problems.add(new Problem(row, column, headerText == null ? "" : headerText, Text.clip(value), Text.clip(reason, 500)));
         }
-    }
-
-    private static String letter(int index) {
-        return CellReference.convertNumToColString(index);
     }
 
     private final class FileContext implements FormatRules.FileContext {
         @Override
         public void problem(int rowNumber, String columnKey, String value, String reason) {
-            Integer index = indexOfKey.get(columnKey);
-            report(rowNumber, index == null ? "" : letter(index), headerText.getOrDefault(columnKey, ""), value, reason);
+            report(rowNumber, header.letterOf(columnKey), header.headerOf(columnKey), value, reason);
         }
 
         @Override

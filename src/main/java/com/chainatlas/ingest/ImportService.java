@@ -85,7 +85,7 @@ public class ImportService {
             });
             job.enter(Phase.VALIDATING);
             job.rowsDone.set(0);
-            ImportRun run = new ImportRun(job.format, fields, new RefIndex(neo4j, job.format.rules().get().writes()), sink, neo4j, settings.chunkRows(),
+            ImportRun run = new ImportRun(job.format, fields, new RefIndex(neo4j, job.format.newRules().writes()), sink, neo4j, settings.chunkRows(),
                     () -> job.progress(1), job.chain);
             ImportRun.Outcome outcome = run.run(reader);
             job.warningCount = outcome.warningCount();
@@ -113,16 +113,16 @@ public class ImportService {
             }
             job.enter(Phase.WRITING);
             job.rowsDone.set(0);
-            FormatRules rules = job.format.rules().get();
+            FormatRules<FormatRow> rules = job.format.newRules();
             if (sink.spilled()) {
                 staging.commit(job.id, job.format.id(), sink.rows());
                 publish(rules, job.id, 0, job.rowsDone::addAndGet, null);
                 staging.finish(job.id);
             } else {
-                List<Map<String, Object>> rows = sink.memoryRows();
+                List<FormatRow> rows = sink.memoryRows();
                 tx.executeWithoutResult(status -> {
                     for (int i = 0; i < rows.size(); i += settings.batchRows()) {
-                        List<Map<String, Object>> batch = rows.subList(i, Math.min(rows.size(), i + settings.batchRows()));
+                        List<FormatRow> batch = rows.subList(i, Math.min(rows.size(), i + settings.batchRows()));
                         rules.write(batch, writers);
                         job.rowsDone.addAndGet(batch.size());
                     }
@@ -182,7 +182,7 @@ public class ImportService {
             log.warn("Completing import {} ({}) interrupted after validation: {} of {} rows were written",
                     j.id(), j.format(), j.published(), j.rows());
             Set<String> chains = new HashSet<>();
-            publish(format.get().rules().get(), j.id(), j.published(), n -> { }, chains);
+            publish(format.get().newRules(), j.id(), j.published(), n -> { }, chains);
             staging.finish(j.id());
             events.publishEvent(new DataImportedEvent(chains));
             completed++;
@@ -194,19 +194,19 @@ public class ImportService {
      * Writes a spill file's rows from row {@code published} on, one batch per transaction that also advances
      * the journal. The next batch is read and decoded on another thread while the database writes this one.
      */
-    private void publish(FormatRules rules, String importId, long published, LongConsumer progress, Set<String> chains) {
+    private void publish(FormatRules<FormatRow> rules, String importId, long published, LongConsumer progress, Set<String> chains) {
         ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "import-spill-reader");
             t.setDaemon(true);
             return t;
         });
-        try (ImportStaging.SpillReader spill = staging.read(importId, published)) {
+        try (ImportStaging.SpillReader<? extends FormatRow> spill = staging.read(importId, published, rules.rowType())) {
             long done = published;
-            Future<List<Map<String, Object>>> next = reader.submit(() -> spill.next(settings.batchRows()));
-            for (List<Map<String, Object>> batch = next.get(); !batch.isEmpty(); batch = next.get()) {
-                next = reader.submit(() -> spill.next(settings.batchRows()));
+            Future<List<FormatRow>> next = reader.submit(() -> List.copyOf(spill.next(settings.batchRows())));
+            for (List<FormatRow> batch = next.get(); !batch.isEmpty(); batch = next.get()) {
+                next = reader.submit(() -> List.copyOf(spill.next(settings.batchRows())));
                 long upTo = done + batch.size();
-                List<Map<String, Object>> rows = batch;
+                List<FormatRow> rows = batch;
                 tx.executeWithoutResult(status -> {
                     rules.write(rows, writers);
                     staging.markPublished(importId, upTo);
@@ -214,7 +214,7 @@ public class ImportService {
                 done = upTo;
                 progress.accept(batch.size());
                 if (chains != null) {
-                    batch.forEach(r -> chains.addAll(rules.chainIds(r)));
+                    batch.forEach(r -> chains.addAll(r.chainIds()));
                 }
             }
         } catch (InterruptedException e) {

@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,7 +43,6 @@ class ImportStaging {
 
     private static final Logger log = LoggerFactory.getLogger(ImportStaging.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, Object>> ROW = new TypeReference<>() { };
 
     /** A journal found at start-up: {@code published} of {@code rows} rows are in the graph. */
     record Journal(String id, String format, long rows, long published) {
@@ -88,14 +86,14 @@ class ImportStaging {
                 .bindAll(Map.of("id", importId, "n", published)).run();
     }
 
-    /** Reads the spill file from the row after {@code skip}. */
-    SpillReader read(String importId, long skip) {
+    /** Reads the spill file from the row after {@code skip}, as rows of {@code type}. */
+    <R extends FormatRow> SpillReader<R> read(String importId, long skip, Class<R> type) {
         try {
             BufferedReader reader = Files.newBufferedReader(spillFile(importId), StandardCharsets.UTF_8);
             for (long i = 0; i < skip && reader.readLine() != null; i++) {
                 // already published
             }
-            return new SpillReader(reader);
+            return new SpillReader<>(reader, type);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read import spill file " + spillFile(importId), e);
         }
@@ -147,11 +145,12 @@ class ImportStaging {
      * {@link #add}.
      */
     static final class Spill implements AutoCloseable {
-        private static final Map<String, Object> END = Map.of();
+        /** End of the rows (never written). */
+        private static final FormatRow END = java.util.Set::of;
 
         private final FileChannel channel;
         private final BufferedWriter out;
-        private final BlockingQueue<Map<String, Object>> queue = new ArrayBlockingQueue<>(10_000);
+        private final BlockingQueue<FormatRow> queue = new ArrayBlockingQueue<>(10_000);
         private final Thread writer;
         private volatile RuntimeException failure;
         private boolean closed;
@@ -164,7 +163,7 @@ class ImportStaging {
             writer.start();
         }
 
-        void add(Map<String, Object> row) {
+        void add(FormatRow row) {
             if (failure != null) {
                 throw failure;
             }
@@ -179,7 +178,7 @@ class ImportStaging {
         /** Writes until END; after a failure it keeps taking rows (without writing) so that add() never blocks. */
         private void drain() {
             while (true) {
-                Map<String, Object> row;
+                FormatRow row;
                 try {
                     row = queue.take();
                 } catch (InterruptedException e) {
@@ -227,19 +226,21 @@ class ImportStaging {
     }
 
     /** Reads rows back in batches. */
-    static final class SpillReader implements AutoCloseable {
+    static final class SpillReader<R extends FormatRow> implements AutoCloseable {
         private final BufferedReader in;
+        private final Class<R> type;
 
-        private SpillReader(BufferedReader in) {
+        private SpillReader(BufferedReader in, Class<R> type) {
             this.in = in;
+            this.type = type;
         }
 
         /** Up to {@code size} rows; empty at the end. */
-        List<Map<String, Object>> next(int size) {
-            List<Map<String, Object>> batch = new ArrayList<>(size);
+        List<R> next(int size) {
+            List<R> batch = new ArrayList<>(size);
             try {
                 for (String line; batch.size() < size && (line = in.readLine()) != null; ) {
-                    batch.add(JSON.readValue(line, ROW));
+                    batch.add(JSON.readValue(line, type));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -2,7 +2,6 @@ package com.chainatlas.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Where validated rows wait for the verdict on the whole file: in memory up to a limit (then the file
@@ -14,7 +13,7 @@ final class RowSink {
     private final ImportStaging staging;
     private final String importId;
     private final int memoryLimit;
-    private List<Map<String, Object>> memory = new ArrayList<>();
+    private List<FormatRow> memory = new ArrayList<>();
     private ImportStaging.Spill spill;
     private boolean discarded;
     private long rows;
@@ -25,7 +24,7 @@ final class RowSink {
         this.memoryLimit = memoryLimit;
     }
 
-    void add(Map<String, Object> row) {
+    void add(FormatRow row) {
         if (discarded) {
             return;
         }
@@ -72,7 +71,7 @@ final class RowSink {
         return rows;
     }
 
-    List<Map<String, Object>> memoryRows() {
+    List<FormatRow> memoryRows() {
         return memory;
     }
 }

@@ -80,16 +80,15 @@ class StagedImportTest {
 
     @Test
     void recoveryResumesACommittedJournalAndDeletesAnUnjournaledSpill() throws Exception {
-        var rows = java.util.List.<java.util.Map<String, Object>>of(
-                java.util.Map.of("uscc", Uscc.of("340104", 40_000_001L), "name", "已写入企业", "regionCode", "340104"),
-                java.util.Map.of("uscc", Uscc.of("340104", 40_000_003L), "name", "恢复企业", "regionCode", "340104"));
+        var rows = java.util.List.of(enterpriseRow(Uscc.of("340104", 40_000_001L), "已写入企业"),
+                enterpriseRow(Uscc.of("340104", 40_000_003L), "恢复企业"));
         try (var spill = harness.staging.openSpill("committed-1")) {
             rows.forEach(spill::add);
         }
         harness.staging.commit("committed-1", "enterprises", 2);
         harness.staging.markPublished("committed-1", 1); // the first row counts as written before the crash
         try (var spill = harness.staging.openSpill("validating-1")) {
-            spill.add(java.util.Map.of("uscc", Uscc.of("340104", 40_000_002L), "name", "不应出现", "regionCode", "340104"));
+            spill.add(enterpriseRow(Uscc.of("340104", 40_000_002L), "不应出现"));
         }
         assertThat(harness.service.recover()).isEqualTo(1);
         assertThat(harness.count("MATCH (e:Enterprise {name: '恢复企业'}) RETURN count(e)")).isEqualTo(1);
@@ -105,5 +104,11 @@ class StagedImportTest {
         assertThat(harness.service.recover()).isZero();
         assertThat(staged()).isZero();
         assertThat(enterprises()).isZero();
+    }
+
+    /** A validated enterprises row as the spill file holds it. */
+    private static EnterprisesFormat.Row enterpriseRow(String uscc, String name) {
+        return new EnterprisesFormat.Row(uscc, name, null, "340104", null, null, null, null, java.util.List.of(), null,
+                java.util.List.of(), null, null, true, false, null, java.util.Set.of());
     }
 }

@@ -116,15 +116,22 @@ final class ExportQueries {
                     WHERE ($chain IS NULL OR EXISTS { (e)-[:IN_SEGMENT]->(:Segment {chainId: $chain}) }) AND %s
                     RETURN i.id AS institutionId, e.uscc AS enterprise, c.kind AS kind, c.since AS since,
                            e.name AS enterpriseName ORDER BY institutionId, enterprise""".formatted(inRegion("e")))),
-            Map.entry("projects", new Table(ImportFormats.PROJECTS, orderedExtras("enterpriseName", "【参考】目标企业名称"), """
+            Map.entry("projects", new Table(ImportFormats.PROJECTS, Map.of(), """
                     MATCH (p:Project)
-                    WHERE ($chain IS NULL OR p.chainId = $chain) AND %s
-                    OPTIONAL MATCH (p)-[:TARGETS]->(e:Enterprise)
-                    RETURN p.id AS id, p.name AS name, p.enterpriseUscc AS enterprise, p.chainId AS chainId,
-                           p.segmentId AS segmentId, p.regionCode AS regionCode, p.investment AS investment,
-                           p.stage AS stage, p.signedOn AS signedOn, p.startedOn AS startedOn,
-                           p.producingOn AS producingOn, p.effectiveOn AS effectiveOn, p.owner AS owner, p.note AS note,
-                           e.name AS enterpriseName ORDER BY id""".formatted(inRegion("p")))));
+                    WHERE ($chain IS NULL OR p.chainId = $chain)
+                      AND ($region IS NULL OR p.regionCode STARTS WITH CASE WHEN $region ENDS WITH '0000' THEN substring($region, 0, 2)
+                           WHEN $region ENDS WITH '00' THEN substring($region, 0, 4) ELSE $region END)
+                    RETURN p.id AS id, p.name AS name, p.enterpriseUscc AS enterprise,
+                           CASE WHEN p.enterpriseUscc IS NULL THEN p.enterpriseName END AS enterpriseName,
+                           p.enterpriseRegionCode AS enterpriseRegionCode, p.chainId AS chainId, p.segmentIds AS segmentIds,
+                           p.regionCode AS regionCode, p.zoneName AS zoneName, p.plannedInvestmentYi AS plannedInvestmentYi,
+                           p.actualInvestmentYi AS actualInvestmentYi, p.expansion AS expansion,
+                           p.addedInvestmentYi AS addedInvestmentYi, p.stage AS stage, p.planningOn AS planningOn,
+                           p.negotiatingOn AS negotiatingOn, p.signedOn AS signedOn, p.startedOn AS startedOn,
+                           p.buildingOn AS buildingOn, p.inProductionOn AS inProductionOn, p.atCapacityOn AS atCapacityOn,
+                           p.status AS status, p.statusReason AS statusReason, p.responsible AS responsible,
+                           p.department AS department, p.nextAction AS nextAction, p.nextActionDate AS nextActionDate
+                    ORDER BY id""")));
 
     /** Export names in the order the UI lists them. */
     static final List<String> NAMES = List.of("enterprises", "segments", "supplies", "institutions", "projects", "chains",

@@ -40,8 +40,9 @@ final class ImportFormats {
             "重点实验室", "KEY_LAB", "工程研究中心", "ENGINEERING_CENTER", "工程技术研究中心", "ENGINEERING_CENTER",
             "科研院所", "INSTITUTE", "研究院", "INSTITUTE");
     static final Map<String, String> LEVELS = choices("国家级", "NATIONAL", "省级", "PROVINCIAL", "市级", "MUNICIPAL");
-    static final Map<String, String> PROJECT_STAGES = choices("签约", "SIGNED", "开工", "STARTED", "投产", "PRODUCING",
-            "达效", "EFFECTIVE");
+    static final Map<String, String> PROJECT_STAGES = choices("谋划", "PLANNING", "洽谈", "NEGOTIATING", "签约", "SIGNED",
+            "开工", "STARTED", "建设", "BUILDING", "投产", "IN_PRODUCTION", "达产", "AT_CAPACITY", "达效", "AT_CAPACITY");
+    static final Map<String, String> PROJECT_STATUSES = choices("推进中", "ACTIVE", "暂缓", "SUSPENDED", "终止", "TERMINATED");
 
     static final ImportFormat CHAINS = new ImportFormat("chains", "产业链", "Chains",
             "每行一条产业链。", List.of(
@@ -166,23 +167,46 @@ final class ImportFormats {
             Column.of("since", "开始年份", YEAR).example("2021")),
             List.of("institutionId", "enterprise"), null, CooperationRules::new);
 
-    static final ImportFormat PROJECTS = new ImportFormat("projects", "招商项目", "Investment projects",
-            "每行一个招商项目 (台账)。当前阶段的日期必填，各阶段日期须按 签约≤开工≤投产≤达效。", List.of(
-            Column.of("id", "项目编号", ID).mandatory().example("PJ-2025-001"),
+    /**
+     * 项目台账: the ledger's own export shape (one row per project, every stage date a column). Rows are written by
+     * the ledger ({@link ProjectWriter}, implemented in the project feature), which matches them by id or by
+     * name + region and records each change in the project's history.
+     */
+    static final ImportFormat PROJECTS = new ImportFormat("projects", "项目台账", "Project ledger",
+            "每行一个招商项目 (台账)。有项目编号时按编号更新，否则按 项目名称 + 落地区划代码 匹配已有项目；变更记入项目历史。"
+                    + "当前阶段的日期必填 (谋划除外)，未到达阶段的日期须为空，各阶段日期须按 谋划≤洽谈≤签约≤开工≤建设≤投产≤达产。"
+                    + "投资额未知请留空 (不要填 0)；增资/扩产项目只计新增投资。", List.of(
+            Column.of("id", "项目编号", ID).note("导出的台账带有编号；新项目留空"),
             Column.of("name", "项目名称", NAME).mandatory().example("年产 10GWh 动力电池项目"),
-            Column.of("enterprise", "目标企业", ENTERPRISE).mandatory().ref(RefKind.ENTERPRISE).example("示例新能源"),
-            Column.of("chainId", "产业链", ID).ref(RefKind.CHAIN).example("NEV").aliases("产业链编号"),
-            Column.of("segmentId", "环节", ID).ref(RefKind.SEGMENT).example("电芯").aliases("环节编号"),
+            Column.of("enterprise", "目标企业", ENTERPRISE).ref(RefKind.ENTERPRISE).example("示例新能源")
+                    .note("图谱中的企业；不在图谱中的新企业请留空并填写企业名称"),
+            Column.of("enterpriseName", "企业名称", NAME).example("某新能源科技有限公司").note("目标企业不在图谱中时填写"),
+            Column.of("enterpriseRegionCode", "企业所在区划代码", REGION).example("320500"),
+            Column.of("chainId", "产业链", ID).ref(RefKind.CHAIN).example("NEV").aliases("产业链编号")
+                    .note("留空时取环节所属的产业链"),
+            Column.of("segmentIds", "环节", ID_LIST).ref(RefKind.SEGMENT).example("电芯").aliases("环节编号")
+                    .note("可填多个；一个项目只计一次"),
             Column.of("regionCode", "落地区划代码", REGION).mandatory().example("340104"),
-            Column.of("investment", "投资额", DECIMAL).unit("亿元").range(0.0, null).example("50"),
+            Column.of("zoneName", "园区", NAME).example("合肥经济技术开发区"),
+            Column.of("plannedInvestmentYi", "计划投资", DECIMAL).unit("亿元").range(0.0, null).example("50").aliases("投资额"),
+            Column.of("actualInvestmentYi", "实际投资", DECIMAL).unit("亿元").range(0.0, null),
+            Column.of("expansion", "增资扩产", BOOLEAN).example("否").note("增资/扩产项目只计新增投资"),
+            Column.of("addedInvestmentYi", "新增投资", DECIMAL).unit("亿元").range(0.0, null).note("仅增资/扩产项目填写"),
             Column.of("stage", "阶段", CHOICE).mandatory().choices(PROJECT_STAGES).example("开工"),
+            Column.of("planningOn", "谋划日期", DATE),
+            Column.of("negotiatingOn", "洽谈日期", DATE),
             Column.of("signedOn", "签约日期", DATE).example("2025-03-01"),
             Column.of("startedOn", "开工日期", DATE).example("2025-07-15"),
-            Column.of("producingOn", "投产日期", DATE),
-            Column.of("effectiveOn", "达效日期", DATE),
-            Column.of("owner", "责任人", NAME).example("张三"),
-            Column.of("note", "备注", TEXT)),
-            List.of("id"), null, ProjectRules::new);
+            Column.of("buildingOn", "建设日期", DATE),
+            Column.of("inProductionOn", "投产日期", DATE),
+            Column.of("atCapacityOn", "达产日期", DATE).aliases("达效日期"),
+            Column.of("status", "状态", CHOICE).choices(PROJECT_STATUSES).example("推进中").note("留空为推进中"),
+            Column.of("statusReason", "状态原因", TEXT).note("暂缓、终止须填写原因"),
+            Column.of("responsible", "责任人", NAME).example("张三"),
+            Column.of("department", "责任单位", NAME).example("市投资促进局"),
+            Column.of("nextAction", "下一步", TEXT).example("协调用地指标"),
+            Column.of("nextActionDate", "下一步日期", DATE).example("2025-08-01")),
+            List.of("name", "regionCode"), null, ProjectRules::new);
 
     static final List<ImportFormat> ALL = List.of(CHAINS, SEGMENTS, FLOWS, PRODUCTS, PRODUCT_INPUTS, TECHNOLOGIES,
             ENTERPRISES, ENTERPRISE_SEGMENTS, ENTERPRISE_PRODUCTS, SUPPLIES, INSTITUTIONS, COOPERATIONS, PROJECTS);
@@ -477,14 +501,21 @@ final class ImportFormats {
     }
 
     static final class ProjectRules implements FormatRules {
-        private static final List<String> DATES = List.of("signedOn", "startedOn", "producingOn", "effectiveOn");
-        private static final List<String> STAGE_ORDER = List.of("SIGNED", "STARTED", "PRODUCING", "EFFECTIVE");
+        private static final List<String> DATES = List.of("planningOn", "negotiatingOn", "signedOn", "startedOn",
+                "buildingOn", "inProductionOn", "atCapacityOn");
+        private static final List<String> STAGE_ORDER = List.of("PLANNING", "NEGOTIATING", "SIGNED", "STARTED", "BUILDING",
+                "IN_PRODUCTION", "AT_CAPACITY");
+        static final List<String> KEYS = List.of("id", "name", "enterprise", "enterpriseName", "enterpriseRegionCode",
+                "chainId", "segmentIds", "regionCode", "zoneName", "plannedInvestmentYi", "actualInvestmentYi", "expansion",
+                "addedInvestmentYi", "stage", "planningOn", "negotiatingOn", "signedOn", "startedOn", "buildingOn",
+                "inProductionOn", "atCapacityOn", "status", "statusReason", "responsible", "department", "nextAction",
+                "nextActionDate");
 
         @Override
         public void check(RowContext row) {
             int stage = STAGE_ORDER.indexOf((String) row.get("stage"));
             String current = DATES.get(stage);
-            if (row.get(current) == null) {
+            if (stage > 0 && row.get(current) == null) {
                 row.problem(current, "项目处于“" + PROJECT_STAGES.entrySet().stream()
                         .filter(e -> e.getValue().equals(row.get("stage"))).findFirst().orElseThrow().getKey()
                         + "”阶段，此日期必填");
@@ -502,13 +533,31 @@ final class ImportFormats {
                 }
                 previous = date != null ? date : previous;
             }
-            Object segment = row.get("segmentId");
-            if (segment != null) {
-                String segChain = row.chainOf(RefKind.SEGMENT, segment.toString());
-                if (row.get("chainId") == null) {
-                    row.set("chainId", segChain);
-                } else if (segChain != null && !segChain.equals(row.get("chainId"))) {
-                    row.problem("segmentId", "环节属于产业链 " + segChain + "，与产业链编号不符");
+            if (row.get("enterprise") == null && row.get("enterpriseName") == null) {
+                row.problem("enterpriseName", "请填写目标企业 (图谱中的企业) 或企业名称 (新企业)");
+            }
+            if (!Boolean.TRUE.equals(row.get("expansion")) && row.get("addedInvestmentYi") != null) {
+                row.problem("addedInvestmentYi", "只有增资/扩产项目填写新增投资");
+            }
+            Object status = row.get("status");
+            if (("SUSPENDED".equals(status) || "TERMINATED".equals(status)) && row.get("statusReason") == null) {
+                row.problem("statusReason", "暂缓或终止的项目须填写原因");
+            }
+            Object chain = row.get("chainId");
+            Object segments = row.get("segmentIds");
+            if (chain == null && segments instanceof List<?> ids && !ids.isEmpty()) {
+                chain = row.chainOf(RefKind.SEGMENT, ids.get(0).toString());
+                row.set("chainId", chain);
+            }
+            if (segments instanceof List<?> ids) {
+                if (ids.size() > 20) {
+                    row.problem("segmentIds", "环节最多 20 个");
+                }
+                for (Object segment : ids) {
+                    String segChain = row.chainOf(RefKind.SEGMENT, segment.toString());
+                    if (segChain != null && chain != null && !segChain.equals(chain)) {
+                        row.problem("segmentIds", "环节 " + segment + " 属于产业链 " + segChain + "，与产业链编号不符");
+                    }
                 }
             }
         }
@@ -517,8 +566,7 @@ final class ImportFormats {
         public void write(List<Map<String, Object>> rows, GraphWriters w) {
             w.projects().mergeProjects(rows.stream().map(r -> {
                 Map<String, Object> m = new LinkedHashMap<>();
-                for (String k : List.of("id", "name", "enterprise", "chainId", "segmentId", "regionCode", "investment",
-                        "stage", "signedOn", "startedOn", "producingOn", "effectiveOn", "owner", "note")) {
+                for (String k : KEYS) {
                     m.put(k, r.get(k));
                 }
                 return m;

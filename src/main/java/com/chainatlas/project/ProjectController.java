@@ -1,5 +1,8 @@
 package com.chainatlas.project;
 
+import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +16,10 @@ import com.chainatlas.system.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,9 +34,43 @@ import org.springframework.web.bind.annotation.RestController;
 class ProjectController {
 
     private final ProjectService projects;
+    private final LedgerExport export;
 
-    ProjectController(ProjectService projects) {
+    ProjectController(ProjectService projects, LedgerExport export) {
         this.projects = projects;
+        this.export = export;
+    }
+
+    @GetMapping("/api/projects/export.xlsx")
+    @Operation(summary = "The ledger as .xlsx (台账 shape: one row per project, stage dates as columns), same filters as the list; "
+            + "imports back as format projects")
+    ResponseEntity<byte[]> exportXlsx(@RequestParam(required = false) String region, @RequestParam(required = false) String chain,
+                                      @RequestParam(required = false) String segment, @RequestParam(required = false) String stage,
+                                      @RequestParam(required = false) String status, @RequestParam(required = false) String responsible,
+                                      @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String q)
+            throws java.io.IOException {
+        ProjectFilter f = projects.filter(region, chain, segment, stage, status, responsible, overdue, q);
+        StringBuilder text = new StringBuilder();
+        append(text, "地区", region);
+        append(text, "产业链", chain);
+        append(text, "环节", segment);
+        append(text, "阶段", f.stage() == null ? null : f.stage().zh());
+        append(text, "状态", f.status() == null ? null : f.status().zh());
+        append(text, "责任人", f.responsible());
+        append(text, "逾期", f.overdue() ? "是" : null);
+        append(text, "关键词", f.q());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        export.write(f, text.toString(), out);
+        String file = URLEncoder.encode("项目台账-" + projects.today() + ".xlsx", StandardCharsets.UTF_8).replace("+", "%20");
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + file)
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(out.toByteArray());
+    }
+
+    private static void append(StringBuilder b, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            b.append(b.isEmpty() ? "" : "；").append(label).append("：").append(value);
+        }
     }
 
     @PostMapping("/api/projects")

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Projects as {@code (:Project)} nodes: plain properties (stage dates as {@code <stage>On} dates, segments as the
- * list {@code segmentIds}, investments in 亿元 or absent), plus {@code TARGETS} to the enterprise when it is in the graph.
+ * list {@code segmentIds}, investments in 亿元 or absent), plus {@code TARGETS} to the enterprise when it is in the
+ * graph, {@code IN_SEGMENT} to its segments and {@code LOCATED_IN} to its region, for graph readers.
  * Reads are one query per page; the stored node is the whole entry, so nothing needs a join.
  */
 @Component
@@ -86,11 +87,16 @@ public class ProjectStore {
                 MERGE (p:Project {id: $id})
                 SET p += $props
                 WITH p
-                OPTIONAL MATCH (p)-[old:TARGETS]->()
+                OPTIONAL MATCH (p)-[old:TARGETS|IN_SEGMENT|LOCATED_IN]->()
                 DELETE old
                 WITH DISTINCT p
                 OPTIONAL MATCH (e:Enterprise {uscc: $uscc})
                 FOREACH (_ IN CASE WHEN e IS NULL THEN [] ELSE [1] END | MERGE (p)-[:TARGETS]->(e))
+                WITH p
+                OPTIONAL MATCH (r:Region {code: p.regionCode})
+                FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END | MERGE (p)-[:LOCATED_IN]->(r))
+                WITH p
+                CALL (p) { MATCH (s:Segment) WHERE s.id IN p.segmentIds MERGE (p)-[:IN_SEGMENT]->(s) }
                 """).bindAll(params).run();
     }
 

@@ -99,7 +99,7 @@ class ImportApiTest extends ImportHttpTestBase {
         assertThat(count(neo4j, "MATCH (:Institution {id:'ZT1-I1'})-[c:COOPERATES_WITH {since:2021}]->(:Enterprise {uscc:$u}) RETURN count(c)",
                 Map.of("u", uscc(2)))).isEqualTo(1);
         assertThat(count(neo4j, """
-                MATCH (p:Project {id:'ZT1-PJ1', stage:'STARTED', investment:50.0, owner:'张三', chainId:'ZT1'})
+                MATCH (p:Project {id:'ZT1-PJ1', stage:'STARTED', plannedInvestmentYi:50.0, responsible:'张三', chainId:'ZT1'})
                 WHERE p.startedOn = date('2025-07-15')
                 MATCH (p)-[:TARGETS]->(:Enterprise {uscc:$u}) MATCH (p)-[:IN_SEGMENT]->(:Segment {id:'ZT1-DOWN'})
                 MATCH (p)-[:LOCATED_IN]->(:Region {code:'340104'})

@@ -48,6 +48,25 @@ final class LedgerApi {
     }
 
     JsonNode get(String path) {
-        return api.ok(path);
+        Api.Response r = call(path);
+        if (r.status() != 200) {
+            throw new AssertionError("GET " + path + " → " + r.status() + ": " + r.text());
+        }
+        return r.json();
+    }
+
+    /** GET with non-ASCII characters of the path and query percent-encoded (as a browser sends them). */
+    Api.Response call(String path) {
+        StringBuilder b = new StringBuilder();
+        path.codePoints().forEach(c -> {
+            if (c < 128) {
+                b.append((char) c);
+            } else {
+                for (byte x : new String(Character.toChars(c)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                    b.append('%').append(String.format("%02X", x & 0xff));
+                }
+            }
+        });
+        return api.get(b.toString());
     }
 }

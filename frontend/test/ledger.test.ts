@@ -83,7 +83,9 @@ describe('stage stepper rules', () => {
     const back = { stage: 'SIGNED' as const, stageDates: { ...started.stageDates }, reason: '' };
     expect(correctionErrors(started, back, TODAY)).toEqual(['请填写更正原因']);
     expect(correctionErrors(started, { ...back, reason: '开工信息录错' }, TODAY)).toEqual([]);
-    expect(correctionBody({ ...back, reason: ' 开工信息录错 ' })).toEqual({ stage: 'SIGNED', stageDates: { NEGOTIATING: '2026-03-01', SIGNED: '2026-04-01' }, reason: '开工信息录错' });
+    expect(correctionBody({ ...back, reason: ' 开工信息录错 ' })).toEqual({ stage: 'SIGNED', stageDates: { PLANNING: null, NEGOTIATING: '2026-03-01', SIGNED: '2026-04-01' }, reason: '开工信息录错' });
+    // a cleared date goes as null, so the server removes it
+    expect(correctionBody({ stage: 'STARTED', stageDates: { ...started.stageDates, NEGOTIATING: null }, reason: '洽谈日期不详' }).stageDates).toEqual({ PLANNING: null, NEGOTIATING: null, SIGNED: '2026-04-01', STARTED: '2026-05-01' });
     expect(correctionErrors(started, { stage: 'STARTED', stageDates: { ...started.stageDates }, reason: '核对' }, TODAY)).toEqual(['没有要更正的内容']);
     expect(correctionErrors(started, { stage: 'STARTED', stageDates: { ...started.stageDates, SIGNED: '2026-05-02' }, reason: '核对' }, TODAY)).toEqual([
       '「开工」日期（2026-05-01）不能早于「签约」日期（2026-05-02）',

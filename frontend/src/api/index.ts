@@ -220,7 +220,7 @@ export const ledgerApi = {
   updateProject: (id: string, body: ProjectInput, s?: Sig) => patchJson<Project>(projectPath(id), body, s),
   advance: (id: string, body: { stage: ProjectStage; date: string; skippedDates?: Partial<Record<ProjectStage, string>> }, s?: Sig) =>
     postJson<Project>(projectPath(id, '/advance'), body, s),
-  correct: (id: string, body: { stage?: ProjectStage; stageDates?: Partial<Record<ProjectStage, string>>; reason: string }, s?: Sig) =>
+  correct: (id: string, body: { stage?: ProjectStage; stageDates?: Partial<Record<ProjectStage, string | null>>; reason: string }, s?: Sig) =>
     postJson<Project>(projectPath(id, '/correct'), body, s),
   setStatus: (id: string, action: 'suspend' | 'resume' | 'terminate', reason: string | null, s?: Sig) =>
     postJson<Project>(projectPath(id, `/${action}`), { reason }, s),

@@ -601,6 +601,8 @@ export interface Lead {
   sourceZh: string;
   status: LeadStatus;
   statusZh: string;
+  /** Why it was dropped. */
+  statusReason?: string | null;
   responsible: string | null;
   department: string | null;
   nextAction: string | null;
@@ -609,6 +611,8 @@ export interface Lead {
   createdAt: string;
   updatedAt: string;
   lastContactAt: string | null;
+  /** The latest contact's date (Beijing), null when never contacted. */
+  lastContactDate?: string | null;
   daysSinceContact: number | null;
   stale: boolean;
   projectId: string | null;
@@ -650,8 +654,8 @@ export interface Contact {
   summary: string;
   nextStep: string | null;
   nextStepDate: string | null;
-  createdAt?: string;
-  by?: string | null;
+  recordedAt?: string;
+  recordedBy?: string | null;
 }
 /** One recorded change: nothing is hard-deleted, every edit leaves one of these. */
 export interface Change {
@@ -668,6 +672,7 @@ export interface Project {
   name: string;
   enterpriseName: string | null;
   uscc: string | null;
+  enterpriseRegionCode?: string | null;
   regionCode: string;
   regionName: string | null;
   zoneName: string | null;

@@ -170,6 +170,7 @@ export function projectBody(f: ProjectForm, leadId?: string | null): ProjectInpu
 /** A history value as read aloud: stage keys in Chinese, blanks as 空. */
 export function historyValue(field: string, v: string | null): string {
   if (v === null || v === undefined || v === '') return '（空）';
+  if (field === 'created') return v;
   if (field === 'stage' && v in L.stage) return L.stage[v as ProjectStage];
   if (field === 'status' && v in L.projectStatus) return L.projectStatus[v as keyof typeof L.projectStatus];
   return v;

@@ -98,7 +98,8 @@ export interface CorrectionInput {
 
 /**
  * Why a correction is refused (empty when allowed): it needs a reason, a change, a date for its stage (unless 谋划)
- * and dates in stage order; dates after the corrected stage are dropped, since the project has not reached them.
+ * and dates in stage order; dates after the corrected stage are dropped (the server does so too), since the project
+ * has not reached them.
  */
 export function correctionErrors(p: StagedProject, c: CorrectionInput, today: string): string[] {
   const errors: string[] = [];
@@ -113,12 +114,13 @@ export function correctionErrors(p: StagedProject, c: CorrectionInput, today: st
   return errors;
 }
 
-export function correctionBody(c: CorrectionInput): { stage: ProjectStage; stageDates: Partial<Record<ProjectStage, string>>; reason: string } {
+/** The body of `POST /correct`: every stage up to the corrected one, a cleared date as null (the server removes it). */
+export function correctionBody(c: CorrectionInput): { stage: ProjectStage; stageDates: Partial<Record<ProjectStage, string | null>>; reason: string } {
   const upTo = STAGES.slice(0, stageIndex(c.stage) + 1);
-  const stageDates: Partial<Record<ProjectStage, string>> = {};
+  const stageDates: Partial<Record<ProjectStage, string | null>> = {};
   for (const s of upTo) {
     const d = c.stageDates[s];
-    if (isDate(d)) stageDates[s] = d;
+    stageDates[s] = isDate(d) ? d : null;
   }
   return { stage: c.stage, stageDates, reason: c.reason.trim() };
 }

@@ -23,9 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The 驾驶舱 view in headless Chromium over a small ledger entered through the API in 天水市 (620500, no other test
- * writes there), judged on 2026-06-15: 秦州区 has one project started in time and one signed and never started
- * (开工率 1/2 = 50.0%, one overdue), 麦积区 one signed last month (not yet due). Needs the built UI (target/classes/static).
+ * The 驾驶舱 view in headless Chromium over a small ledger entered through the API in 银川市 (640100). No other test
+ * writes a ledger in 宁夏, and none writes here in 甘肃, where DashboardEndpointTest counts 兰州's peers. Judged on
+ * 2026-06-15: 兴庆区 has one project started in time and one signed and never started (开工率 1/2 = 50.0%, one
+ * overdue), 西夏区 one signed last month (not yet due). Needs the built UI (target/classes/static).
  */
 @LedgerIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -45,9 +46,9 @@ class DashboardBrowserTest {
     void setUp() throws Exception {
         clock.set(TestClock.TODAY);
         Api api = new Api(port);
-        post(api, "甲", "620502", "STARTED", "2025-03-01", "{\"SIGNED\":\"2025-01-01\"}", "12.5");
-        post(api, "乙", "620502", "SIGNED", "2025-02-01", null, null);
-        post(api, "丙", "620503", "SIGNED", "2026-05-20", null, "3");
+        post(api, "甲", "640104", "STARTED", "2025-03-01", "{\"SIGNED\":\"2025-01-01\"}", "12.5");
+        post(api, "乙", "640104", "SIGNED", "2025-02-01", null, null);
+        post(api, "丙", "640105", "SIGNED", "2026-05-20", null, "3");
         chromium = BrowserSupport.launch();
     }
 
@@ -76,11 +77,11 @@ class DashboardBrowserTest {
             context.setDefaultTimeout(30_000);
             Page page = context.newPage();
             page.onPageError(errors::add);
-            page.navigate("http://localhost:" + port + "/#/dashboard?chain=NEV&region=620500");
+            page.navigate("http://localhost:" + port + "/#/dashboard?chain=NEV&region=640100");
             page.waitForFunction("() => document.querySelector('main .view[data-view=dashboard]') !== null"
                     + " && document.querySelectorAll('.state-loading').length === 0"
                     + " && document.querySelector('[data-testid=dash-title]') !== null");
-            assertThat(page.locator("[data-testid=dash-title]")).containsText("天水市");
+            assertThat(page.locator("[data-testid=dash-title]")).containsText("银川市");
             assertThat(page.locator("a.tab[aria-selected=true]")).hasAttribute("data-view", "dashboard");
 
             Locator start = page.locator("[data-rate=startRate]");
@@ -98,26 +99,26 @@ class DashboardBrowserTest {
             assertThat(page.locator("[data-testid=dash-trend-chart] canvas")).hasCount(1);
 
             Locator sub = page.locator("[data-testid=dash-subregions]");
-            assertThat(sub.locator("tr", new Locator.LocatorOptions().setHasText("秦州区"))).containsText("50.0%");
-            assertThat(sub.locator("tr", new Locator.LocatorOptions().setHasText("麦积区"))).containsText("未知");
+            assertThat(sub.locator("tr", new Locator.LocatorOptions().setHasText("兴庆区"))).containsText("50.0%");
+            assertThat(sub.locator("tr", new Locator.LocatorOptions().setHasText("西夏区"))).containsText("未知");
 
             Locator overdue = page.locator("[data-testid=dash-overdue]");
             assertThat(overdue).containsText(WHO + "乙");
             assertThat(overdue).containsText("签约未开工");
             assertThat(overdue).containsText("王五");
             assertThat(page.locator("[data-testid=dash-alerts-xlsx]")).hasAttribute("href",
-                    java.util.regex.Pattern.compile("/api/projects/alerts\\.xlsx\\?region=620500"));
+                    java.util.regex.Pattern.compile("/api/projects/alerts\\.xlsx\\?region=640100"));
 
-            // gaps of the NEV diagnosis for 天水: nobody fills them yet, each links to the chain map
+            // gaps of the NEV diagnosis for 银川: nobody fills them yet, each links to the chain map
             Locator open = page.locator("[data-testid=gaps-open] a").first();
-            assertThat(open).hasAttribute("href", java.util.regex.Pattern.compile("^#/chain\\?chain=NEV&region=620500&segment="));
+            assertThat(open).hasAttribute("href", java.util.regex.Pattern.compile("^#/chain\\?chain=NEV&region=640100&segment="));
             page.locator("[data-testid=dash-rates]").scrollIntoViewIfNeeded();
             page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(BrowserSupport.SHOTS.resolve("view-dashboard.png")));
 
             // a click on a sub-region opens its own dashboard
-            sub.locator("a", new Locator.LocatorOptions().setHasText("秦州区")).click();
-            page.waitForURL("**region=620502**");
-            assertThat(page.locator("[data-testid=dash-title]")).containsText("秦州区");
+            sub.locator("a", new Locator.LocatorOptions().setHasText("兴庆区")).click();
+            page.waitForURL("**region=640104**");
+            assertThat(page.locator("[data-testid=dash-title]")).containsText("兴庆区");
         }
         assertThat(errors).as("uncaught errors in the page").isEmpty();
     }

@@ -28,6 +28,14 @@ describe('驾驶舱 wording', () => {
     expect(t.production).toEqual([null]);
   });
 
+  it('lists open gaps most urgent first: 卡脖子, then 关键环节, then 空白 before 薄弱', () => {
+    const g = (id: string, verdict: string, key: boolean, chokepoint: boolean) =>
+      ({ segmentId: id, verdict, key, chokepoint, leads: 0, projects: 0 }) as unknown as GapSegment;
+    const s = splitGaps([g('weak', 'WEAK', false, false), g('missing', 'MISSING', false, false), g('keyWeak', 'WEAK', true, false),
+      g('choke', 'WEAK', false, true), g('weak2', 'WEAK', false, false)]);
+    expect(s.open.map((x) => x.segmentId)).toEqual(['choke', 'keyWeak', 'missing', 'weak', 'weak2']);
+  });
+
   it('splits gaps into being filled and open, and reads stage counts furthest first', () => {
     const g = (id: string, leads: number, projects: number) => ({ segmentId: id, leads, projects }) as GapSegment;
     const s = splitGaps([g('a', 0, 0), g('b', 1, 0), g('c', 0, 2)]);

@@ -54,8 +54,17 @@ export function trendSeries(trend: TrendPoint[]): { months: string[]; start: (nu
 
 /** Gaps split into those being filled (a lead or project) and those nobody works on yet. */
 export function splitGaps(gaps: GapSegment[]): { filling: GapSegment[]; open: GapSegment[] } {
-  return { filling: gaps.filter((g) => g.leads + g.projects > 0), open: gaps.filter((g) => g.leads + g.projects === 0) };
+  const open = gaps.filter((g) => g.leads + g.projects === 0);
+  return { filling: gaps.filter((g) => g.leads + g.projects > 0), open: [...open].sort((a, b) => gapWeight(b) - gapWeight(a)) };
 }
+
+/** Gaps nobody works on yet, most urgent first: 卡脖子, then 关键环节, then 空白 before 薄弱 (stable otherwise). */
+function gapWeight(g: GapSegment): number {
+  return (g.chokepoint ? 4 : 0) + (g.key ? 2 : 0) + (g.verdict === 'MISSING' ? 1 : 0);
+}
+
+/** How many open gaps the dashboard lists before 「展开全部」: a leaders' page shows the top ones, not all 60. */
+export const TOP_OPEN_GAPS = 12;
 
 /** "签约 3 · 开工 2" of a sub-region's stage counts, furthest first. */
 export function stageCountsText(counts: Partial<Record<LedgerStage, number>>): string {

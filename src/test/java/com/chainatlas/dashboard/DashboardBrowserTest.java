@@ -112,6 +112,12 @@ class DashboardBrowserTest {
             // gaps of the NEV diagnosis for 银川: nobody fills them yet, each links to the chain map
             Locator open = page.locator("[data-testid=gaps-open] a").first();
             assertThat(open).hasAttribute("href", java.util.regex.Pattern.compile("^#/chain\\?chain=NEV&region=640100&segment="));
+            // a leaders' page lists the top 12 open gaps (卡脖子 and 关键环节 first); the rest behind 「展开全部」
+            Locator openRows = page.locator("[data-testid=gaps-open] li");
+            assertThat(openRows).hasCount(12);
+            assertThat(openRows.first()).containsText(java.util.regex.Pattern.compile("关键环节|卡脖子"));
+            page.locator("[data-testid=gaps-open-toggle]").click();
+            page.waitForCondition(() -> openRows.count() > 12);
             page.locator("[data-testid=dash-rates]").scrollIntoViewIfNeeded();
             page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(BrowserSupport.SHOTS.resolve("view-dashboard.png")));
 

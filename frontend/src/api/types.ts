@@ -70,7 +70,8 @@ export interface Enterprise {
   employees: number | null;
   founded: string | null;
   tags: string[];
-  patents: number;
+  /** null when nobody gave it (unknown, not 0) */
+  patents: number | null;
   sample: boolean;
 }
 export interface SegmentRef {
@@ -388,7 +389,7 @@ export interface TargetRow {
   revenue: number | null;
   employees: number | null;
   tags: string[];
-  patents: number;
+  patents: number | null;
   cooperations: number;
 }
 export interface TargetPage {

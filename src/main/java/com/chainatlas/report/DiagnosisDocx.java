@@ -137,8 +137,9 @@ final class DiagnosisDocx {
                 : "本地企业的 " + f.sourcing().relations() + " 条采购关系中，本地供给 " + f.sourcing().localRelations() + " 条"));
         rows.add(List.of("本地配套率（按金额）", pct(localShareByAmount), f.sourcing() == null || f.sourcing().relationsWithAmount() == 0
                 ? "采购金额未知" : f.sourcing().relationsWithAmount() + " 条关系有金额"));
-        String counts = java.util.Arrays.stream(Verdict.values())
-                .map(v -> v.zh() + " " + (f.verdictCounts() == null ? 0 : f.verdictCounts().getOrDefault(v, 0)))
+        // No counts at all means the diagnosis did not classify segments: say unknown rather than print zeros.
+        String counts = f.verdictCounts() == null ? "未知" : java.util.Arrays.stream(Verdict.values())
+                .map(v -> v.zh() + " " + f.verdictCounts().getOrDefault(v, 0))
                 .collect(Collectors.joining("，"));
         rows.add(List.of("环节结论分布", counts, "末级环节"));
         List<SegmentDiagnosis> leaders = d.segments().stream().filter(SegmentDiagnosis::leaf)

@@ -205,10 +205,14 @@ public class DashboardService {
         List<Region> candidates;
         if (region.parentCode() == null) {
             candidates = regions.ofLevel(region.level()).stream().filter(r -> !r.code().equals(region.code())).toList();
-            for (Region r : candidates) {
-                List<ProjectFacts> ps = projects(r.code(), q.chainId());
-                if (!ps.isEmpty()) {
-                    byPeer.put(r.code(), ps);
+            // top-level regions (provinces) are keyed by the first two digits of a code below them
+            Map<String, Region> byPrefix = new LinkedHashMap<>();
+            candidates.forEach(r -> byPrefix.put(r.code().substring(0, 2), r));
+            for (ProjectFacts p : projectsOutside(region.code(), q.chainId())) {
+                Region peer = p.regionCode() == null || p.regionCode().length() < 2 ? null
+                        : byPrefix.get(p.regionCode().substring(0, 2));
+                if (peer != null) {
+                    byPeer.computeIfAbsent(peer.code(), c -> new ArrayList<>()).add(p);
                 }
             }
         } else {
@@ -266,6 +270,11 @@ public class DashboardService {
 
     private List<ProjectFacts> projects(String regionCode, String chainId) {
         List<ProjectFacts> ps = source().projectsUnder(regionCode);
+        return chainId == null ? ps : ps.stream().filter(p -> chainId.equals(p.chainId())).toList();
+    }
+
+    private List<ProjectFacts> projectsOutside(String regionCode, String chainId) {
+        List<ProjectFacts> ps = source().projectsOutside(regionCode);
         return chainId == null ? ps : ps.stream().filter(p -> chainId.equals(p.chainId())).toList();
     }
 

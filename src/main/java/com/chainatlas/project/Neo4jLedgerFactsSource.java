@@ -50,6 +50,14 @@ public class Neo4jLedgerFactsSource implements LedgerFactsSource {
 
     @Override
     @Transactional(readOnly = true)
+    public List<ProjectFacts> projectsOutside(String regionCode) {
+        String prefix = refs.filterRegion(regionCode).prefix();
+        return List.copyOf(neo4j.query("MATCH (p:Project) WHERE NOT p.regionCode STARTS WITH $prefix RETURN p {" + PROJECT_FIELDS + "} AS p")
+                .bind(prefix).to("prefix").fetchAs(ProjectFacts.class).mappedBy((t, r) -> project(r.get("p"))).all());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<LeadFacts> leadsUnder(String regionCode) {
         String prefix = refs.filterRegion(regionCode).prefix();
         return List.copyOf(neo4j.query("""

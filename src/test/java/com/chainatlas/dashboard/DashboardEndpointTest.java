@@ -34,6 +34,7 @@ import tools.jackson.databind.JsonNode;
  * X4 兰州市本级 620100 洽谈 2026-01-01, 5 亿                     → in no cohort
  * X6 七里河区 620103 签约 2025-01-15, then 终止, 3 亿           → due 2025-07-15, in the denominator ✗; no alert
  * P1 嘉峪关市 620200 签约 2025-01-01 开工 2025-12-01            → peer: 0 / 1
+ * P2 拉萨市城关区 540102 签约 2026-03-01                          → 西藏 is a peer province of 甘肃
  * 兰州 开工率 = X1 / (X1, X2, X6) = 1/3; not yet due: X3.
  * </pre>
  */
@@ -71,6 +72,7 @@ class DashboardEndpointTest {
         String x6 = create("X6", "620103", "SIGNED", "2025-01-15", null, "3", false, null, null);
         ok(api.postJson("/api/projects/" + x6 + "/terminate", "{\"reason\":\"企业战略调整\"}"));
         create("P1", "620200", "STARTED", "2025-12-01", "{\"SIGNED\":\"2025-01-01\"}", null, false, null, null);
+        create("P2", "540102", "SIGNED", "2026-03-01", null, null, false, null, null);
     }
 
     private String create(String name, String region, String stage, String date, String earlier, String planned,
@@ -222,5 +224,22 @@ class DashboardEndpointTest {
             }
         }
         throw new AssertionError("no sub-region " + code);
+    }
+
+    @Test
+    void peersOfAProvinceAreTheOtherProvincesWithLedgerData() {
+        clock.set(TestClock.TODAY);
+        JsonNode d = api.ok("/api/dashboard?region=620000&chain=NEV");
+        assertThat(d.get("region").get("name").asString()).isEqualTo("甘肃省");
+        List<String> codes = new ArrayList<>();
+        for (JsonNode p : d.get("peers")) {
+            String code = p.get("regionCode").asString();
+            codes.add(code);
+            // each peer's figure is that province's whole NEV ledger, as the project list counts it
+            long listed = api.ok("/api/projects?chain=NEV&size=1&region=" + code).get("total").asLong();
+            assertThat(p.get("projects").asLong()).as(code).isEqualTo(listed);
+        }
+        assertThat(codes).contains("540000").doesNotContain("620000");
+        assertThat(codes).allMatch(c -> c.endsWith("0000"));
     }
 }

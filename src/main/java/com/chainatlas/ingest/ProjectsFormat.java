@@ -34,7 +34,7 @@ final class ProjectsFormat implements FormatRules<ProjectsFormat.Row> {
 
     static final ImportFormat FORMAT = new ImportFormat("projects", "项目台账", "Project ledger",
             "每行一个招商项目 (台账)。有项目编号时按编号更新，否则按 项目名称 + 落地区划代码 匹配已有项目；变更记入项目历史。"
-                    + "当前阶段的日期必填 (谋划除外)，未到达阶段的日期须为空，各阶段日期须按 谋划≤洽谈≤签约≤开工≤建设≤投产≤达产。"
+                    + "当前阶段的日期必填 (谋划除外)，未到达阶段的日期须为空，各阶段日期须按 谋划≤洽谈≤签约≤开工≤建设≤投产≤达产，且不得晚于今天。"
                     + "投资额未知请留空 (不要填 0)；增资/扩产项目只计新增投资。", List.of(
             Column.of("id", "项目编号", ID).note("导出的台账带有编号；新项目留空"),
             Column.of("name", "项目名称", NAME).mandatory().example("年产 10GWh 动力电池项目"),
@@ -96,6 +96,14 @@ final class ProjectsFormat implements FormatRules<ProjectsFormat.Row> {
         for (int i = stage + 1; i < DATES.size(); i++) {
             if (row.get(DATES.get(i)) != null) {
                 row.problem(DATES.get(i), "项目尚未到达此阶段，不应填写此日期");
+            }
+        }
+        // A stage that has not happened yet has no date: the ledger API refuses a future date, so the import does too.
+        String today = java.time.LocalDate.now(com.chainatlas.system.ClockConfiguration.OFFICE_ZONE).toString();
+        for (String key : DATES) {
+            String date = row.text(key);
+            if (date != null && date.compareTo(today) > 0) {
+                row.problem(key, "日期晚于今天 (" + today + ")：尚未发生的阶段不填日期");
             }
         }
         String previous = null;

@@ -192,8 +192,10 @@ class ImportValidationTest extends ImportHttpTestBase {
                 "ZT3-PJ1,缺日期,甲,340104,10,开工,2025-01-01,,",
                 "ZT3-PJ2,倒序,甲,340104,10,投产,2025-05-01,2025-03-01,2025-06-01",
                 "ZT3-PJ3,超前,甲,340104,10,签约,2025-05-01,2025-06-01,",
-                "ZT3-PJ4,正常,甲,340104,10,签约,2025-05-01,,"));
-        assertThat(projects).containsOnlyKeys(2, 3, 4);
+                "ZT3-PJ4,正常,甲,340104,10,签约,2025-05-01,,",
+                "ZT3-PJ5,未来,甲,340104,10,签约," + java.time.LocalDate.now().plusDays(10) + ",,"));
+        assertThat(projects).containsOnlyKeys(2, 3, 4, 6);
+        assertThat(projects.get(6)).contains("晚于今天");
         assertThat(projects.get(2)).contains("此日期必填");
         assertThat(projects.get(3)).contains("早于前一阶段");
         assertThat(projects.get(4)).contains("尚未到达");

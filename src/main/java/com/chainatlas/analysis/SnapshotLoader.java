@@ -1,6 +1,7 @@
 package com.chainatlas.analysis;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.chainatlas.chain.Stage;
 import com.chainatlas.system.ApiProblem;
@@ -48,13 +49,22 @@ public final class SnapshotLoader implements SnapshotRegistry.Source {
     private static final String CHAINS = "MATCH (c:Chain) RETURN c.id AS id ORDER BY id";
     private static final String CHAIN_OF_SEGMENT = "MATCH (s:Segment {id: $id}) RETURN s.chainId AS chain";
 
-    private final Driver driver;
-    private final String database;
+    private final Supplier<Session> sessions;
 
     /** @param database the Neo4j database name, or null for the server's default */
     public SnapshotLoader(Driver driver, String database) {
-        this.driver = driver;
-        this.database = database == null || database.isBlank() ? null : database;
+        this(() -> {
+            SessionConfig.Builder config = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ);
+            if (database != null && !database.isBlank()) {
+                config.withDatabase(database);
+            }
+            return driver.session(config.build());
+        });
+    }
+
+    /** @param sessions read sessions, e.g. {@link com.chainatlas.system.ReadSessions} (with the latest bookmarks) */
+    public SnapshotLoader(Supplier<Session> sessions) {
+        this.sessions = sessions;
     }
 
     /** Reads chain {@code chainId} and builds its snapshot with the given version; 404 problem when unknown. */
@@ -126,10 +136,6 @@ public final class SnapshotLoader implements SnapshotRegistry.Source {
     }
 
     private Session session() {
-        SessionConfig.Builder config = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ);
-        if (database != null) {
-            config.withDatabase(database);
-        }
-        return driver.session(config.build());
+        return sessions.get();
     }
 }

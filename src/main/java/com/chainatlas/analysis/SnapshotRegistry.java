@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.neo4j.driver.Driver;
+import com.chainatlas.system.ReadSessions;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,8 +58,8 @@ public class SnapshotRegistry {
     private long allEpoch;
 
     @Autowired
-    SnapshotRegistry(Driver driver, @Value("${spring.data.neo4j.database:}") String database) {
-        this(new SnapshotLoader(driver, database));
+    SnapshotRegistry(ReadSessions reads) {
+        this(new SnapshotLoader(reads::open)); // read sessions with the latest bookmarks: a rebuild sees the import
     }
 
     SnapshotRegistry(Source loader) {

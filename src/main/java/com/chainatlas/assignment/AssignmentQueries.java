@@ -12,6 +12,7 @@ import com.chainatlas.region.Region;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The reads and the one write of 挂链, as parameterised Cypher over plain records. */
 @Component
@@ -30,11 +31,13 @@ class AssignmentQueries {
         this.neo4j = neo4j;
     }
 
+    @Transactional(readOnly = true)
     boolean chainExists(String chain) {
         return neo4j.query("MATCH (c:Chain {id: $chain}) RETURN count(c) > 0").bind(chain).to("chain")
                 .fetchAs(Boolean.class).one().orElse(false);
     }
 
+    @Transactional(readOnly = true)
     List<SegmentModel.Segment> segments(String chain) {
         return new ArrayList<>(neo4j.query("""
                 MATCH (:Chain {id: $chain})-[:HAS_SEGMENT]->(s:Segment) RETURN s.id AS id, s.name AS name ORDER BY id
@@ -43,6 +46,7 @@ class AssignmentQueries {
     }
 
     /** The chain's assigned enterprises that have text, at most {@code limit}, by USCC. */
+    @Transactional(readOnly = true)
     List<FirmRecord> assigned(String chain, int limit) {
         return new ArrayList<>(neo4j.query("""
                 MATCH (e:Enterprise)-[:IN_SEGMENT]->(s:Segment {chainId: $chain})
@@ -58,6 +62,7 @@ class AssignmentQueries {
      * Enterprises with text and no segment in the chain, in the region (with its sub-regions; null = everywhere),
      * at most {@code limit}, by USCC.
      */
+    @Transactional(readOnly = true)
     List<FirmRecord> candidates(String chain, Region region, int limit) {
         String inRegion = region == null ? "true" : switch (region.level()) {
             case PROVINCE -> "e.provinceCode = $region";
@@ -77,6 +82,7 @@ class AssignmentQueries {
     }
 
     /** Of these USCCs, those that no enterprise has. */
+    @Transactional(readOnly = true)
     Set<String> unknownEnterprises(Collection<String> usccs) {
         return new HashSet<>(neo4j.query("""
                 UNWIND $usccs AS u
@@ -86,6 +92,7 @@ class AssignmentQueries {
     }
 
     /** Segment id → its chain, for those of these ids that exist. */
+    @Transactional(readOnly = true)
     Map<String, String> segmentChains(Collection<String> ids) {
         Map<String, String> out = new java.util.HashMap<>();
         neo4j.query("""

@@ -16,8 +16,8 @@ import java.util.Map;
 import com.chainatlas.ingest.table.TableWriter;
 import com.chainatlas.region.RegionCatalog;
 import com.chainatlas.system.ApiProblem;
+import com.chainatlas.system.ReadSessions;
 
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
@@ -40,12 +40,12 @@ public class ExportService {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private final Driver driver;
+    private final ReadSessions reads;
     private final RegionCatalog regions;
     private final ImportJobs jobs;
 
-    ExportService(Driver driver, RegionCatalog regions, ImportJobs jobs) {
-        this.driver = driver;
+    ExportService(ReadSessions reads, RegionCatalog regions, ImportJobs jobs) {
+        this.reads = reads;
         this.regions = regions;
         this.jobs = jobs;
     }
@@ -84,7 +84,7 @@ public class ExportService {
         params.put("region", region);
         long[] rows = {0};
         try (TableWriter w = TableWriter.streaming(ext, out, table.format().zh(), "说明");
-             Session session = driver.session()) {
+             Session session = reads.open()) {
             w.row(header);
             String chainName = session.executeRead(tx -> {
                 Result result = tx.run(table.cypher(), params);
@@ -135,7 +135,7 @@ public class ExportService {
     }
 
     private boolean chainExists(String chain) {
-        try (Session session = driver.session()) {
+        try (Session session = reads.open()) {
             return session.executeRead(tx -> tx.run("MATCH (c:Chain {id: $chain}) RETURN count(c) > 0 AS found",
                     Map.of("chain", chain)).single().get("found").asBoolean());
         }
@@ -146,7 +146,7 @@ public class ExportService {
         params.put("chain", chain);
         params.put("region", region);
         String cypher = ExportQueries.TABLES.get(what).countCypher();
-        try (Session session = driver.session()) {
+        try (Session session = reads.open()) {
             return session.executeRead(tx -> tx.run(cypher, params).single().get("n").asLong());
         }
     }

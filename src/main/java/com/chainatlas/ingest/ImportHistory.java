@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Finished import jobs as {@code (:ImportJobRecord)} nodes, so the history (who, when, file, format, rows,
@@ -66,12 +67,14 @@ class ImportHistory {
     }
 
     /** Stored jobs, only those of {@code submittedBy} when it is given. */
+    @Transactional(readOnly = true)
     long count(String submittedBy) {
         return neo4j.query("MATCH (j:ImportJobRecord) WHERE $by IS NULL OR j.submittedBy = $by RETURN count(j)")
                 .bind(submittedBy).to("by").fetchAs(Long.class).one().orElse(0L);
     }
 
     /** Newest first, only those of {@code submittedBy} when it is given. */
+    @Transactional(readOnly = true)
     List<ImportJob.View> page(long skip, int limit, String submittedBy) {
         return neo4j.query("""
                 MATCH (j:ImportJobRecord) WHERE $by IS NULL OR j.submittedBy = $by
@@ -81,6 +84,7 @@ class ImportHistory {
                 .stream().toList();
     }
 
+    @Transactional(readOnly = true)
     Optional<ImportJob.View> find(String id) {
         return neo4j.query("MATCH (j:ImportJobRecord {id: $id}) RETURN j").bind(id).to("id")
                 .fetchAs(ImportJob.View.class).mappedBy((types, record) -> view(record.get("j").asMap())).one();

@@ -22,6 +22,7 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The .xlsx import template, written with POI directly (the streaming table writer has no styles or
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
  * The drop-down does not block other input: ids and names typed by hand stay valid.
  */
 @Component
+@Transactional(readOnly = true) // a read transaction: served by any cluster member
 class TemplateWorkbook {
 
     /** Rows of the data sheet that carry the text format and the drop-downs. */

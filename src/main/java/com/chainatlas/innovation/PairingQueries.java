@@ -6,12 +6,14 @@ import java.util.Map;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The Cypher behind {@link ResearchPairing}. A segment's scope is the segment and its direct sub-segments
  * ({@code parentId}), as in {@link InnovationService#list}.
  */
 @Component
+@Transactional(readOnly = true) // a read transaction: served by any cluster member
 class PairingQueries {
 
     /** A technology applying to a segment's scope; {@code appliesTo} names the scope segments it applies to. */

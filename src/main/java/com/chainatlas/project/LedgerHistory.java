@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The change log of leads and projects (变更记录): one {@code (:LedgerChange)} node per changed field, linked
@@ -90,6 +91,7 @@ public class LedgerHistory {
     }
 
     /** The subject's changes, oldest first. */
+    @Transactional(readOnly = true)
     public List<Change> of(String subjectId) {
         return List.copyOf(neo4j.query("""
                 MATCH (c:LedgerChange {subjectId: $subject})

@@ -12,12 +12,14 @@ import com.chainatlas.system.ApiProblem;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Checks what leads and projects refer to (region, chain, segments, enterprise) before anything is written.
  * In a request body an unknown reference is the caller's mistake (400); as a list filter it names nothing (404).
  */
 @Component
+@Transactional(readOnly = true) // a read transaction: served by any cluster member
 public class LedgerReferences {
 
     /** An enterprise of the graph as a lead or project names it. */

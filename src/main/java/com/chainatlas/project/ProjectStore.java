@@ -16,6 +16,7 @@ import com.chainatlas.system.ApiProblem;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Projects as {@code (:Project)} nodes: plain properties (stage dates as {@code <stage>On} dates, segments as the
@@ -100,26 +101,31 @@ public class ProjectStore {
                 """).bindAll(params).run();
     }
 
+    @Transactional(readOnly = true)
     Optional<Project> find(String id) {
         return neo4j.query("MATCH (p:Project {id: $id})\n" + RETURN).bind(id).to("id")
                 .fetchAs(Project.class).mappedBy((t, r) -> map(r.get("p"), r.get("segmentNames"))).one();
     }
 
+    @Transactional(readOnly = true)
     public Project get(String id) {
         return find(id).orElseThrow(() -> ApiProblem.notFound("项目", "Project", id));
     }
 
     /** The project of the same name in the same region, if any (how an import without ids finds its rows). */
+    @Transactional(readOnly = true)
     Optional<String> idByNameAndRegion(String name, String regionCode) {
         return neo4j.query("MATCH (p:Project {name: $name, regionCode: $region}) RETURN p.id AS id ORDER BY p.createdAt LIMIT 1")
                 .bindAll(Map.of("name", name, "region", regionCode)).fetchAs(String.class).one();
     }
 
+    @Transactional(readOnly = true)
     long count(ProjectFilter f, LocalDate today, int staleDays) {
         return neo4j.query("MATCH (p:Project)\n" + ProjectFilter.WHERE + "RETURN count(p) AS n")
                 .bindAll(f.params(today, staleDays)).fetchAs(Long.class).one().orElse(0L);
     }
 
+    @Transactional(readOnly = true)
     List<Project> page(ProjectFilter f, LocalDate today, int staleDays, long skip, int limit) {
         Map<String, Object> params = f.params(today, staleDays);
         params.put("skip", skip);
@@ -131,6 +137,7 @@ public class ProjectStore {
     }
 
     /** Every matching project, a page at a time (for exports), in region then name order. */
+    @Transactional(readOnly = true)
     void forEach(ProjectFilter f, LocalDate today, int staleDays, Consumer<Project> sink) {
         final int batch = 1000;
         for (long skip = 0; ; skip += batch) {

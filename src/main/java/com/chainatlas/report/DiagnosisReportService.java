@@ -27,12 +27,14 @@ import com.chainatlas.targeting.TargetWeights;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The 诊断报告 of one chain for one region: gathers the diagnosis, the top targets (default preset), the R&D
  * pairing of the missing and weak segments and what was unknown, then writes the Word document.
  */
 @Service
+@Transactional(readOnly = true) // a read transaction: served by any cluster member
 class DiagnosisReportService {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

@@ -2,12 +2,14 @@ package com.chainatlas.system;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Answers 404 for a chain id nobody has, on list endpoints that would otherwise answer 200 with an empty list
  * (a mistyped id looks exactly like "no data" otherwise). One indexed lookup.
  */
 @Component
+@Transactional(readOnly = true) // a read transaction: served by any cluster member
 public class KnownIds {
 
     private final Neo4jClient neo4j;

@@ -15,12 +15,14 @@ import com.chainatlas.targeting.linkprediction.SupplyRelation;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One link predictor per chain over the chain's supply network (customers in the chain), cached under the
  * chain's analysis-snapshot version so it is rebuilt exactly when the data behind the snapshot changes.
  */
 @Component
+@Transactional(readOnly = true) // a read transaction: served by any cluster member
 class SupplyTiePredictions {
 
     /** The predictor of one snapshot version, built once however many requests ask for it at the same time. */

@@ -9,9 +9,11 @@ import java.util.Map;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Reads the facts the target score needs: outside enterprises in the segments, and their local ties. */
 @Component
+@Transactional(readOnly = true) // a read transaction: served by any cluster member
 class TargetCandidates {
 
     /** An outside enterprise operating in a targeted segment. */

@@ -56,4 +56,21 @@ public final class Api {
             throw new AssertionError(e);
         }
     }
+
+    /** The address of {@code path} on the app, for requests built by the test (e.g. with a Cookie header). */
+    public URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    /** The raw response, for tests that read headers such as Set-Cookie. */
+    public HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
 }

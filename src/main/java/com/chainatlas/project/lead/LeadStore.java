@@ -17,6 +17,7 @@ import com.chainatlas.system.ClockConfiguration;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Leads as {@code (:Lead)} nodes and their contact log as {@code (:Lead)-[:HAS_CONTACT]->(:LeadContact)}.
@@ -67,16 +68,19 @@ class LeadStore {
                 """).bindAll(params("id", p.get("id"), "props", p, "uscc", p.get("enterpriseUscc"))).run();
     }
 
+    @Transactional(readOnly = true)
     Optional<Lead> find(String id, LocalDate today, int staleDays) {
         return neo4j.query("MATCH (l:Lead {id: $id})\n" + RETURN).bind(id).to("id").fetchAs(Lead.class)
                 .mappedBy((t, r) -> map(r.get("l"), r.get("segmentName"), today, staleDays)).one();
     }
 
+    @Transactional(readOnly = true)
     Lead get(String id, LocalDate today, int staleDays) {
         return find(id, today, staleDays).orElseThrow(() -> ApiProblem.notFound("线索", "Lead", id));
     }
 
     /** The open lead for the same enterprise, attracting region and chain, if any. */
+    @Transactional(readOnly = true)
     Optional<String> openDuplicate(String uscc, String regionCode, String chainId) {
         return neo4j.query("""
                 MATCH (l:Lead {enterpriseUscc: $uscc, regionCode: $region})
@@ -85,11 +89,13 @@ class LeadStore {
                 """).bindAll(params("uscc", uscc, "region", regionCode, "chain", chainId)).fetchAs(String.class).one();
     }
 
+    @Transactional(readOnly = true)
     long count(Filter f, LocalDate today, int staleDays) {
         return neo4j.query("MATCH (l:Lead)\n" + WHERE + "RETURN count(l) AS n").bindAll(params(f, today, staleDays))
                 .fetchAs(Long.class).one().orElse(0L);
     }
 
+    @Transactional(readOnly = true)
     List<Lead> page(Filter f, LocalDate today, int staleDays, long skip, int limit) {
         Map<String, Object> p = params(f, today, staleDays);
         p.put("skip", skip);
@@ -109,6 +115,7 @@ class LeadStore {
                 """).bindAll(params("lead", c.get("leadId"), "props", p)).run();
     }
 
+    @Transactional(readOnly = true)
     List<Contact> contacts(String leadId) {
         return List.copyOf(neo4j.query("""
                 MATCH (c:LeadContact {leadId: $lead}) RETURN c ORDER BY c.date DESC, c.recordedAt DESC
@@ -123,6 +130,7 @@ class LeadStore {
     }
 
     /** The latest contact date of a lead (the log may be filled in out of order). */
+    @Transactional(readOnly = true)
     Optional<LocalDate> lastContactDate(String leadId) {
         return neo4j.query("MATCH (c:LeadContact {leadId: $lead}) RETURN max(c.date) AS d").bind(leadId).to("lead")
                 .fetchAs(LocalDate.class).mappedBy((t, r) -> r.get("d").isNull() ? null : r.get("d").asLocalDate()).one();

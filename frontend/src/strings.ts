@@ -116,6 +116,7 @@ export const S = {
     center: '当前企业',
     suppliers: '供应商',
     customers: '客户',
+    events: '扩张动态',
     cols: {
       name: '企业名称',
       region: '所在地',
@@ -277,7 +278,9 @@ export const S = {
       predicted: '预测关联',
       proximity: '区位',
       priority: '环节优先',
+      signals: '扩张信号',
     } as Record<string, string>,
+    signalTag: '扩张信号',
   },
   pairing: {
     title: '产学研对接',

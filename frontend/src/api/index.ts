@@ -1,5 +1,6 @@
 import { buildUrl, deleteJson, getJson, patchJson, postForm, postJson, type QueryValue } from './http';
 import type {
+  EnterpriseEvents,
   ChainDiagnosis,
   ChainStructure,
   ChainSummary,
@@ -59,6 +60,7 @@ export const api = {
     s?: Sig,
   ) => getJson<Page<Enterprise>>('/api/enterprises', q, s),
   enterprise: (uscc: string, s?: Sig) => getJson<EnterpriseDetail>(`/api/enterprises/${encodeURIComponent(uscc)}`, {}, s),
+  enterpriseEvents: (uscc: string, s?: Sig) => getJson<EnterpriseEvents>(`/api/enterprises/${encodeURIComponent(uscc)}/events`, {}, s),
   distribution: (q: { chain?: string | null; segment?: string | null; parent?: string | null }, s?: Sig) =>
     getJson<RegionFigure[]>('/api/enterprises/distribution', q, s),
   zones: (region: string, s?: Sig) => getJson<Zone[]>('/api/enterprises/zones', { region }, s),
@@ -158,7 +160,7 @@ export function targetParams(q: TargetQuery): Record<string, QueryValue> {
     zone: q.zone ?? null,
     segments: list(q.segments),
     preset: q.preset ?? null,
-    weights: w ? [w.scale, w.quality, w.innovation, w.ties, w.predicted, w.proximity, w.priority].join(',') : null,
+    weights: w ? [w.scale, w.quality, w.innovation, w.ties, w.predicted, w.proximity, w.priority, ...(w.signals === undefined ? [] : [w.signals])].join(',') : null,
     includeProvinces: list(q.includeProvinces),
     excludeProvinces: list(q.excludeProvinces),
     sizeBand: q.sizeBand ?? null,

@@ -343,6 +343,8 @@ export interface TargetWeights {
   predicted: number;
   proximity: number;
   priority: number;
+  /** 扩张信号; absent in lists saved before the part existed (then 0). */
+  signals?: number;
 }
 export type ScorePartKey = keyof TargetWeights;
 export interface ScoreParts extends TargetWeights {
@@ -391,6 +393,8 @@ export interface TargetRow {
   tags: string[];
   patents: number | null;
   cooperations: number;
+  /** The strongest recent expansion events in words (扩张信号), or null/absent when the firm has none. */
+  signalText?: string | null;
 }
 export interface TargetPage {
   chainId: string;
@@ -437,6 +441,31 @@ export interface SavedList {
 export interface SavedListPage {
   list: SavedList;
   items: Page<TargetRow>;
+}
+
+// expansion signals (mirrors com.chainatlas.signal.EnterpriseEventsController) -------------------
+export interface ExpansionEventView {
+  id: string;
+  kind: string;
+  kindZh: string;
+  date: string;
+  /** 万元; null = unknown (not 0). */
+  amount: number | null;
+  place: string | null;
+  placeName: string | null;
+  title: string | null;
+  source: string | null;
+  words: string;
+  /** What the event adds to the signal today (strength × decay). */
+  weight: number;
+}
+export interface EnterpriseEvents {
+  uscc: string;
+  today: string;
+  halfLifeDays: number;
+  rating: number;
+  reasonText: string | null;
+  events: ExpansionEventView[];
 }
 
 // R&D pairing (mirrors com.chainatlas.innovation.Pairing) --------------------------------------

@@ -1,6 +1,6 @@
 import type { ScoreParts, ScorePartKey, TargetQuery, TargetWeights } from '../api/types';
 
-export const PART_KEYS: ScorePartKey[] = ['scale', 'quality', 'innovation', 'ties', 'predicted', 'proximity', 'priority'];
+export const PART_KEYS: ScorePartKey[] = ['scale', 'quality', 'innovation', 'ties', 'predicted', 'proximity', 'priority', 'signals'];
 export const TAG_OPTIONS = ['上市', '500强', '专精特新小巨人', '专精特新', '高新技术企业'];
 export const SIZE_BANDS = ['LARGE', 'MEDIUM', 'SMALL'];
 export const PAGE_SIZE = 20;
@@ -51,17 +51,17 @@ export interface PartBar {
 
 /** One bar per score part; a bar is full when the company earns the part's whole weight. Parts weighted 0 are left out. */
 export function partBars(parts: ScoreParts, weights: TargetWeights): PartBar[] {
-  return PART_KEYS.filter((k) => weights[k] > 0).map((k) => ({
+  return PART_KEYS.filter((k) => (weights[k] ?? 0) > 0).map((k) => ({
     key: k,
-    value: parts[k],
-    weight: weights[k],
-    widthPct: Math.max(0, Math.min(100, (parts[k] / weights[k]) * 100)),
+    value: parts[k] ?? 0,
+    weight: weights[k]!,
+    widthPct: Math.max(0, Math.min(100, ((parts[k] ?? 0) / weights[k]!) * 100)),
   }));
 }
 
-/** Sum of the weights: the most points a company can score. */
+/** Sum of the weights: the most points a company can score (a part a saved list did not have counts 0). */
 export function maxScore(w: TargetWeights): number {
-  return PART_KEYS.reduce((sum, k) => sum + w[k], 0);
+  return PART_KEYS.reduce((sum, k) => sum + (w[k] ?? 0), 0);
 }
 
 /** A default name for a saved list: 合肥市 新能源汽车 招商清单 2026-11-22. */

@@ -14,6 +14,7 @@ import com.chainatlas.enterprise.EnterpriseWriter;
 import com.chainatlas.innovation.Institution;
 import com.chainatlas.innovation.InstitutionWriter;
 import com.chainatlas.region.RegionCatalog;
+import com.chainatlas.signal.EventWriter;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,15 +42,20 @@ public class DemoDataLoader implements ApplicationRunner {
     private final ChainWriter chains;
     private final EnterpriseWriter enterprises;
     private final InstitutionWriter institutions;
+    private final EventWriter events;
+    private final java.time.Clock clock;
     private final boolean enabled;
 
     DemoDataLoader(Neo4jClient neo4j, RegionCatalog regions, ChainWriter chains, EnterpriseWriter enterprises,
-                   InstitutionWriter institutions, @Value("${chainatlas.demo.enabled:true}") boolean enabled) {
+                   InstitutionWriter institutions, EventWriter events, java.time.Clock clock,
+                   @Value("${chainatlas.demo.enabled:true}") boolean enabled) {
         this.neo4j = neo4j;
         this.regions = regions;
         this.chains = chains;
         this.enterprises = enterprises;
         this.institutions = institutions;
+        this.events = events;
+        this.clock = clock;
         this.enabled = enabled;
     }
 
@@ -72,6 +78,7 @@ public class DemoDataLoader implements ApplicationRunner {
         Map<String, List<String>> techSegments = new HashMap<>();
         int firms = 0;
         int supplies = 0;
+        List<Enterprise> all = new ArrayList<>();
         for (DemoChainFile file : DemoCatalog.chains()) {
             chains.mergeChain(DemoCatalog.chain(file));
             chains.mergeSegments(DemoCatalog.segments(file));
@@ -92,15 +99,20 @@ public class DemoDataLoader implements ApplicationRunner {
             enterprises.mergeMakes(result.makes());
             enterprises.mergeSupplies(result.supplies());
             firms += result.enterprises().size();
+            all.addAll(result.enterprises());
             supplies += result.supplies().size();
         }
         List<Institution> insts = DemoCatalog.institutions();
         institutions.mergeInstitutions(insts);
         institutions.mergeCooperations(generator.cooperations(insts, techSegments, bySegment));
+        // the seed is fixed; dates count back from the load day so the demo's signals are recent
+        List<com.chainatlas.signal.ExpansionEvent> demoEvents = DemoEvents.generate(all, regions, SEED + 15,
+                java.time.LocalDate.now(clock));
+        events.mergeEvents(demoEvents);
         neo4j.query("MERGE (d:Dataset {id: 'demo'}) SET d.name = '示例数据', d.seed = $seed, d.loadedAt = datetime()")
                 .bind(SEED).to("seed").run();
-        log.info("Loaded demo data (示例数据): {} enterprises, {} supply relations in {} ms",
-                firms, supplies, (System.nanoTime() - started) / 1_000_000);
+        log.info("Loaded demo data (示例数据): {} enterprises, {} supply relations, {} expansion events in {} ms",
+                firms, supplies, demoEvents.size(), (System.nanoTime() - started) / 1_000_000);
         return true;
     }
 }

@@ -117,6 +117,12 @@ final class ExportQueries {
                     WHERE ($chain IS NULL OR EXISTS { (e)-[:IN_SEGMENT]->(:Segment {chainId: $chain}) }) AND %s
                     RETURN i.id AS institutionId, e.uscc AS enterprise, c.kind AS kind, c.since AS since,
                            e.name AS enterpriseName ORDER BY institutionId, enterprise""".formatted(inRegion("e")))),
+            Map.entry("events", new Table(ImportFormats.EVENTS, orderedExtras("enterpriseName", "【参考】企业名称"), """
+                    MATCH (e:Enterprise)-[:HAS_EVENT]->(ev:ExpansionEvent)
+                    WHERE ($chain IS NULL OR EXISTS { (e)-[:IN_SEGMENT]->(:Segment {chainId: $chain}) }) AND %s
+                    RETURN e.uscc AS enterprise, ev.kind AS kind, ev.date AS date, ev.amount AS amount, ev.place AS place,
+                           ev.title AS title, ev.source AS source, e.name AS enterpriseName
+                    ORDER BY enterprise, date DESC, ev.id""".formatted(inRegion("e")))),
             Map.entry("projects", new Table(ImportFormats.PROJECTS, Map.of(), """
                     MATCH (p:Project)
                     WHERE ($chain IS NULL OR p.chainId = $chain)
@@ -136,7 +142,7 @@ final class ExportQueries {
 
     /** Export names in the order the UI lists them. */
     static final List<String> NAMES = List.of("enterprises", "segments", "supplies", "institutions", "projects", "chains",
-            "flows", "products", "product-inputs", "technologies", "enterprise-segments", "enterprise-products", "cooperations");
+            "flows", "products", "product-inputs", "technologies", "enterprise-segments", "enterprise-products", "cooperations", "events");
 
     private ExportQueries() {
     }

@@ -22,13 +22,14 @@ final class ImportFormats {
     static final ImportFormat INSTITUTIONS = InstitutionsFormat.FORMAT;
     static final ImportFormat COOPERATIONS = CooperationsFormat.FORMAT;
     static final ImportFormat PROJECTS = ProjectsFormat.FORMAT;
+    static final ImportFormat EVENTS = EventsFormat.FORMAT;
 
     /** Every format, in the order of the import steps (templates, docs and the UI list them so). */
     static final List<ImportFormat> ALL = List.of(
             CHAINS, SEGMENTS, FLOWS, PRODUCTS, PRODUCT_INPUTS, TECHNOLOGIES,
             ENTERPRISES, ENTERPRISE_SEGMENTS, ENTERPRISE_PRODUCTS, SUPPLIES,
             INSTITUTIONS, COOPERATIONS,
-            PROJECTS);
+            PROJECTS, EVENTS);
 
     private ImportFormats() {
     }

@@ -26,7 +26,8 @@ final class ImportSteps {
             Map.entry("enterprise-products", new Step(3, "关系", List.of("enterprises", "products"))),
             Map.entry("supplies", new Step(3, "关系", List.of("enterprises"))),
             Map.entry("cooperations", new Step(3, "关系", List.of("institutions", "enterprises"))),
-            Map.entry("projects", new Step(3, "关系", List.of("enterprises"))));
+            Map.entry("projects", new Step(3, "关系", List.of("enterprises"))),
+            Map.entry("events", new Step(3, "关系", List.of("enterprises"))));
 
     private ImportSteps() {
     }

@@ -43,7 +43,7 @@ final class ImportTemplates {
     static List<String> generalNotes(ImportFormat format) {
         ImportSteps.Step step = ImportSteps.of(format);
         return List.of("“" + format.zh() + "”: " + format.description(),
-                "导入顺序: 第 1 步 产业链与环节 → 第 2 步 企业 → 第 3 步 关系 (企业环节、供应、合作、项目)。本文件属于第 " + step.step() + " 步"
+                "导入顺序: 第 1 步 产业链与环节 → 第 2 步 企业 → 第 3 步 关系 (企业环节、供应、合作、项目、扩张信号)。本文件属于第 " + step.step() + " 步"
                         + (step.requires().isEmpty() ? "。" : "，须先导入: " + String.join("、", step.requires().stream()
                         .map(id -> ImportFormats.find(id).map(ImportFormat::zh).orElse(id)).toList()) + "。"),
                 "表头可用中文列名或英文键；列的顺序不限；不认识的列会被忽略。第一行非空行为表头。",

@@ -32,6 +32,8 @@ class SampleData {
     Map<String, Long> clear() {
         List<String> chains = List.copyOf(neo4j.query("MATCH (c:Chain {sample: true}) RETURN c.id").fetchAs(String.class).all());
         Map<String, Long> removed = new LinkedHashMap<>();
+        removed.put("events", deleteAll(
+                "MATCH (n:ExpansionEvent) WHERE n.sample = true OR EXISTS { (:Enterprise {sample: true})-[:HAS_EVENT]->(n) }", Map.of()));
         removed.put("enterprises", deleteAll("MATCH (n:Enterprise {sample: true})", Map.of()));
         removed.put("institutions", deleteAll("MATCH (n:Institution {sample: true})", Map.of()));
         removed.put("products", deleteAll("MATCH (n:Product) WHERE n.chainId IN $chains", Map.of("chains", chains)));

@@ -116,6 +116,7 @@ class TemplateWorkbook {
                 }
             }
             data.createFreezePane(0, 1);
+            choiceDropDowns(data, format);
 
             Sheet notes = wb.createSheet("说明");
             int n = 0;
@@ -153,6 +154,27 @@ class TemplateWorkbook {
             notes.setColumnWidth(0, 30 * 256);
             notes.setColumnWidth(6, 50 * 256);
             wb.write(out);
+        }
+    }
+
+    /**
+     * Columns with a fixed set of values (事件类型, 阶段, 类型 …): an explicit drop-down of their Chinese names. Other
+     * input is warned about, not blocked (the import also accepts the English keys and reports anything else).
+     */
+    private static void choiceDropDowns(Sheet data, ImportFormat format) {
+        DataValidationHelper helper = data.getDataValidationHelper();
+        for (int i = 0; i < format.columns().size(); i++) {
+            Column c = format.columns().get(i);
+            if (c.type() != FieldType.CHOICE || c.choices().isEmpty()) {
+                continue;
+            }
+            DataValidation v = helper.createValidation(
+                    helper.createExplicitListConstraint(new LinkedHashSet<>(c.choices().keySet()).toArray(String[]::new)),
+                    new CellRangeAddressList(1, PREPARED_ROWS, i, i));
+            v.setErrorStyle(DataValidation.ErrorStyle.WARNING);
+            v.setShowErrorBox(true);
+            v.createErrorBox(c.zh(), "请从下拉中选择：" + String.join("、", new LinkedHashSet<>(c.choices().keySet())));
+            data.addValidationData(v);
         }
     }
 

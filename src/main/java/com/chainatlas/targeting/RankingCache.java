@@ -14,7 +14,7 @@ import com.chainatlas.targeting.TargetModel.TargetQuery;
 /**
  * Whole rankings per (analysis-snapshot version, normalised query): paging through a ranking, its export and the
  * same query from another client cost one computation (1–2 s of CPU on a large chain) until the data changes (a
- * new snapshot version). Bounded LRU; identical requests arriving together wait for one computation. A ranking
+ * new snapshot version) or the day does. Bounded LRU; identical requests arriving together wait for one computation. A ranking
  * with more rows than {@link #MAX_ROWS} is not kept (memory).
  */
 final class RankingCache {
@@ -22,7 +22,8 @@ final class RankingCache {
     static final int ENTRIES = 32;
     static final int MAX_ROWS = 50_000;
 
-    record Key(long version, TargetQuery query) {
+    /** {@code day}: the ranking's date (expansion signals decay daily). */
+    record Key(long version, TargetQuery query, java.time.LocalDate day) {
     }
 
     private final Map<Key, CompletableFuture<TargetService.Ranking>> entries = Collections.synchronizedMap(

@@ -55,7 +55,8 @@ class TargetController {
 
     @GetMapping("/api/targets")
     @Operation(summary = "Ranked target companies for the segments to fill/strengthen/extend (or chosen segments)",
-            description = "weights = 7 numbers: scale,quality,innovation,ties,predicted,proximity,priority (overrides preset). "
+            description = "weights = 7 or 8 numbers: scale,quality,innovation,ties,predicted,proximity,priority[,signals] "
+                    + "(overrides preset; signals = 扩张信号, 0 when left out). "
                     + "sizeBand = LARGE (≥4亿) | MEDIUM (2000万–4亿) | SMALL (<2000万) | UNKNOWN (营收未知). Provinces as 6-digit codes.")
     TargetPage rank(@RequestParam String chain, @RequestParam String region,
                     @RequestParam(required = false) String zone,
@@ -234,13 +235,13 @@ class TargetController {
         }
         try {
             double[] w = Arrays.stream(s.split(",")).map(String::strip).mapToDouble(Double::parseDouble).toArray();
-            if (w.length != 7) {
-                throw new IllegalArgumentException("need 7 weights");
+            if (w.length != 7 && w.length != 8) {
+                throw new IllegalArgumentException("need 7 or 8 weights");
             }
-            return new TargetWeights(w[0], w[1], w[2], w[3], w[4], w[5], w[6]);
+            return new TargetWeights(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w.length == 8 ? w[7] : 0);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("权重须为 7 个非负数，依次为 规模,质量,创新,本地关联,预测关联,区位,环节优先",
-                    "weights must be 7 non-negative numbers: scale,quality,innovation,ties,predicted,proximity,priority");
+            throw ApiProblem.badRequest("权重须为 7 或 8 个非负数，依次为 规模,质量,创新,本地关联,预测关联,区位,环节优先[,扩张信号]",
+                    "weights must be 7 or 8 non-negative numbers: scale,quality,innovation,ties,predicted,proximity,priority[,signals]");
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.chainatlas.signal.ExpansionEvent;
+import com.chainatlas.signal.ExpansionSignals;
 import com.chainatlas.targeting.TargetCandidates.Candidate;
 import com.chainatlas.targeting.TargetCandidates.Tie;
 import com.chainatlas.targeting.TargetModel.TargetSegment;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The facts a ranking reads from the graph — candidates, their ties to local firms, the local firms, the
- * predicted local customers — which depend on the data and the targeted segments but not on weights, presets
+ * predicted local customers, the candidates' expansion events — which depend on the data and the targeted segments but not on weights, presets
  * or filters. Kept per (chain, region, targeted segments, snapshot version), so changing a preset or a filter
  * re-scores in memory, and an import (a new snapshot version) reads afresh.
  */
@@ -28,9 +30,12 @@ class TargetFacts {
     static final int PREDICTED_PER_CANDIDATE = 3;
     private static final int CACHED = 16;
 
-    /** One candidate row per enterprise (under its highest-priority segment), with everything scoring reads. */
+    /**
+     * One candidate row per enterprise (under its highest-priority segment), with everything scoring reads.
+     * {@code events}: the candidates' expansion events (扩张信号), rated on the ranking's day (they decay daily).
+     */
     record Facts(List<Candidate> candidates, Map<String, List<Tie>> ties, Map<String, String> locals,
-                 Map<String, List<PredictedCustomer>> predicted) {
+                 Map<String, List<PredictedCustomer>> predicted, Map<String, List<ExpansionEvent>> events) {
     }
 
     private record Key(String chain, String regionPrefix, List<String> segments, long version) {
@@ -38,6 +43,7 @@ class TargetFacts {
 
     private final TargetCandidates candidates;
     private final SupplyTiePredictions predictions;
+    private final ExpansionSignals signals;
     private final Map<Key, Facts> cache = Collections.synchronizedMap(new LinkedHashMap<>(CACHED, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, Facts> eldest) {
@@ -45,9 +51,10 @@ class TargetFacts {
         }
     });
 
-    TargetFacts(TargetCandidates candidates, SupplyTiePredictions predictions) {
+    TargetFacts(TargetCandidates candidates, SupplyTiePredictions predictions, ExpansionSignals signals) {
         this.candidates = candidates;
         this.predictions = predictions;
+        this.signals = signals;
     }
 
     Facts facts(String chainId, String regionPrefix, Map<String, TargetSegment> bySegment, long snapshotVersion) {
@@ -80,7 +87,8 @@ class TargetFacts {
                 predicted.put(c.uscc(), predictor.topLocalCustomers(c.uscc(), locals.keySet(), PREDICTED_PER_CANDIDATE));
             }
         }
-        return new Facts(all, Map.copyOf(ties), Map.copyOf(locals), Map.copyOf(predicted));
+        Map<String, List<ExpansionEvent>> events = signals.eventsOf(best.keySet());
+        return new Facts(all, Map.copyOf(ties), Map.copyOf(locals), Map.copyOf(predicted), Map.copyOf(events));
     }
 
     private static double rating(TargetSegment s) {

@@ -34,14 +34,17 @@ class TargetListExporter {
     static final List<String> HEADER = List.of("排名", "企业名称", "统一社会信用代码", "省份", "城市", "区县", "环节",
             "招商方向", "总分", "规模分", "质量分", "创新分", "本地关联分", "预测关联分", "区位分", "环节优先分",
             "入选理由", "本地合作企业", "预计可供货本地企业", "年营收(万元)", "员工数", "资质标签", "专利数",
-            "联系人", "联系电话", "拜访记录");
+            "扩张信号分", "扩张信号", "联系人", "联系电话", "拜访记录");
 
     static final String SCORE_RULES = "总分 = 各分项之和，每个分项 = 权重 × 0–1 的评级。规模: 营收（占 70%）与员工数（占 30%）"
             + "的对数相对本次候选中最大者；某项未知时不计入，由已知一项单独评级，都未知则为 0 并在入选理由中注明。"
             + "质量: 最高资质（500强 1、上市 0.8、专精特新小巨人 0.8、专精特新 0.5、高新技术企业 0.3）每多一项加 0.1。"
             + "创新: 专利数对数（70%，未知时不计入）与研发机构合作数（最多 3 家，30%）。本地关联: 与本地企业已有供需关系，每家 1/3。"
             + "预测关联: 链路预测得分相对最高者。区位: 同省 1、邻省 0.6、其他 0.4 ×（1 − 省会距离/3000 公里）。"
-            + "环节优先: 补链 1、强链 0.7、延链 0.5、自选 0.6，关键环节加 0.2。同分时营收已知且较大者在前，营收未知者排在已知者之后。";
+            + "环节优先: 补链 1、强链 0.7、延链 0.5、自选 0.6，关键环节加 0.2。"
+            + "扩张信号: 企业近期扩张事件（融资、扩产/新建项目 1，对外投资 0.8，新设分支机构 0.7，中标 0.5，招聘 0.4，专利授权 0.3；"
+            + "金额已知时按对数另加至多 0.5，10 亿元加满，金额未知不加也不扣）按新近程度衰减（每过半衰期减半）后相加，满 2 为满分；"
+            + "没有事件的企业此项为 0，不作扣分。同分时营收已知且较大者在前，营收未知者排在已知者之后。";
 
     /** What the list is, for the 说明 sheet. {@code name} is null for a ranking exported straight from a query. */
     record Meta(String name, String author, String chainId, String chainName, String regionCode, String preset,
@@ -50,10 +53,12 @@ class TargetListExporter {
 
     private final RegionCatalog regions;
     private final ChainService chains;
+    private final com.chainatlas.signal.ExpansionSignals signals;
 
-    TargetListExporter(RegionCatalog regions, ChainService chains) {
+    TargetListExporter(RegionCatalog regions, ChainService chains, com.chainatlas.signal.ExpansionSignals signals) {
         this.regions = regions;
         this.chains = chains;
+        this.signals = signals;
     }
 
     /** The chain's name, or its id when the chain has gone since. */
@@ -102,6 +107,7 @@ class TargetListExporter {
         n.add(List.of("数据快照版本", m.snapshotVersion() + "（分析快照，每次导入数据后递增）"));
         n.add(List.of("空白单元格", "空白表示未知（没有人提供该数值），不是 0"));
         n.add(List.of("评分说明", SCORE_RULES));
+        n.add(List.of("扩张信号半衰期", num(signals.scoring().halfLifeDays()) + " 天（设置 chainatlas.targeting.signal-half-life-days）"));
         return n;
     }
 
@@ -111,7 +117,7 @@ class TargetListExporter {
         String name = p == null ? "自定义权重" : p.name();
         return name + "（规模 " + num(w.scale()) + "、质量 " + num(w.quality()) + "、创新 " + num(w.innovation())
                 + "、本地关联 " + num(w.ties()) + "、预测关联 " + num(w.predicted()) + "、区位 " + num(w.proximity())
-                + "、环节优先 " + num(w.priority()) + "）";
+                + "、环节优先 " + num(w.priority()) + "、扩张信号 " + num(w.signals()) + "）";
     }
 
     private String filters(TargetQuery q) {
@@ -180,6 +186,8 @@ class TargetListExporter {
         c.add(r.employees());
         c.add(String.join("、", r.tags()));
         c.add(r.patents());
+        c.add(r.parts().signals());
+        c.add(r.signalText()); // null: no expansion event, an empty cell
         c.add("");
         c.add("");
         c.add("");

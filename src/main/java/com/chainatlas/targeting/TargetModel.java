@@ -33,18 +33,36 @@ public final class TargetModel {
 
     /** The score's parts in weight units; {@code total} is exactly their sum. */
     public record ScoreParts(double scale, double quality, double innovation, double ties, double predicted,
-                             double proximity, double priority, double total) {
+                             double proximity, double priority, double signals, double total) {
+
+        /** Parts without the 扩张信号 part (0). */
+        public ScoreParts(double scale, double quality, double innovation, double ties, double predicted,
+                          double proximity, double priority, double total) {
+            this(scale, quality, innovation, ties, predicted, proximity, priority, 0, total);
+        }
     }
 
     /**
      * One target company (招商对象) with its score, its parts and its reasons in words. Revenue, employees and
      * patents are null when nobody gave them (unknown, not 0); the reasons then say which were unknown.
+     * {@code signalText} names the strongest recent expansion events (扩张信号), or is null when the firm has none.
      */
     public record TargetRow(int rank, String uscc, String name, String regionCode, String regionName,
                             String segmentId, String segmentName, String purpose, String purposeZh,
                             double score, ScoreParts parts, List<String> reasons, String reasonText,
                             List<LocalPartner> localPartners, List<LocalPartner> predictedPartners,
-                            Double revenue, Integer employees, List<String> tags, Integer patents, int cooperations) {
+                            Double revenue, Integer employees, List<String> tags, Integer patents, int cooperations,
+                            String signalText) {
+
+        /** A row without expansion signals. */
+        public TargetRow(int rank, String uscc, String name, String regionCode, String regionName,
+                         String segmentId, String segmentName, String purpose, String purposeZh,
+                         double score, ScoreParts parts, List<String> reasons, String reasonText,
+                         List<LocalPartner> localPartners, List<LocalPartner> predictedPartners,
+                         Double revenue, Integer employees, List<String> tags, Integer patents, int cooperations) {
+            this(rank, uscc, name, regionCode, regionName, segmentId, segmentName, purpose, purposeZh, score, parts, reasons,
+                    reasonText, localPartners, predictedPartners, revenue, employees, tags, patents, cooperations, null);
+        }
     }
 
     /** One page of a ranking, with everything needed to read it: segments, weights used, snapshot. */

@@ -38,6 +38,19 @@ final class TargetReasons {
         return u;
     }
 
+    /**
+     * The reasons with the expansion signal (扩张信号: "扩张信号: 2026-09 完成融资 3 亿元；…") after the segment's
+     * reason, where a team looks first; unchanged when the firm has no signal (nothing is said against it).
+     */
+    static List<String> withSignal(List<String> reasons, String signalText) {
+        if (signalText == null || signalText.isEmpty()) {
+            return reasons;
+        }
+        List<String> r = new ArrayList<>(reasons);
+        r.add(Math.min(1, r.size()), "扩张信号: " + signalText);
+        return List.copyOf(r);
+    }
+
     static List<String> of(TargetSegment seg, Candidate c, List<LocalPartner> ties, List<LocalPartner> predicted, Region home) {
         List<String> r = new ArrayList<>();
         String status = switch (seg.verdict()) {

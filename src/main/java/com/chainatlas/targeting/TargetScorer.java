@@ -18,7 +18,9 @@ import java.util.Set;
  *   <li>ties: existing supply relations with local firms, 1/3 each, capped at 1 (以商招商);</li>
  *   <li>predicted: link-prediction score against the best candidate's, when it predicts a local customer;</li>
  *   <li>proximity: same province 1, neighbouring province 0.6, otherwise 0.4 × (1 − km/3000) of the capitals;</li>
- *   <li>priority: 补链 (missing) 1, 强链 (weak) 0.7, 延链 (extend) 0.5, +0.2 for a key segment, capped at 1.</li>
+ *   <li>priority: 补链 (missing) 1, 强链 (weak) 0.7, 延链 (extend) 0.5, +0.2 for a key segment, capped at 1;</li>
+ *   <li>signals: the recency-weighted expansion signals (扩张信号) rating of {@link com.chainatlas.signal.SignalScoring};
+ *       a firm without events gets 0 here and no reason (absence of a signal is not a negative).</li>
  * </ul>
  */
 final class TargetScorer {
@@ -43,9 +45,19 @@ final class TargetScorer {
         }
     }
 
-    /** What is known about a candidate; null revenue, employees or patents means nobody gave the figure. */
+    /**
+     * What is known about a candidate; null revenue, employees or patents means nobody gave the figure.
+     * {@code signals} is the 0..1 expansion-signal rating on the ranking's day.
+     */
     record Features(Double revenue, Integer employees, Set<String> tags, Integer patents, int cooperations,
-                    int existingTies, double predictedScore, String province, Purpose purpose, boolean keySegment) {
+                    int existingTies, double predictedScore, String province, Purpose purpose, boolean keySegment,
+                    double signals) {
+
+        /** A candidate without expansion signals. */
+        Features(Double revenue, Integer employees, Set<String> tags, Integer patents, int cooperations,
+                 int existingTies, double predictedScore, String province, Purpose purpose, boolean keySegment) {
+            this(revenue, employees, tags, patents, cooperations, existingTies, predictedScore, province, purpose, keySegment, 0);
+        }
     }
 
     /** The normalisers: the largest values among all candidates of a request. */
@@ -54,7 +66,7 @@ final class TargetScorer {
 
     /** The parts in weight units; {@code total} is their sum. */
     record Parts(double scale, double quality, double innovation, double ties, double predicted, double proximity,
-                 double priority, double total) {
+                 double priority, double signals, double total) {
     }
 
     private final TargetWeights w;
@@ -77,8 +89,9 @@ final class TargetScorer {
         double predicted = part(w.predicted(), s.maxPredicted() > 0 ? Math.max(0, f.predictedScore()) / s.maxPredicted() : 0);
         double proximity = part(w.proximity(), proximityRating(f.province()));
         double priority = part(w.priority(), Math.min(1.0, f.purpose().rating() + (f.keySegment() ? 0.2 : 0)));
-        double total = round(scale + quality + innovation + ties + predicted + proximity + priority);
-        return new Parts(scale, quality, innovation, ties, predicted, proximity, priority, total);
+        double signals = part(w.signals(), f.signals());
+        double total = round(scale + quality + innovation + ties + predicted + proximity + priority + signals);
+        return new Parts(scale, quality, innovation, ties, predicted, proximity, priority, signals, total);
     }
 
     double proximityRating(String province) {

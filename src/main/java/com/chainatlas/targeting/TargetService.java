@@ -16,6 +16,7 @@ import com.chainatlas.analysis.Flag;
 import com.chainatlas.analysis.Verdict;
 import com.chainatlas.region.Region;
 import com.chainatlas.region.RegionCatalog;
+import com.chainatlas.signal.ExpansionSignals;
 import com.chainatlas.system.ApiProblem;
 import com.chainatlas.system.Paging;
 import com.chainatlas.targeting.TargetCandidates.Candidate;
@@ -57,12 +58,14 @@ public class TargetService {
     private final DiagnosisService diagnosis;
     private final TargetFacts facts;
     private final RegionCatalog regions;
+    private final ExpansionSignals signals;
     private final RankingCache rankings = new RankingCache();
 
-    TargetService(DiagnosisService diagnosis, TargetFacts facts, RegionCatalog regions) {
+    TargetService(DiagnosisService diagnosis, TargetFacts facts, RegionCatalog regions, ExpansionSignals signals) {
         this.diagnosis = diagnosis;
         this.facts = facts;
         this.regions = regions;
+        this.signals = signals;
     }
 
     /** One page of the ranking. */
@@ -80,7 +83,8 @@ public class TargetService {
         TargetWeights weights = weights(q);
         String preset = q.weights() != null ? "custom" : q.preset() == null ? "balanced" : q.preset();
         Diagnosis d = diagnosis.diagnose(q.chain(), region.code(), q.zone(), com.chainatlas.analysis.DiagnosisSettings.Overrides.none());
-        return rankings.get(new RankingCache.Key(d.snapshot().version(), RankingCache.normalised(q)),
+        // the day is part of the key: expansion signals decay from one day to the next
+        return rankings.get(new RankingCache.Key(d.snapshot().version(), RankingCache.normalised(q), signals.today()),
                 () -> compute(q, region, weights, preset, d));
     }
 
@@ -110,10 +114,12 @@ public class TargetService {
             TargetSegment seg = bySegment.get(c.segmentId());
             List<Tie> myTies = ties.getOrDefault(c.uscc(), List.of());
             List<PredictedCustomer> myPredictions = predicted.getOrDefault(c.uscc(), List.of());
+            ExpansionSignals.Signal signal = signals.signal(facts.events().get(c.uscc()));
             TargetScorer.Features f = new TargetScorer.Features(c.revenue(), c.employees(), Set.copyOf(c.tags()),
                     c.patents(), c.cooperations(),
                     (int) myTies.stream().map(Tie::partnerUscc).distinct().count(),
-                    myPredictions.isEmpty() ? 0 : myPredictions.get(0).score(), c.regionCode(), purpose(seg), seg.key());
+                    myPredictions.isEmpty() ? 0 : myPredictions.get(0).score(), c.regionCode(), purpose(seg), seg.key(),
+                    signal.rating());
             TargetScorer.Parts p = scorer.score(f, scale);
             if (q.minScore() != null && p.total() < q.minScore()) {
                 continue;
@@ -123,12 +129,13 @@ public class TargetService {
                     t.amount(), null)).toList();
             List<LocalPartner> predictedPartners = myPredictions.stream().map(pc -> new LocalPartner(pc.customerId(),
                     locals.get(pc.customerId()), "PREDICTED", "预计可供货", null, TargetScorer.round(pc.score()))).toList();
-            List<String> reasons = TargetReasons.of(seg, c, partners, predictedPartners, region);
+            List<String> reasons = TargetReasons.withSignal(TargetReasons.of(seg, c, partners, predictedPartners, region), signal.text());
             rows.add(new TargetRow(0, c.uscc(), c.name(), c.regionCode(), regions.fullName(c.regionCode()),
                     seg.segmentId(), seg.name(), seg.purpose(), seg.purposeZh(), p.total(),
-                    new ScoreParts(p.scale(), p.quality(), p.innovation(), p.ties(), p.predicted(), p.proximity(), p.priority(), p.total()),
+                    new ScoreParts(p.scale(), p.quality(), p.innovation(), p.ties(), p.predicted(), p.proximity(), p.priority(),
+                            p.signals(), p.total()),
                     reasons, String.join("; ", reasons), partners, predictedPartners, c.revenue(), c.employees(),
-                    c.tags(), c.patents(), c.cooperations()));
+                    c.tags(), c.patents(), c.cooperations(), signal.text()));
         }
         // Equal scores: larger known revenue first, unknown revenue after every known one, then USCC.
         rows.sort(Comparator.comparingDouble(TargetRow::score).reversed()
@@ -139,7 +146,7 @@ public class TargetService {
             TargetRow x = rows.get(i);
             ranked.add(new TargetRow(i + 1, x.uscc(), x.name(), x.regionCode(), x.regionName(), x.segmentId(), x.segmentName(),
                     x.purpose(), x.purposeZh(), x.score(), x.parts(), x.reasons(), x.reasonText(), x.localPartners(),
-                    x.predictedPartners(), x.revenue(), x.employees(), x.tags(), x.patents(), x.cooperations()));
+                    x.predictedPartners(), x.revenue(), x.employees(), x.tags(), x.patents(), x.cooperations(), x.signalText()));
         }
         return new Ranking(q.chain(), d.chainName(), region, preset, weights, targets, d.snapshot().version(), List.copyOf(ranked));
     }

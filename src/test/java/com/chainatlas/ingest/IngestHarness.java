@@ -71,7 +71,8 @@ final class IngestHarness implements AutoCloseable {
         writers = new GraphWriters(construct(ChainWriter.class, Neo4jClient.class, neo4j),
                 construct(EnterpriseWriter.class, Neo4jClient.class, neo4j),
                 construct(InstitutionWriter.class, Neo4jClient.class, neo4j),
-                com.chainatlas.project.LedgerImportWriter.standalone(neo4j, java.time.Clock.system(java.time.ZoneId.of("Asia/Shanghai"))));
+                com.chainatlas.project.LedgerImportWriter.standalone(neo4j, java.time.Clock.system(java.time.ZoneId.of("Asia/Shanghai"))),
+                construct(com.chainatlas.signal.EventWriter.class, Neo4jClient.class, neo4j));
         staging = new ImportStaging(neo4j, this.dataDir.resolve("import-spill").toString());
         service = new ImportService(neo4j, new Neo4jTransactionManager(driver), new RegionCatalog(), writers, staging,
                 settings, events::add);

@@ -43,6 +43,8 @@ final class TestGraph {
                     WITH e LIMIT 5000 DETACH DELETE e RETURN count(*) AS n
                     """).bind(usccPrefixes).to("prefixes").fetchAs(Long.class).one().orElse(0L);
         } while (n > 0);
+        // their expansion events went with them (demo events always have their enterprise)
+        neo4j.query("MATCH (ev:ExpansionEvent) WHERE NOT ()-[:HAS_EVENT]->(ev) DETACH DELETE ev").run();
         // provisional (无信用代码) test enterprises are named ZT…
         neo4j.query("MATCH (e:Enterprise) WHERE e.provisional = true AND e.name STARTS WITH 'ZT' DETACH DELETE e").run();
         neo4j.query("""

@@ -42,7 +42,8 @@ class TargetApiTest {
             assertThat(row.get("regionCode").asString()).doesNotStartWith("3401");
             JsonNode p = row.get("parts");
             double sum = p.get("scale").asDouble() + p.get("quality").asDouble() + p.get("innovation").asDouble()
-                    + p.get("ties").asDouble() + p.get("predicted").asDouble() + p.get("proximity").asDouble() + p.get("priority").asDouble();
+                    + p.get("ties").asDouble() + p.get("predicted").asDouble() + p.get("proximity").asDouble() + p.get("priority").asDouble()
+                    + p.get("signals").asDouble();
             assertThat(row.get("score").asDouble()).isCloseTo(sum, within(1e-6));
             assertThat(row.get("score").asDouble()).isLessThanOrEqualTo(prev);
             prev = row.get("score").asDouble();
@@ -222,7 +223,7 @@ class TargetApiTest {
             StringBuilder text = new StringBuilder();
             notes.forEach(r -> r.forEach(c -> text.append(c.getStringCellValue()).append('|')));
             assertThat(text.toString()).contains("产业链|" + chainName).contains("安徽省")
-                    .contains("均衡（规模 25、质量 15、创新 15、本地关联 15、预测关联 10、区位 10、环节优先 10）")
+                    .contains("均衡（规模 20、质量 15、创新 15、本地关联 15、预测关联 10、区位 5、环节优先 10、扩张信号 10）")
                     .contains("（北京时间）").contains("数据快照版本").doesNotContain("balanced").doesNotContain("评级规则见系统文档");
         }
         byte[] csv = download("/api/targets/export.csv?chain=NEV&region=340100&preset=ties");
@@ -300,7 +301,7 @@ class TargetApiTest {
             assertThat(byName.get("营收已知甲").get("reasonText").asString()).doesNotContain("未知");
             // 乙 has the most employees known and no revenue: its scale part rests on employees alone (full marks),
             // where a zero revenue would have left it at 30%.
-            assertThat(b.get("parts").get("scale").asDouble()).isEqualTo(25.0);
+            assertThat(b.get("parts").get("scale").asDouble()).isEqualTo(20.0);
             assertThat(c.get("parts").get("scale").asDouble()).isZero();
             // Equal scores: known revenue before unknown.
             for (int i = 1; i < items.size(); i++) {

@@ -39,7 +39,7 @@ class TargetListLimitsTest {
     @Test
     void presetsReadInChineseWithTheirWeights() {
         assertThat(TargetListExporter.presetText("leaders", TargetWeights.LEADERS))
-                .isEqualTo("龙头优先（规模 40、质量 20、创新 10、本地关联 10、预测关联 5、区位 5、环节优先 10）");
+                .isEqualTo("龙头优先（规模 35、质量 20、创新 10、本地关联 10、预测关联 5、区位 5、环节优先 10、扩张信号 5）");
         assertThat(TargetListExporter.presetText("custom", new TargetWeights(1.5, 0, 0, 0, 0, 0, 1)))
                 .startsWith("自定义权重（规模 1.50、");
     }

@@ -7,12 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.chainatlas.analysis.DiagnosisModel.Diagnosis;
 import com.chainatlas.analysis.DiagnosisModel.Reason;
@@ -36,15 +33,13 @@ import org.junit.jupiter.api.Test;
 class RealDataDiagnosisTest {
 
     private static final Path DATA = Path.of(System.getProperty("chainatlas.shared-data", "../shared/data"));
-    private static final Pattern FIELD = Pattern.compile("\"(\\w+)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
-    private static final Pattern UP = Pattern.compile("\"([^\"]+)\"\\s*:\\s*(\\d+)");
 
     private final RegionCatalog regions = new RegionCatalog();
+    private ListedCompanies listed;
 
     @Test
     void listedCompaniesWithoutRevenue() throws IOException {
-        assumeTrue(Files.isReadable(DATA.resolve("a-share/companies.csv"))
-                && Files.isReadable(DATA.resolve("industry-chain/industry_up.json")), "no ../shared/data here");
+        assumeTrue(ListedCompanies.available(DATA), "no ../shared/data here");
         DiagnosisEngine engine = new DiagnosisEngine(code -> regions.exists(code) ? regions.fullName(code) : code);
         DiagnosisSettings cfg = DiagnosisSettings.defaults();
         StringBuilder out = new StringBuilder();
@@ -119,68 +114,39 @@ class RealDataDiagnosisTest {
 
     /** One level-1 industry (code prefix) as a chain: level-2 parents, level-3 leaves, FEEDS among leaves. */
     private ChainSnapshot snapshot(String prefix, String chainName) throws IOException {
+        ListedCompanies data = listed();
         SnapshotBuilder b = new SnapshotBuilder("SW" + prefix, chainName);
         Map<String, String> leafByName = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(DATA.resolve("industry-chain/industry.json"), StandardCharsets.UTF_8)) {
-            Map<String, String> o = fields(line);
-            String code = o.get("code");
-            if (code == null || !code.startsWith(prefix) || code.endsWith("0000")) {
+        for (ListedCompanies.Industry i : data.industries()) {
+            if (!i.code().startsWith(prefix) || i.level1()) {
                 continue;
             }
-            boolean level2 = code.endsWith("00");
-            b.segment(code, o.get("name"), Stage.MIDSTREAM, false, 3, level2 ? null : code.substring(0, 4) + "00");
-            if (!level2) {
-                leafByName.put(o.get("name"), code);
+            b.segment(i.code(), i.name(), Stage.MIDSTREAM, false, 3, i.level2() ? null : i.parentCode());
+            if (!i.level2()) {
+                leafByName.put(i.name(), i.code());
             }
         }
-        for (String line : Files.readAllLines(DATA.resolve("industry-chain/industry_up.json"), StandardCharsets.UTF_8)) {
-            Matcher industry = Pattern.compile("\"industry\"\\s*:\\s*\"([^\"]+)\"").matcher(line);
-            if (!industry.find() || !leafByName.containsKey(industry.group(1))) {
-                continue;
-            }
-            String to = leafByName.get(industry.group(1));
-            Matcher up = UP.matcher(line.substring(line.indexOf("\"ups\"")));
-            while (up.find()) {
-                String from = leafByName.get(up.group(1));
-                if (from != null && !from.equals(to)) {
-                    b.flow(from, to, false);
-                }
+        for (ListedCompanies.Upstream u : data.upstream()) {
+            String to = leafByName.get(u.to());
+            String from = leafByName.get(u.from());
+            if (to != null && from != null && !from.equals(to)) {
+                b.flow(from, to, false);
             }
         }
-        Map<String, String> provinceByShortName = new LinkedHashMap<>();
-        for (Region p : regions.ofLevel(RegionLevel.PROVINCE)) {
-            provinceByShortName.put(p.name().substring(0, 2), p.code());
-        }
-        provinceByShortName.put("内蒙", "150000");
-        provinceByShortName.put("黑龙", "230000");
-        provinceByShortName.put("深圳", "440300");
-        List<List<String>> rows = new ArrayList<>(); // a plain CSV without quotes
-        for (String line : Files.readAllLines(DATA.resolve("a-share/companies.csv"), StandardCharsets.UTF_8)) {
-            rows.add(List.of(line.split(",", -1)));
-        }
-        List<String> header = rows.get(0);
-        int code = header.indexOf("code");
-        int fullName = header.indexOf("fullname");
-        int area = header.indexOf("area");
-        int industry = header.indexOf("sw_industry_code");
-        for (List<String> r : rows.subList(1, rows.size())) {
-            String sw = r.size() > industry ? r.get(industry) : "";
-            String a = r.get(area);
-            String region = a.length() >= 2 ? provinceByShortName.get(a.substring(0, 2)) : null;
-            if (sw.startsWith(prefix) && region != null) {
+        for (ListedCompanies.Company c : data.companies()) {
+            if (c.swCode().startsWith(prefix) && c.regionCode() != null) {
                 // listed companies have no USCC here; the stock code stands in as the key; no revenue column
-                b.enterprise("A" + r.get(code), r.get(fullName), region, null, null).membership("A" + r.get(code), sw);
+                b.enterprise("A" + c.code(), c.fullName(), c.regionCode(), null, null).membership("A" + c.code(),
+                        c.swCode());
             }
         }
         return b.build(1);
     }
 
-    private static Map<String, String> fields(String jsonLine) {
-        Map<String, String> out = new LinkedHashMap<>();
-        Matcher m = FIELD.matcher(jsonLine);
-        while (m.find()) {
-            out.put(m.group(1), m.group(2));
+    private ListedCompanies listed() throws IOException {
+        if (listed == null) {
+            listed = ListedCompanies.read(DATA);
         }
-        return out;
+        return listed;
     }
 }

@@ -1,0 +1,248 @@
+package com.chainatlas.analysis.extend;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+import com.chainatlas.analysis.ExtendRuleRanking;
+
+/**
+ * 延链 back-test (issue 15, point 3): at a cut date t, every region ranks the candidate segments it lacks at t;
+ * the truth is the segments it enters in [t, end). Per region ROC-AUC, average precision (AUC-PR) and
+ * precision@5, averaged over the regions with at least one entry and one segment not entered, with percentile
+ * bootstrap 95 % intervals resampling regions. Methods: the learnt model ({@link ExtendModel}, trained only on
+ * data before t), the product's rule before it ({@link ExtendRuleRanking}), and the baselines national size at
+ * t, national growth in the 5 years before t, random, share of FEEDS neighbours present, count of FEEDS
+ * neighbours the region is strong in (LQ ≥ 1), and co-location density alone.
+ *
+ * <pre>
+ * ./mvnw -q -B -o -Dfrontend.skip=true test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
+ *   -Dexec.classpathScope=test -Dexec.cleanupDaemonThreads=false \
+ *   -Dexec.mainClass=com.chainatlas.analysis.extend.ExtendBackTest -Dexec.args="all ../shared/data"
+ * </pre>
+ * Arguments: {@code listed [dataDir]} (t = 2015 and 2018), {@code planted}, {@code null}, or {@code all}.
+ * Prints a Markdown table and writes it to {@code target/extend-backtest.md}.
+ */
+public final class ExtendBackTest {
+
+    static final int TOP = 5;
+    static final int RESAMPLES = 2000;
+
+    /** A back-test setting: data, the cut, the end (exclusive) and each region's province code for the rule. */
+    record Case(String name, EntryHistory history, SegmentSpace space, boolean[] candidate, double cut, double end,
+                int[] regionCode) {
+    }
+
+    /** Mean and 95 % interval of each metric over the regions scored. */
+    record Result(String method, int regions, double[] auc, double[] ap, double[] p5) {
+    }
+
+    /** A ranking method: scores [region][segment] from the state at the cut (and, for the model, the past). */
+    interface Method {
+        String name();
+
+        Optional<double[][]> scores(Case c, int[][] atCut);
+    }
+
+    static List<Method> methods(long seed) {
+        List<Method> m = new ArrayList<>();
+        m.add(method("model 模型", (c, now) -> ExtendModel.train(c.history(), c.space(), c.candidate(), c.cut())
+                .map(model -> {
+                    double[][] out = new double[now.length][];
+                    for (int r = 0; r < now.length; r++) {
+                        double[][] f = model.features(now[r]);
+                        out[r] = new double[f.length];
+                        for (int s = 0; s < f.length; s++) {
+                            out[r][s] = model.score(f[s]);
+                        }
+                    }
+                    return out;
+                })));
+        m.add(method("rule 规则 (before)", (c, now) -> Optional.of(ExtendRuleRanking.scores(now, c.regionCode(),
+                c.space().parent, c.space().up))));
+        m.add(feature("national size", ExtendFeature.NATIONAL_SIZE));
+        m.add(feature("national growth (5 y)", ExtendFeature.NATIONAL_GROWTH));
+        m.add(method("random", (c, now) -> {
+            SplittableRandom random = new SplittableRandom(seed);
+            double[][] out = new double[now.length][c.space().segments];
+            for (double[] row : out) {
+                for (int s = 0; s < row.length; s++) {
+                    row[s] = random.nextDouble();
+                }
+            }
+            return Optional.of(out);
+        }));
+        m.add(feature("FEEDS share present", ExtendFeature.FLOW_DENSITY));
+        m.add(method("strong FEEDS neighbours", (c, now) -> {
+            Relatedness rel = relatedness(c, now);
+            SegmentSpace sp = c.space();
+            double[][] out = new double[now.length][sp.segments];
+            for (int r = 0; r < now.length; r++) {
+                boolean[] strong = rel.advantage(now[r]);
+                for (int s = 0; s < sp.segments; s++) {
+                    for (int a : sp.up[s]) {
+                        out[r][s] += strong[a] ? 1 : 0;
+                    }
+                    for (int d : sp.down[s]) {
+                        out[r][s] += strong[d] ? 1 : 0;
+                    }
+                }
+            }
+            return Optional.of(out);
+        }));
+        m.add(feature("co-location density", ExtendFeature.COLOCATION));
+        return m;
+    }
+
+    private static Method method(String name, java.util.function.BiFunction<Case, int[][], Optional<double[][]>> f) {
+        return new Method() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Optional<double[][]> scores(Case c, int[][] atCut) {
+                return f.apply(c, atCut);
+            }
+        };
+    }
+
+    private static Method feature(String name, ExtendFeature feature) {
+        return method(name, (c, now) -> {
+            Relatedness rel = relatedness(c, now);
+            double[][] out = new double[now.length][];
+            for (int r = 0; r < now.length; r++) {
+                double[][] f = rel.features(now[r]);
+                out[r] = new double[f.length];
+                for (int s = 0; s < f.length; s++) {
+                    out[r][s] = f[s][feature.ordinal()];
+                }
+            }
+            return Optional.of(out);
+        });
+    }
+
+    private static Relatedness relatedness(Case c, int[][] now) {
+        return new Relatedness(c.space(), now, c.history().counts(c.cut() - ExtendModel.WINDOW_YEARS));
+    }
+
+    static List<Result> run(Case c, List<Method> methods) {
+        int[][] now = c.history().counts(c.cut());
+        int[][] later = c.history().counts(c.end());
+        List<Result> results = new ArrayList<>();
+        for (Method m : methods) {
+            Optional<double[][]> scores = m.scores(c, now);
+            if (scores.isEmpty()) {
+                results.add(new Result(m.name(), 0, nan(), nan(), nan()));
+                continue;
+            }
+            List<double[]> perRegion = new ArrayList<>();
+            for (int r = 0; r < now.length; r++) {
+                List<Integer> lacking = new ArrayList<>();
+                for (int s = 0; s < now[r].length; s++) {
+                    if (now[r][s] == 0 && (c.candidate() == null || c.candidate()[s])) {
+                        lacking.add(s);
+                    }
+                }
+                boolean[] y = new boolean[lacking.size()];
+                double[] score = new double[lacking.size()];
+                int positives = 0;
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = later[r][lacking.get(i)] > 0;
+                    score[i] = scores.get()[r][lacking.get(i)];
+                    positives += y[i] ? 1 : 0;
+                }
+                if (positives == 0 || positives == y.length) {
+                    continue;
+                }
+                perRegion.add(new double[]{RankingMetrics.rocAuc(y, score), RankingMetrics.averagePrecision(y, score),
+                        RankingMetrics.precisionAt(TOP, y, score)});
+            }
+            results.add(new Result(m.name(), perRegion.size(), interval(perRegion, 0), interval(perRegion, 1),
+                    interval(perRegion, 2)));
+        }
+        return results;
+    }
+
+    private static double[] interval(List<double[]> rows, int metric) {
+        return RankingMetrics.meanWithInterval(rows.stream().mapToDouble(r -> r[metric]).toArray(), RESAMPLES, 7);
+    }
+
+    private static double[] nan() {
+        return new double[]{Double.NaN, Double.NaN, Double.NaN};
+    }
+
+    /** Entries in [cut, end) among the pairs lacking at the cut, and those pairs. */
+    static int[] truthSize(Case c) {
+        int[][] now = c.history().counts(c.cut());
+        int[][] later = c.history().counts(c.end());
+        int lacking = 0;
+        int entered = 0;
+        for (int r = 0; r < now.length; r++) {
+            for (int s = 0; s < now[r].length; s++) {
+                if (now[r][s] == 0 && (c.candidate() == null || c.candidate()[s])) {
+                    lacking++;
+                    entered += later[r][s] > 0 ? 1 : 0;
+                }
+            }
+        }
+        return new int[]{lacking, entered};
+    }
+
+    static String table(Case c, List<Result> results) {
+        int[] truth = truthSize(c);
+        StringBuilder b = new StringBuilder();
+        b.append("\n### ").append(c.name()).append('\n').append(String.format(Locale.ROOT,
+                "%d regions, %d candidate segments, %d dated rows; %d (region, segment) pairs lacking at the cut, "
+                        + "%d of them entered by the end%n%n", c.history().regions(), c.space().segments(),
+                c.history().size(), truth[0], truth[1]));
+        b.append("| method | regions | ROC-AUC [95 % CI] | AUC-PR [95 % CI] | P@5 [95 % CI] |\n|---|---|---|---|---|\n");
+        for (Result r : results) {
+            b.append("| ").append(r.method()).append(" | ").append(r.regions()).append(" | ").append(ci(r.auc()))
+                    .append(" | ").append(ci(r.ap())).append(" | ").append(ci(r.p5())).append(" |\n");
+        }
+        return b.toString();
+    }
+
+    private static String ci(double[] v) {
+        return Double.isNaN(v[0]) ? "— (not trained)"
+                : String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", v[0], v[1], v[2]);
+    }
+
+    public static void main(String[] args) throws IOException {
+        String what = args.length > 0 ? args[0] : "all";
+        Path data = Path.of(args.length > 1 ? args[1] : "../shared/data");
+        List<Case> cases = new ArrayList<>();
+        if (what.equals("planted") || what.equals("all")) {
+            cases.add(PlantedEntryProcess.planted(1).toCase());
+        }
+        if (what.equals("null") || what.equals("all")) {
+            cases.add(PlantedEntryProcess.none(1).toCase());
+        }
+        if (what.equals("listed") || what.equals("all")) {
+            if (ListedCompanyEntries.available(data)) {
+                ListedCompanyEntries listed = ListedCompanyEntries.read(data);
+                cases.add(listed.toCase(2015));
+                cases.add(listed.toCase(2018));
+            } else {
+                System.out.println("no listed-company data under " + data.toAbsolutePath() + ": skipped");
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (Case c : cases) {
+            long started = System.nanoTime();
+            String t = table(c, run(c, methods(11)));
+            out.append(t).append(String.format(Locale.ROOT, "%n(%.1f s)%n", (System.nanoTime() - started) / 1e9));
+            System.out.println(t);
+        }
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/extend-backtest.md"), out, StandardCharsets.UTF_8);
+    }
+}

@@ -40,7 +40,13 @@ public enum LinkPredictionMethod {
      * Gradient-boosted trees over L3/L5 path, degree, tier and role-similarity features, trained on an
      * inner hold-out of the network it scores ({@link StackedLinkPrediction}).
      */
-    STACKED("stack", ctx -> new StackedLinkPrediction(ctx.stackedModel()));
+    STACKED("stack", ctx -> new StackedLinkPrediction(ctx.stackedModel(StackedLinkPrediction.Variant.CLASSIC))),
+    /**
+     * The stacked model for per-customer ranking: the {@code stack} features plus item-kNN and
+     * user-kNN neighbour similarities, trained with uniform, same-customer and same-supplier negatives
+     * ({@link StackedLinkPrediction.Variant#PER_CUSTOMER}).
+     */
+    STACKED_PER_CUSTOMER("stack-pc", ctx -> new StackedLinkPrediction(ctx.stackedModel(StackedLinkPrediction.Variant.PER_CUSTOMER)));
 
     /**
      * The method chosen by measurement: {@code stack} had the highest ROC-AUC on every data set tried
@@ -77,6 +83,20 @@ public enum LinkPredictionMethod {
         return Arrays.stream(values()).filter(m -> m.code.equals(wanted)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown method '" + code + "'; known: "
                         + Arrays.stream(values()).map(LinkPredictionMethod::code).collect(Collectors.joining(", "))));
+    }
+
+    /** Whether the method learns from the network (a stacked model), so transfer mode applies to it. */
+    boolean learns() {
+        return variant() != null;
+    }
+
+    /** The stacked model variant the method uses, or null for the methods that do not learn. */
+    StackedLinkPrediction.Variant variant() {
+        return switch (this) {
+            case STACKED -> StackedLinkPrediction.Variant.CLASSIC;
+            case STACKED_PER_CUSTOMER -> StackedLinkPrediction.Variant.PER_CUSTOMER;
+            default -> null;
+        };
     }
 
     /** A new (possibly not thread-safe) scorer on the context's network. */

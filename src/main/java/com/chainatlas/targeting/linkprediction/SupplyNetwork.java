@@ -181,6 +181,16 @@ public final class SupplyNetwork {
         return customersOf[supplier];
     }
 
+    /** Firms that buy from at least one supplier, ascending. */
+    int[] buyers() {
+        return java.util.stream.IntStream.range(0, suppliersOf.length).filter(v -> suppliersOf[v].length > 0).toArray();
+    }
+
+    /** Firms that sell to at least one customer, ascending. */
+    int[] sellers() {
+        return java.util.stream.IntStream.range(0, customersOf.length).filter(v -> customersOf[v].length > 0).toArray();
+    }
+
     boolean hasRelation(int supplier, int customer) {
         return Arrays.binarySearch(suppliersOf[customer], supplier) >= 0;
     }

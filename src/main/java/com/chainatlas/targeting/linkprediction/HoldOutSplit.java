@@ -2,6 +2,7 @@ package com.chainatlas.targeting.linkprediction;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
@@ -36,8 +37,8 @@ final class HoldOutSplit {
 
     private static final int TRIES = 100;
 
-    private final SupplyNetwork full;
-    private final SupplyNetwork training;
+    private final SupplyTieNetwork full;
+    private final SupplyTieNetwork training;
     private final NegativeProtocol protocol;
     /** {supplier, customer} per positive test pair. */
     private final int[][] positives;
@@ -47,8 +48,8 @@ final class HoldOutSplit {
     private final int droppedPositives;
     private final int positivesWithoutNegative;
 
-    /** Uniform negatives, as {@link #HoldOutSplit(SupplyNetwork, double, long, NegativeProtocol)}. */
-    HoldOutSplit(SupplyNetwork full, double fraction, long seed) {
+    /** Uniform negatives, as {@link #HoldOutSplit(SupplyTieNetwork, double, long, NegativeProtocol)}. */
+    HoldOutSplit(SupplyTieNetwork full, double fraction, long seed) {
         this(full, fraction, seed, NegativeProtocol.UNIFORM);
     }
 
@@ -56,7 +57,7 @@ final class HoldOutSplit {
      * @throws IllegalArgumentException if the fraction is not in (0, 1), if it would hold out no
      *         relation or all of them, or if no positive test pair remains
      */
-    HoldOutSplit(SupplyNetwork full, double fraction, long seed, NegativeProtocol protocol) {
+    HoldOutSplit(SupplyTieNetwork full, double fraction, long seed, NegativeProtocol protocol) {
         Objects.requireNonNull(full, "network");
         if (!(fraction > 0 && fraction < 1)) {
             throw new IllegalArgumentException("hold-out fraction must be in (0, 1), was " + fraction);
@@ -87,12 +88,15 @@ final class HoldOutSplit {
     }
 
     /**
-     * A hand-made split for tests: exactly these {customer, supplier} relations held out, negatives by
-     * the protocol and seed.
+     * A hand-made split for tests: exactly these {customer, supplier} relations held out, and as
+     * negatives <em>every</em> pair the protocol could draw from (uniform: every eligible pair of a
+     * firm that still buys and one that still sells; same-customer: every eligible seller of each
+     * positive's customer; same-supplier: every eligible buyer of each positive's supplier), so the
+     * figures can be worked out by hand. The sampled negatives are uniform draws from these sets.
      *
      * @throws IllegalArgumentException if a pair is not a relation of the network or no positive remains
      */
-    HoldOutSplit(SupplyNetwork full, String[][] heldOutCustomerSupplier, NegativeProtocol protocol, long seed) {
+    HoldOutSplit(SupplyTieNetwork full, String[][] heldOutCustomerSupplier, NegativeProtocol protocol) {
         this.full = Objects.requireNonNull(full, "network");
         this.protocol = Objects.requireNonNull(protocol, "protocol");
         Set<Long> held = new HashSet<>();
@@ -112,9 +116,35 @@ final class HoldOutSplit {
         this.heldOut = order.length;
         this.positives = positives(order, order.length);
         this.droppedPositives = heldOut - positives.length;
-        int[] without = new int[1];
-        this.negatives = sample(protocol, new Random(seed), without);
-        this.positivesWithoutNegative = without[0];
+        this.negatives = everyNegative();
+        this.positivesWithoutNegative = 0;
+    }
+
+    /** Every pair the protocol draws from, for the positives of this split (no pair twice). */
+    private int[][] everyNegative() {
+        int[] buyers = training.buyers();
+        int[] sellers = training.sellers();
+        java.util.LinkedHashSet<List<Integer>> pairs = new java.util.LinkedHashSet<>();
+        if (protocol == NegativeProtocol.UNIFORM) {
+            for (int c : buyers) {
+                for (int s : sellers) {
+                    if (eligible(s, c)) {
+                        pairs.add(List.of(s, c));
+                    }
+                }
+            }
+        }
+        for (int[] pos : positives) {
+            if (protocol == NegativeProtocol.SAME_CUSTOMER) {
+                Arrays.stream(sellers).filter(s -> eligible(s, pos[1])).forEach(s -> pairs.add(List.of(s, pos[1])));
+            } else if (protocol == NegativeProtocol.SAME_SUPPLIER) {
+                Arrays.stream(buyers).filter(c -> eligible(pos[0], c)).forEach(c -> pairs.add(List.of(pos[0], c)));
+            }
+        }
+        if (pairs.isEmpty()) {
+            throw new IllegalArgumentException("no unrelated pair for any positive; the network is too dense");
+        }
+        return pairs.stream().map(p -> new int[] {p.get(0), p.get(1)}).toArray(int[][]::new);
     }
 
     private int[][] positives(int[][] customerSupplier, int hold) {
@@ -219,11 +249,11 @@ final class HoldOutSplit {
         return supplier != customer && !full.hasRelation(supplier, customer) && !full.hasRelation(customer, supplier);
     }
 
-    SupplyNetwork full() {
+    SupplyTieNetwork full() {
         return full;
     }
 
-    SupplyNetwork training() {
+    SupplyTieNetwork training() {
         return training;
     }
 

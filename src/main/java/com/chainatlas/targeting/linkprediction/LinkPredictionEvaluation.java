@@ -14,7 +14,7 @@ import java.util.Locale;
  * of the relations, score the held-out relations (positives) and as many unrelated customer–supplier
  * pairs (negatives, drawn by each {@link NegativeProtocol} asked for) from the remaining relations
  * only, and print per protocol and method the ROC-AUC ({@link RocAuc}, ties count ½), the pooled
- * average precision (AUC-PR) and the per-firm ranking metrics hits@10, MRR and mean average
+ * average precision (AUC-PR) and the per-firm ranking metrics ROC-AUC per firm, hits@10, MRR and mean average
  * precision ({@link PerFirmRanking}), with the time. See {@link HoldOutSplit} for the exact protocol.
  *
  * <pre>
@@ -108,7 +108,7 @@ public final class LinkPredictionEvaluation {
             throw new IllegalArgumentException("--methods or --negatives lists nothing");
         }
         String generated = generate == null ? null : "generated:" + generate;
-        SupplyNetwork network = load(file != null ? file : generated, relationsPerFirm, noise, seed, out);
+        SupplyTieNetwork network = load(file != null ? file : generated, relationsPerFirm, noise, seed, out);
         List<HoldOutSplit> splits = new ArrayList<>();
         for (NegativeProtocol p : protocols) {
             splits.add(new HoldOutSplit(network, holdout, seed, p));
@@ -124,7 +124,7 @@ public final class LinkPredictionEvaluation {
                 first.positives().length, first.training().relationCount());
         ScoringContext context;
         if (trainOn != null) {
-            SupplyNetwork source = load(trainOn, relationsPerFirm, noise, seed + 1, out);
+            SupplyTieNetwork source = load(trainOn, relationsPerFirm, noise, seed + 1, out);
             out.printf("  transfer: learning methods trained on all of %s (%d firms, %d relations); the others are unchanged%n",
                     trainOn, source.firmCount(), source.relationCount());
             context = new ScoringContext(first.training(), source);
@@ -135,11 +135,12 @@ public final class LinkPredictionEvaluation {
         for (NegativeProtocol p : protocols) {
             out.println();
             out.printf("negatives: %s; ranking per %s%n", p.code(), p.ranksPerCustomer() ? "customer" : "supplier");
-            out.printf("%-8s %8s %8s %8s %8s %8s %10s%n", "method", "ROC-AUC", "AUC-PR", "hits@10", "MRR", "MAP", "time (ms)");
+            out.printf("%-8s %8s %8s %8s %8s %8s %8s %10s%n", "method", "ROC-AUC", "AUC-PR", "AUC/firm", "hits@10", "MRR",
+                    "MAP", "time (ms)");
             for (MethodResult r : results) {
                 if (r.protocol() == p) {
-                    out.printf(Locale.ROOT, "%-8s %8.4f %8.4f %8.4f %8.4f %8.4f %10d%n", r.method().code(), r.rocAuc(),
-                            r.averagePrecision(), r.ranking().hitsAt10(), r.ranking().meanReciprocalRank(),
+                    out.printf(Locale.ROOT, "%-8s %8.4f %8.4f %8.4f %8.4f %8.4f %8.4f %10d%n", r.method().code(), r.rocAuc(),
+                            r.averagePrecision(), r.ranking().meanRocAuc(), r.ranking().hitsAt10(), r.ranking().meanReciprocalRank(),
                             r.ranking().meanAveragePrecision(), r.millis());
                 }
             }
@@ -147,11 +148,11 @@ public final class LinkPredictionEvaluation {
     }
 
     /** A network from a CSV path or {@code generated:FIRMS}. */
-    private static SupplyNetwork load(String source, double relationsPerFirm, double noise, long seed, PrintStream out)
+    private static SupplyTieNetwork load(String source, double relationsPerFirm, double noise, long seed, PrintStream out)
             throws IOException {
         if (source.startsWith("generated:")) {
             int firms = Integer.parseInt(source.substring("generated:".length()));
-            return SupplyNetwork.of(PlantedSupplyNetworkGenerator.generate(firms, relationsPerFirm, noise, seed));
+            return SupplyTieNetwork.of(PlantedSupplyNetworkGenerator.generate(firms, relationsPerFirm, noise, seed));
         }
         Path file = Path.of(source);
         if (!Files.isRegularFile(file)) {
@@ -167,7 +168,7 @@ public final class LinkPredictionEvaluation {
         if (csv.relations().isEmpty()) {
             throw new IllegalArgumentException(file + " holds no valid relation");
         }
-        return SupplyNetwork.of(csv.relations());
+        return SupplyTieNetwork.of(csv.relations());
     }
 
     /** {@link #evaluate(List, ScoringContext, List, int, long, PrintStream)} on one split, default candidates. */

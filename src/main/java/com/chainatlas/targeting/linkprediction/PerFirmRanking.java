@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * {@code same-supplier} protocol: each supplier), its held-out partners are ranked among up to
  * {@code candidates} firms of the other role drawn uniformly, without replacement, from those still
  * trading in the training network and unrelated to it in the full network (all of them when there
- * are fewer). Per query firm: hits@{@value #HITS_AT} and the reciprocal rank averaged over its
+ * are fewer). Per query firm: its own ROC-AUC (ties ½), hits@{@value #HITS_AT} and the reciprocal rank averaged over its
  * positives, each ranked among the drawn negatives only ({@link RankingMetrics#rank}), and the
  * average precision of its positives among the negatives. The result averages these over the query
  * firms, so every customer counts once however many relations it lost.
@@ -26,20 +26,27 @@ final class PerFirmRanking {
     static final int HITS_AT = 10;
     static final int DEFAULT_CANDIDATES = 100;
 
-    /** Averages over the query firms. */
-    record Result(int queries, double hitsAt10, double meanReciprocalRank, double meanAveragePrecision) {
+    /** Averages over the query firms; {@code hitsAt10} is hits@k for the k the ranking was built with. */
+    record Result(int queries, double meanRocAuc, double hitsAt10, double meanReciprocalRank, double meanAveragePrecision) {
     }
 
+    private final int hitsAt;
     private final boolean perCustomer;
     private final int[] query;
     private final int[][] positives;
     private final int[][] negatives;
 
     PerFirmRanking(HoldOutSplit split, int candidates, long seed) {
+        this(split, candidates, seed, HITS_AT);
+    }
+
+    /** With hits@{@code hitsAt} instead of hits@10 (tests on tiny networks). */
+    PerFirmRanking(HoldOutSplit split, int candidates, long seed, int hitsAt) {
         Objects.requireNonNull(split, "split");
-        if (candidates < 1) {
-            throw new IllegalArgumentException("need at least one candidate per firm, was " + candidates);
+        if (candidates < 1 || hitsAt < 1) {
+            throw new IllegalArgumentException("need at least one candidate per firm and k ≥ 1");
         }
+        this.hitsAt = hitsAt;
         this.perCustomer = split.protocol().ranksPerCustomer();
         TreeMap<Integer, List<Integer>> byQuery = new TreeMap<>();
         for (int[] pair : split.positives()) {
@@ -105,6 +112,7 @@ final class PerFirmRanking {
         double hits = 0;
         double reciprocal = 0;
         double precision = 0;
+        double auc = 0;
         for (int i = 0; i < query.length; i++) {
             double[] pos = scores(scorer, query[i], positives[i]);
             double[] neg = RankingMetrics.sortedChecked(scores(scorer, query[i], negatives[i]));
@@ -112,15 +120,16 @@ final class PerFirmRanking {
             double rr = 0;
             for (double p : pos) {
                 int rank = RankingMetrics.rank(p, neg);
-                h += rank <= HITS_AT ? 1 : 0;
+                h += rank <= hitsAt ? 1 : 0;
                 rr += 1.0 / rank;
             }
             hits += h / pos.length;
             reciprocal += rr / pos.length;
             precision += RankingMetrics.averagePrecision(pos, neg);
+            auc += RocAuc.of(pos, neg);
         }
         int q = query.length;
-        return new Result(q, hits / q, reciprocal / q, precision / q);
+        return new Result(q, auc / q, hits / q, reciprocal / q, precision / q);
     }
 
     private double[] scores(PairScorer scorer, int q, int[] others) {

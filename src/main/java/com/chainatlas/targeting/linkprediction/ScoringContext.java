@@ -17,25 +17,25 @@ final class ScoringContext {
     /** Seed of the inner hold-out the stacked model trains on. */
     static final long TRAINING_SEED = 1;
 
-    private final SupplyNetwork network;
+    private final SupplyTieNetwork network;
     /** The network the learning methods train on: this one, or another in transfer mode. */
-    private final SupplyNetwork trainingSource;
+    private final SupplyTieNetwork trainingSource;
     private Graph<Integer, DefaultEdge> projection;
     private final Map<StackedLinkPrediction.Variant, StackedLinkPrediction.Model> models =
             new EnumMap<>(StackedLinkPrediction.Variant.class);
     private final Map<StackedLinkPrediction.Variant, Long> trainingNanos = new EnumMap<>(StackedLinkPrediction.Variant.class);
 
-    ScoringContext(SupplyNetwork network) {
+    ScoringContext(SupplyTieNetwork network) {
         this(network, network);
     }
 
     /** Transfer mode: learning methods train on all of {@code trainOn} and score {@code network}. */
-    ScoringContext(SupplyNetwork network, SupplyNetwork trainOn) {
+    ScoringContext(SupplyTieNetwork network, SupplyTieNetwork trainOn) {
         this.network = Objects.requireNonNull(network, "network");
         this.trainingSource = Objects.requireNonNull(trainOn, "training network");
     }
 
-    SupplyNetwork network() {
+    SupplyTieNetwork network() {
         return network;
     }
 

@@ -66,7 +66,7 @@ final class SupplyPairFeatures {
     /** Features of the classic stacked model (a prefix of {@link #NAMES}). */
     static final int CLASSIC_COUNT = 17;
 
-    private final SupplyNetwork network;
+    private final SupplyTieNetwork network;
     private final PathOfLengthThreeLinkPrediction l3;
     private final PathOfLengthThreeLinkPrediction l3ra;
     /** 1/k of each firm as a supplier (by customers) and as a customer (by suppliers); 0 for k = 0. */
@@ -90,7 +90,7 @@ final class SupplyPairFeatures {
     private final long[] customerWork;
     private final long[] supplierWork;
 
-    SupplyPairFeatures(SupplyNetwork network) {
+    SupplyPairFeatures(SupplyTieNetwork network) {
         this.network = Objects.requireNonNull(network, "network");
         this.l3 = new PathOfLengthThreeLinkPrediction(network, 0.5, false);
         this.l3ra = new PathOfLengthThreeLinkPrediction(network, 1.0, false);
@@ -368,7 +368,7 @@ final class SupplyPairFeatures {
     }
 
     /** Upstream (over suppliers) or downstream (over customers) depth, see the class javadoc. */
-    private static double[] depth(SupplyNetwork network, boolean upstream) {
+    private static double[] depth(SupplyTieNetwork network, boolean upstream) {
         int n = network.firmCount();
         double[] d = new double[n];
         double[] next = new double[n];

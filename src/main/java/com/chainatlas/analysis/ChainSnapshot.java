@@ -203,6 +203,10 @@ public final class ChainSnapshot {
 
     // Read access for benchmarks and tests outside the package (no arrays handed out).
 
+    public String usccOf(int enterprise) {
+        return uscc[enterprise];
+    }
+
     public int regionCodeOf(int enterprise) {
         return regionCode[enterprise];
     }
@@ -220,6 +224,7 @@ public final class ChainSnapshot {
         return memSeg[membership];
     }
 
+    /** First supply row of a customer; {@code supplyStart(enterpriseCount())} is {@link #supplyCount()}. */
     public int supplyStart(int customer) {
         return inStart[customer];
     }

@@ -247,7 +247,7 @@ final class NationalFigures {
         if (n == 0) {
             return result;
         }
-        Map<Integer, Double> scores = new PageRank<>(new SupplyNetwork(n, s.inStart, s.inSupplier)).getScores();
+        Map<Integer, Double> scores = new PageRank<>(new SnapshotSupplyGraph(n, s.inStart, s.inSupplier)).getScores();
         for (int e = 0; e < n; e++) {
             result[e] = scores.get(e);
         }

@@ -1,49 +1,59 @@
 package com.chainatlas.targeting;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.chainatlas.analysis.ChainSnapshot;
+import com.chainatlas.analysis.SnapshotRegistry;
+import com.chainatlas.targeting.linkprediction.LinkPredictionMethod;
 import com.chainatlas.targeting.linkprediction.SupplyLinkPredictor;
-import com.chainatlas.targeting.linkprediction.SupplyNetwork;
-import com.chainatlas.targeting.linkprediction.SupplyRelation;
+import com.chainatlas.targeting.linkprediction.SupplyTieNetwork;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One link predictor per chain over the chain's supply network (customers in the chain), cached under the
- * chain's analysis-snapshot version so it is rebuilt exactly when the data behind the snapshot changes.
+ * One link predictor per chain (one supply network, 一张供应网络): built from the chain's analysis snapshot — its
+ * enterprises and supply arrays, not a second read of Neo4j — and cached under the snapshot's version, so the
+ * predictions and the diagnosis always share one version and an import (a new snapshot) rebuilds both.
+ * The network holds the supply relations between enterprises of the chain, as the snapshot does.
  */
 @Component
 @Transactional(readOnly = true) // a read transaction: served by any cluster member
 class SupplyTiePredictions {
 
-    /** The predictor of one snapshot version, built once however many requests ask for it at the same time. */
-    private record Cached(long version, FutureTask<Optional<SupplyLinkPredictor>> task) {
+    /** The method used for 预测关联 in the target score: the winner of the per-customer evaluation. */
+    static final LinkPredictionMethod METHOD = LinkPredictionMethod.RECOMMENDED;
+
+    /** The model of one snapshot version, built once however many requests ask for it at the same time. */
+    private record Cached(long version, FutureTask<SupplyTieModel> task) {
     }
 
-    private final Neo4jClient neo4j;
+    private final SnapshotRegistry snapshots;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final AtomicInteger builds = new AtomicInteger();
 
-    SupplyTiePredictions(Neo4jClient neo4j) {
-        this.neo4j = neo4j;
+    SupplyTiePredictions(SnapshotRegistry snapshots) {
+        this.snapshots = snapshots;
     }
 
-    /** The chain's predictor, or null when the chain has no supply relations to learn from. */
-    SupplyLinkPredictor predictor(String chainId, long snapshotVersion) {
-        Cached c = cache.compute(chainId, (k, old) -> old != null && old.version() == snapshotVersion ? old
-                : new Cached(snapshotVersion, new FutureTask<>(() -> Optional.ofNullable(build(chainId)))));
+    /** The model of the chain's current snapshot (building the snapshot if there is none). */
+    SupplyTieModel model(String chainId) {
+        return model(snapshots.get(chainId));
+    }
+
+    /** The model built from this snapshot; trained once per snapshot version. */
+    SupplyTieModel model(ChainSnapshot snapshot) {
+        String chainId = snapshot.chainId();
+        long version = snapshot.version();
+        Cached c = cache.compute(chainId, (k, old) -> old != null && old.version() == version ? old
+                : new Cached(version, new FutureTask<>(() -> build(snapshot))));
         c.task().run(); // only the first caller trains; the others wait for its result below
         try {
-            return c.task().get().orElse(null);
+            return c.task().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the supply model was trained", e);
@@ -58,20 +68,26 @@ class SupplyTiePredictions {
         return builds.get();
     }
 
-    private SupplyLinkPredictor build(String chainId) {
+    private SupplyTieModel build(ChainSnapshot s) {
         builds.incrementAndGet();
-        List<SupplyRelation> relations = relations(chainId);
-        return relations.isEmpty() ? null : new SupplyLinkPredictor(SupplyNetwork.of(relations));
-    }
-
-    private List<SupplyRelation> relations(String chainId) {
-        List<SupplyRelation> relations = new ArrayList<>();
-        neo4j.query("""
-                MATCH (a:Enterprise)-[:SUPPLIES]->(b:Enterprise)
-                WHERE EXISTS { (b)-[:IN_SEGMENT]->(:Segment {chainId: $chain}) } AND a <> b
-                RETURN a.uscc AS supplier, b.uscc AS customer
-                """).bind(chainId).to("chain").fetch().all()
-                .forEach(row -> relations.add(new SupplyRelation((String) row.get("customer"), (String) row.get("supplier"))));
-        return relations;
+        if (s.supplyCount() == 0) {
+            return new SupplyTieModel(s.chainId(), s.version(), null);
+        }
+        int n = s.enterpriseCount();
+        String[] ids = new String[n];
+        int[] start = new int[n + 1];
+        int[] supplier = new int[s.supplyCount()];
+        int m = 0;
+        for (int e = 0; e < n; e++) {
+            ids[e] = s.usccOf(e);
+            for (int k = s.supplyStart(e); k < s.supplyStart(e + 1); k++) {
+                if (s.supplySupplier(k) != e) { // a firm supplying itself says nothing about ties
+                    supplier[m++] = s.supplySupplier(k);
+                }
+            }
+            start[e + 1] = m;
+        }
+        SupplyTieNetwork network = SupplyTieNetwork.ofCompressedRows(ids, start, java.util.Arrays.copyOf(supplier, m));
+        return new SupplyTieModel(s.chainId(), s.version(), new SupplyLinkPredictor(network, METHOD));
     }
 }

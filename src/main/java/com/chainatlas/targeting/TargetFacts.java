@@ -63,13 +63,17 @@ class TargetFacts {
         Key key = new Key(chainId, regionPrefix, List.copyOf(segKey), snapshotVersion);
         Facts f = cache.get(key);
         if (f == null) {
-            f = read(chainId, regionPrefix, bySegment, snapshotVersion);
-            cache.put(key, f);
+            SupplyTieModel model = predictions.model(chainId);
+            f = read(chainId, regionPrefix, bySegment, model.predictor());
+            if (model.snapshotVersion() == snapshotVersion) { // else an import landed meanwhile: do not keep a mix
+                cache.put(key, f);
+            }
         }
         return f;
     }
 
-    private Facts read(String chainId, String regionPrefix, Map<String, TargetSegment> bySegment, long snapshotVersion) {
+    private Facts read(String chainId, String regionPrefix, Map<String, TargetSegment> bySegment,
+                       SupplyLinkPredictor predictor) {
         Map<String, Candidate> best = new LinkedHashMap<>();
         for (Candidate c : candidates.outside(bySegment.keySet(), regionPrefix)) {
             Candidate prev = best.get(c.uscc());
@@ -80,7 +84,6 @@ class TargetFacts {
         List<Candidate> all = List.copyOf(best.values());
         Map<String, List<Tie>> ties = candidates.localTies(best.keySet(), regionPrefix);
         Map<String, String> locals = candidates.localEnterprises(chainId, regionPrefix);
-        SupplyLinkPredictor predictor = predictions.predictor(chainId, snapshotVersion);
         Map<String, List<PredictedCustomer>> predicted = new HashMap<>();
         if (predictor != null && !locals.isEmpty()) {
             for (Candidate c : all) {

@@ -4,18 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.chainatlas.analysis.ChainSnapshot;
+import com.chainatlas.analysis.SnapshotRegistry;
+import com.chainatlas.ingest.DataImportedEvent;
 import com.chainatlas.support.ChainAtlasIntegrationTest;
 import com.chainatlas.targeting.TargetModel.TargetQuery;
-import com.chainatlas.targeting.linkprediction.SupplyLinkPredictor;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 
 /** Issue 13.6: rankings are cached per (snapshot version, normalised query); the supply model trains once. */
 @ChainAtlasIntegrationTest
@@ -27,34 +31,58 @@ class TargetCachingTest {
     @Autowired
     TargetService targets;
 
+    @Autowired
+    SnapshotRegistry snapshots;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
     @Test
     void concurrentFirstRequestsTrainTheSupplyModelOnce() throws Exception {
-        long version = 900_000_000L + System.nanoTime() % 1_000_000; // a version nobody has asked for yet
+        ChainSnapshot snapshot = snapshots.refresh("NEV"); // a version nobody has asked a model for yet
         int before = predictions.builds();
         int callers = 6;
         CyclicBarrier start = new CyclicBarrier(callers);
         ExecutorService pool = Executors.newFixedThreadPool(callers);
-        List<Future<SupplyLinkPredictor>> results = new ArrayList<>();
+        List<Future<SupplyTieModel>> results = new ArrayList<>();
         try {
             for (int i = 0; i < callers; i++) {
                 results.add(pool.submit(() -> {
                     start.await(10, TimeUnit.SECONDS);
-                    return predictions.predictor("NEV", version);
+                    return predictions.model(snapshot);
                 }));
             }
-            SupplyLinkPredictor first = results.get(0).get(120, TimeUnit.SECONDS);
-            assertThat(first).isNotNull();
-            for (Future<SupplyLinkPredictor> f : results) {
+            SupplyTieModel first = results.get(0).get(120, TimeUnit.SECONDS);
+            assertThat(first.predictor()).isNotNull();
+            for (Future<SupplyTieModel> f : results) {
                 assertThat(f.get(120, TimeUnit.SECONDS)).isSameAs(first);
             }
         } finally {
             pool.shutdownNow();
         }
         assertThat(predictions.builds() - before).as("models trained").isEqualTo(1);
-        assertThat(predictions.predictor("NEV", version)).isNotNull();
+        assertThat(predictions.model(snapshot)).isNotNull();
         assertThat(predictions.builds() - before).isEqualTo(1);
-        predictions.predictor("NEV", version + 1); // a new snapshot version trains afresh
+        predictions.model(snapshots.refresh("NEV")); // a new snapshot version trains afresh
         assertThat(predictions.builds() - before).isEqualTo(2);
+    }
+
+    /** Issue 15.4: one supply network — the predictor is built from the snapshot and moves with it. */
+    @Test
+    void predictorSharesTheSnapshotVersionAndMovesWithAnImport() {
+        ChainSnapshot before = snapshots.get("NEV");
+        SupplyTieModel model = predictions.model("NEV");
+        assertThat(model.snapshotVersion()).isEqualTo(snapshots.get("NEV").version());
+        assertThat(model.chainId()).isEqualTo("NEV");
+        events.publishEvent(new DataImportedEvent(Set.of("NEV")));
+        ChainSnapshot after = snapshots.get("NEV");
+        assertThat(after.version()).isGreaterThan(before.version());
+        SupplyTieModel moved = predictions.model("NEV");
+        assertThat(moved.snapshotVersion()).isEqualTo(after.version()).isGreaterThan(model.snapshotVersion());
+        assertThat(moved).isNotSameAs(model);
+        // the ranking's version is the snapshot's too
+        TargetQuery q = new TargetQuery("NEV", "340100", null, null, null, null, null, null, null, null, null);
+        assertThat(targets.rankAll(q).snapshotVersion()).isEqualTo(predictions.model("NEV").snapshotVersion());
     }
 
     @Test

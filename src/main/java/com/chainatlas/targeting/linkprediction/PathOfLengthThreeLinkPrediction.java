@@ -47,7 +47,7 @@ import org.jgrapht.alg.interfaces.LinkPredictionAlgorithm;
  */
 final class PathOfLengthThreeLinkPrediction implements LinkPredictionAlgorithm<String, SupplyRelation>, PairScorer {
 
-    private final SupplyNetwork network;
+    private final SupplyTieNetwork network;
     /** k^-α of each firm as a supplier (by its number of customers). */
     private final double[] supplierWeight;
     /** k^-α of each firm as a customer (by its number of suppliers). */
@@ -68,7 +68,7 @@ final class PathOfLengthThreeLinkPrediction implements LinkPredictionAlgorithm<S
      * @param supplierPopularity whether to multiply by √k_s (see the class javadoc)
      * @throws IllegalArgumentException if alpha is negative or not finite
      */
-    PathOfLengthThreeLinkPrediction(SupplyNetwork network, double alpha, boolean supplierPopularity) {
+    PathOfLengthThreeLinkPrediction(SupplyTieNetwork network, double alpha, boolean supplierPopularity) {
         this.supplierPopularity = supplierPopularity;
         this.network = Objects.requireNonNull(network, "network");
         if (!(alpha >= 0) || Double.isInfinite(alpha)) {

@@ -36,7 +36,7 @@ final class SpectralRoleEmbedding {
      * @param rank number of singular vectors kept after dropping the first
      * @throws IllegalArgumentException if rank &lt; 1
      */
-    SpectralRoleEmbedding(SupplyNetwork network, int rank, long seed) {
+    SpectralRoleEmbedding(SupplyTieNetwork network, int rank, long seed) {
         Objects.requireNonNull(network, "network");
         if (rank < 1) {
             throw new IllegalArgumentException("rank must be at least 1, was " + rank);
@@ -143,7 +143,7 @@ final class SpectralRoleEmbedding {
      * M X (or Mᵀ X) for M = D_c^{-½} A D_s^{-½}, rows of M indexed by customers, columns by
      * suppliers; X given as columns.
      */
-    private static double[][] multiply(SupplyNetwork network, double[] rowScale, double[] colScale, double[][] x,
+    private static double[][] multiply(SupplyTieNetwork network, double[] rowScale, double[] colScale, double[][] x,
             boolean transpose) {
         int n = network.firmCount();
         double[][] out = new double[x.length][n];

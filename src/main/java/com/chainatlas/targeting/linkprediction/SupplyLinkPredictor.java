@@ -13,7 +13,7 @@ import java.util.Set;
  * Service-facing link prediction (供应关系预测): for a candidate supplier, the local customers it
  * would most likely supply, so a target's reason can read "预计可为本地企业 XX 供货".
  *
- * <p>Built once per supply network (adjacency as sorted {@code int[]}, see {@link SupplyNetwork}); a
+ * <p>Built once per supply network (adjacency as sorted {@code int[]}, see {@link SupplyTieNetwork}); a
  * method that learns from the network ({@code stack}, the recommended one) trains in the constructor,
  * about 1.5 s for 15k firms and 40k relations. Each query scores only the given local customers:
  * O(L · (k_s + few-step neighbourhood)) for L local customers. Customers the supplier already
@@ -23,16 +23,16 @@ import java.util.Set;
  */
 public final class SupplyLinkPredictor {
 
-    private final SupplyNetwork network;
+    private final SupplyTieNetwork network;
     private final LinkPredictionMethod method;
     private final ThreadLocal<PairScorer> scorer;
 
     /** Uses {@link LinkPredictionMethod#RECOMMENDED}. */
-    public SupplyLinkPredictor(SupplyNetwork network) {
+    public SupplyLinkPredictor(SupplyTieNetwork network) {
         this(network, LinkPredictionMethod.RECOMMENDED);
     }
 
-    public SupplyLinkPredictor(SupplyNetwork network, LinkPredictionMethod method) {
+    public SupplyLinkPredictor(SupplyTieNetwork network, LinkPredictionMethod method) {
         this.network = Objects.requireNonNull(network, "network");
         this.method = Objects.requireNonNull(method, "method");
         ScoringContext context = new ScoringContext(network);

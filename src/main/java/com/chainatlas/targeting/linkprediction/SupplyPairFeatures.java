@@ -29,6 +29,12 @@ import java.util.Objects;
  * {@link SpectralRoleEmbedding}, the cosine between c (as a customer) and the mean of s's customers,
  * and its highest cosine to one of them; likewise s (as a supplier) against c's suppliers. "Does c
  * buy like the firms s sells to" without needing a shared partner.</li>
+ * <li><b>Neighbour similarity</b> (协同过滤, collaborative filtering; only for the per-customer model,
+ * the first {@value #CLASSIC_COUNT} features are the classic model's): item-kNN — the cosine between
+ * the customer sets of s and of each supplier c already buys from (highest and mean: "s sells to the
+ * same firms as c's suppliers"), and user-kNN — the cosine between the supplier sets of c and of each
+ * customer s already serves (highest, mean and sum: "firms that buy like c buy from s"). These
+ * compare suppliers for one customer, which is what a per-customer ranking needs.</li>
  * </ul>
  *
  * <p>Complexity: O(n · r² + m · r) for the embedding of rank r plus O(m · {@value #DEPTH_ITERATIONS})
@@ -52,9 +58,15 @@ final class SupplyPairFeatures {
             "h(c) − h(s)", "d(s) − d(c)", "|h(c) − mean h of s's customers|", "h(c)", "d(s)",
             "c buys like s's customers", "c buys like one of s's customers",
             "s sells like c's suppliers", "s sells like one of c's suppliers",
-            "log mean customers of c's suppliers");
+            "log mean customers of c's suppliers",
+            "s sells like one of c's suppliers (item-kNN max)", "s sells like c's suppliers (item-kNN mean)",
+            "c buys like one of s's customers (user-kNN max)", "c buys like s's customers (user-kNN mean)",
+            "log user-kNN sum");
 
-    private final SupplyNetwork network;
+    /** Features of the classic stacked model (a prefix of {@link #NAMES}). */
+    static final int CLASSIC_COUNT = 17;
+
+    private final SupplyTieNetwork network;
     private final PathOfLengthThreeLinkPrediction l3;
     private final PathOfLengthThreeLinkPrediction l3ra;
     /** 1/k of each firm as a supplier (by customers) and as a customer (by suppliers); 0 for k = 0. */
@@ -78,7 +90,7 @@ final class SupplyPairFeatures {
     private final long[] customerWork;
     private final long[] supplierWork;
 
-    SupplyPairFeatures(SupplyNetwork network) {
+    SupplyPairFeatures(SupplyTieNetwork network) {
         this.network = Objects.requireNonNull(network, "network");
         this.l3 = new PathOfLengthThreeLinkPrediction(network, 0.5, false);
         this.l3ra = new PathOfLengthThreeLinkPrediction(network, 1.0, false);
@@ -194,6 +206,70 @@ final class SupplyPairFeatures {
         out[14] = cosine(s, suppliersProfile[customer]);
         out[15] = nearest(s, network.suppliersOf(customer), supplier, false);
         out[16] = suppliersPopularity[customer];
+        if (out.length > CLASSIC_COUNT) {
+            neighbourSimilarity(supplier, customer, out);
+        }
+    }
+
+    /**
+     * Item-kNN and user-kNN cosines (features {@value #CLASSIC_COUNT}..): sorted-array intersections,
+     * O(k_c · k_s + Σ_{s'∈S(c)} k_{s'} + Σ_{c'∈C(s)} k_{c'}).
+     */
+    private void neighbourSimilarity(int supplier, int customer, double[] out) {
+        int[] buyersOfS = network.customersOf(supplier);
+        double itemMax = 0;
+        double itemSum = 0;
+        int[] suppliersOfC = network.suppliersOf(customer);
+        int items = 0;
+        for (int other : suppliersOfC) {
+            if (other == supplier) {
+                continue;
+            }
+            int[] buyersOfOther = network.customersOf(other);
+            double cos = buyersOfS.length == 0 ? 0
+                    : intersection(buyersOfS, buyersOfOther, customer) / Math.sqrt((double) buyersOfS.length * buyersOfOther.length);
+            itemMax = Math.max(itemMax, cos);
+            itemSum += cos;
+            items++;
+        }
+        double userMax = 0;
+        double userSum = 0;
+        int users = 0;
+        for (int other : buyersOfS) {
+            if (other == customer) {
+                continue;
+            }
+            int[] suppliersOfOther = network.suppliersOf(other);
+            double cos = suppliersOfC.length == 0 ? 0
+                    : intersection(suppliersOfC, suppliersOfOther, supplier) / Math.sqrt((double) suppliersOfC.length * suppliersOfOther.length);
+            userMax = Math.max(userMax, cos);
+            userSum += cos;
+            users++;
+        }
+        out[CLASSIC_COUNT] = items == 0 ? MISSING : itemMax;
+        out[CLASSIC_COUNT + 1] = items == 0 ? MISSING : itemSum / items;
+        out[CLASSIC_COUNT + 2] = users == 0 ? MISSING : userMax;
+        out[CLASSIC_COUNT + 3] = users == 0 ? MISSING : userSum / users;
+        out[CLASSIC_COUNT + 4] = Math.log1p(userSum);
+    }
+
+    /** |a ∩ b| of two sorted arrays, not counting {@code skip} (the pair's own other end). */
+    private static int intersection(int[] a, int[] b, int skip) {
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] < b[j]) {
+                i++;
+            } else if (a[i] > b[j]) {
+                j++;
+            } else {
+                n += a[i] == skip ? 0 : 1;
+                i++;
+                j++;
+            }
+        }
+        return n;
     }
 
     /** Whether the pair has path evidence a reason can name: a path of length 3 or 5. */
@@ -292,7 +368,7 @@ final class SupplyPairFeatures {
     }
 
     /** Upstream (over suppliers) or downstream (over customers) depth, see the class javadoc. */
-    private static double[] depth(SupplyNetwork network, boolean upstream) {
+    private static double[] depth(SupplyTieNetwork network, boolean upstream) {
         int n = network.firmCount();
         double[] d = new double[n];
         double[] next = new double[n];

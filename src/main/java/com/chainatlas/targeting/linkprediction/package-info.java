@@ -3,7 +3,7 @@
  * customer, for the "predicted ties" part of the target ranking (预计可为本地企业 XX 供货).
  *
  * <p>Pure Java on JGraphT, independent of Neo4j and Spring. The public face is small:
- * {@link com.chainatlas.targeting.linkprediction.SupplyNetwork} (the model, built from
+ * {@link com.chainatlas.targeting.linkprediction.SupplyTieNetwork} (the model, built from
  * (customer, supplier) pairs), {@link com.chainatlas.targeting.linkprediction.LinkPredictionMethod}
  * (the scoring methods), {@link com.chainatlas.targeting.linkprediction.SupplyLinkPredictor} (the
  * service-facing API) and {@link com.chainatlas.targeting.linkprediction.LinkPredictionEvaluation}

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 
 class HoldOutSplitTest {
 
-    private static final SupplyNetwork NETWORK = SupplyNetwork.of(PlantedSupplyNetworkGenerator.generate(2000, 3.4, 0.2, 1));
+    private static final SupplyTieNetwork NETWORK = SupplyTieNetwork.of(PlantedSupplyNetworkGenerator.generate(2000, 3.4, 0.2, 1));
 
     @Test
     void negativesAreTypeMatchedNonRelations() {
         HoldOutSplit split = new HoldOutSplit(NETWORK, 0.1, 42);
-        SupplyNetwork training = split.training();
+        SupplyTieNetwork training = split.training();
         assertThat(split.negatives().length).isEqualTo(split.positives().length);
         Set<Long> seen = new HashSet<>();
         for (int[] pair : split.negatives()) {
@@ -34,7 +34,7 @@ class HoldOutSplitTest {
     @Test
     void positivesAreHeldOutRelationsWithBothEndsStillTrading() {
         HoldOutSplit split = new HoldOutSplit(NETWORK, 0.1, 42);
-        SupplyNetwork training = split.training();
+        SupplyTieNetwork training = split.training();
         assertThat(split.heldOut()).isEqualTo(Math.round(0.1 * NETWORK.relationCount()));
         assertThat(split.positives().length + split.droppedPositives()).isEqualTo(split.heldOut());
         assertThat(training.relationCount()).isEqualTo(NETWORK.relationCount() - split.heldOut());
@@ -62,7 +62,7 @@ class HoldOutSplitTest {
             assertThatThrownBy(() -> new HoldOutSplit(NETWORK, f, 1))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fraction");
         }
-        SupplyNetwork two = SupplyNetwork.ofPairs(new String[][] {{"a", "b"}, {"c", "d"}});
+        SupplyTieNetwork two = SupplyTieNetwork.ofPairs(new String[][] {{"a", "b"}, {"c", "d"}});
         assertThatThrownBy(() -> new HoldOutSplit(two, 0.1, 1)).isInstanceOf(IllegalArgumentException.class);
         // holding out one of two unrelated relations leaves its ends without relations: nothing to test
         assertThatThrownBy(() -> new HoldOutSplit(two, 0.5, 1))
@@ -79,7 +79,7 @@ class HoldOutSplitTest {
                 pairs[k++] = new String[] {"c" + c, "s" + s};
             }
         }
-        assertThatThrownBy(() -> new HoldOutSplit(SupplyNetwork.ofPairs(pairs), 0.25, 1))
+        assertThatThrownBy(() -> new HoldOutSplit(SupplyTieNetwork.ofPairs(pairs), 0.25, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too dense");
     }
 }

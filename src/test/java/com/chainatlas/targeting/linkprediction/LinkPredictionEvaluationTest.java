@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LinkPredictionEvaluationTest {
 
     /** 20 clusters, each 10 customers all buying from the cluster's 10 suppliers. */
-    private static SupplyNetwork plantedBlocks() {
+    private static SupplyTieNetwork plantedBlocks() {
         List<SupplyRelation> relations = new ArrayList<>();
         for (int k = 0; k < 20; k++) {
             for (int c = 0; c < 10; c++) {
@@ -27,12 +27,12 @@ class LinkPredictionEvaluationTest {
                 }
             }
         }
-        return SupplyNetwork.of(relations);
+        return SupplyTieNetwork.of(relations);
     }
 
     @Test
     void randomScoresGiveAboutOneHalf() {
-        HoldOutSplit split = new HoldOutSplit(SupplyNetwork.of(PlantedSupplyNetworkGenerator.generate(15000, 3.4, 0.2, 3)), 0.1, 42);
+        HoldOutSplit split = new HoldOutSplit(SupplyTieNetwork.of(PlantedSupplyNetworkGenerator.generate(15000, 3.4, 0.2, 3)), 0.1, 42);
         Random random = new Random(5);
         assertThat(split.positives().length).isGreaterThan(3000);
         assertThat(split.rocAuc((s, c) -> random.nextDouble())).isBetween(0.47, 0.53);
@@ -53,7 +53,7 @@ class LinkPredictionEvaluationTest {
 
     @Test
     void l3BeatsTriadicIndicesOnGeneratedAutomotiveNetwork() {
-        HoldOutSplit split = new HoldOutSplit(SupplyNetwork.of(PlantedSupplyNetworkGenerator.generate(5000, 3.4, 0.2, 9)), 0.1, 42);
+        HoldOutSplit split = new HoldOutSplit(SupplyTieNetwork.of(PlantedSupplyNetworkGenerator.generate(5000, 3.4, 0.2, 9)), 0.1, 42);
         var results = LinkPredictionEvaluation.evaluate(split, List.of(LinkPredictionMethod.values()),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         double cn = auc(results, LinkPredictionMethod.COMMON_NEIGHBOURS);
@@ -83,7 +83,8 @@ class LinkPredictionEvaluationTest {
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(out).contains("2 bad rows").contains("expected 2 fields").contains("客户与供应商相同")
                 .contains("hold-out 20% (seed 7)").contains("dropped").contains("ROC-AUC")
-                .containsPattern("(?m)^l3 +0\\.\\d{4} +\\d+$").containsPattern("(?m)^cn +0\\.\\d{4} +\\d+$")
+                .contains("negatives: uniform; ranking per customer").contains("hits@10").contains("MRR")
+                .containsPattern("(?m)^l3( +[01]\\.\\d{4}){6} +\\d+$").containsPattern("(?m)^cn( +[01]\\.\\d{4}){6} +\\d+$")
                 .doesNotContain("l3-ra");
     }
 

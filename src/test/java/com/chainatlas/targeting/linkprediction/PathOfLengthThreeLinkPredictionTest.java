@@ -12,7 +12,7 @@ class PathOfLengthThreeLinkPredictionTest {
      * c1 buys from s1, s2; c2 from s1, s3, s4; c3 from s2, s3; c4 from s3.
      * Supplier degrees (customers): s1 2, s2 2, s3 3, s4 1. Customer degrees (suppliers): c1 2, c2 3, c3 2, c4 1.
      */
-    static final SupplyNetwork NETWORK = SupplyNetwork.ofPairs(new String[][] {
+    static final SupplyTieNetwork NETWORK = SupplyTieNetwork.ofPairs(new String[][] {
         {"c1", "s1"}, {"c1", "s2"}, {"c2", "s1"}, {"c2", "s3"}, {"c2", "s4"}, {"c3", "s2"}, {"c3", "s3"}, {"c4", "s3"}});
 
     private static PathOfLengthThreeLinkPrediction l3() {

@@ -15,7 +15,7 @@ class SpectralRoleEmbeddingTest {
      * Two blocks: customers a0..a9 buy from most of sa0..sa5, b0..b7 from most of sb0..sb4; a0 also
      * buys from sb0, so the network is connected and its first singular vector is the trivial one.
      */
-    private static SupplyNetwork twoBlocks() {
+    private static SupplyTieNetwork twoBlocks() {
         List<SupplyRelation> relations = new ArrayList<>();
         for (String block : List.of("a", "b")) {
             int customers = block.equals("a") ? 10 : 8;
@@ -29,12 +29,12 @@ class SpectralRoleEmbeddingTest {
             }
         }
         relations.add(new SupplyRelation("a0", "sb0"));
-        return SupplyNetwork.of(relations);
+        return SupplyTieNetwork.of(relations);
     }
 
     @Test
     void firmsInTheSameBlockPointTheSameWay() {
-        SupplyNetwork n = twoBlocks();
+        SupplyTieNetwork n = twoBlocks();
         SpectralRoleEmbedding e = new SpectralRoleEmbedding(n, 1, 7);
         assertThat(e.dimensions()).isEqualTo(1);
         double[] a1 = e.asCustomer(index(n, "a1"));
@@ -49,7 +49,7 @@ class SpectralRoleEmbeddingTest {
 
     @Test
     void deterministicForASeed() {
-        SupplyNetwork n = SupplyNetwork.of(PlantedSupplyNetworkGenerator.generate(500, 3.4, 0.2, 1));
+        SupplyTieNetwork n = SupplyTieNetwork.of(PlantedSupplyNetworkGenerator.generate(500, 3.4, 0.2, 1));
         SpectralRoleEmbedding first = new SpectralRoleEmbedding(n, 8, 3);
         SpectralRoleEmbedding second = new SpectralRoleEmbedding(n, 8, 3);
         for (int v = 0; v < n.firmCount(); v++) {
@@ -74,7 +74,7 @@ class SpectralRoleEmbeddingTest {
         assertThatThrownBy(() -> new SpectralRoleEmbedding(twoBlocks(), 0, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static int index(SupplyNetwork n, String id) {
+    private static int index(SupplyTieNetwork n, String id) {
         return n.indexOf(id).getAsInt();
     }
 }

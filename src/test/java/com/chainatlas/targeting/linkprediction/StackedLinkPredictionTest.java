@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class StackedLinkPredictionTest {
 
     /** Uniformly random relations among 4,000 firms: no structure beyond chance. */
-    private static SupplyNetwork structureless(long seed) {
+    private static SupplyTieNetwork structureless(long seed) {
         Random random = new Random(seed);
         List<SupplyRelation> relations = new ArrayList<>();
         for (int i = 0; i < 16_000; i++) {
@@ -21,11 +21,11 @@ class StackedLinkPredictionTest {
                 relations.add(new SupplyRelation("F" + c, "F" + s));
             }
         }
-        return SupplyNetwork.of(relations);
+        return SupplyTieNetwork.of(relations);
     }
 
     /** 20 clusters, each 10 customers all buying from the cluster's 10 suppliers. */
-    private static SupplyNetwork plantedBlocks() {
+    private static SupplyTieNetwork plantedBlocks() {
         List<SupplyRelation> relations = new ArrayList<>();
         for (int k = 0; k < 20; k++) {
             for (int c = 0; c < 10; c++) {
@@ -34,7 +34,7 @@ class StackedLinkPredictionTest {
                 }
             }
         }
-        return SupplyNetwork.of(relations);
+        return SupplyTieNetwork.of(relations);
     }
 
     private static double stackedAuc(HoldOutSplit split) {
@@ -57,7 +57,7 @@ class StackedLinkPredictionTest {
 
     @Test
     void beatsL3WithPopularityOnAGeneratedTieredNetwork() {
-        HoldOutSplit split = new HoldOutSplit(SupplyNetwork.of(PlantedSupplyNetworkGenerator.generate(5000, 3.4, 0.2, 9)), 0.1, 42);
+        HoldOutSplit split = new HoldOutSplit(SupplyTieNetwork.of(PlantedSupplyNetworkGenerator.generate(5000, 3.4, 0.2, 9)), 0.1, 42);
         double stack = stackedAuc(split);
         double pop = split.rocAuc(new PathOfLengthThreeLinkPrediction(split.training(), 0.5, true));
         assertThat(stack).isGreaterThan(0.9).isGreaterThan(pop + 0.05);
@@ -65,13 +65,13 @@ class StackedLinkPredictionTest {
 
     @Test
     void evaluationTrainsOnTheTrainingNetworkOnly() {
-        SupplyNetwork full = SupplyNetwork.of(PlantedSupplyNetworkGenerator.generate(3000, 3.4, 0.2, 4));
+        SupplyTieNetwork full = SupplyTieNetwork.of(PlantedSupplyNetworkGenerator.generate(3000, 3.4, 0.2, 4));
         HoldOutSplit split = new HoldOutSplit(full, 0.1, 42);
         for (int[] p : split.positives()) {
             assertThat(split.training().hasRelation(p[0], p[1])).isFalse();
         }
         // the same training relations, rebuilt apart from the full network: the evaluation must agree exactly
-        SupplyNetwork trainingAlone = full.withRelations(split.training().relations());
+        SupplyTieNetwork trainingAlone = full.withRelations(split.training().relations());
         double expected = split.rocAuc(new StackedLinkPrediction(StackedLinkPrediction.train(trainingAlone, ScoringContext.TRAINING_SEED)));
         var results = LinkPredictionEvaluation.evaluate(split, List.of(LinkPredictionMethod.STACKED),
                 new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
@@ -83,7 +83,7 @@ class StackedLinkPredictionTest {
 
     @Test
     void deterministicForANetworkAndSeed() {
-        HoldOutSplit split = new HoldOutSplit(SupplyNetwork.of(PlantedSupplyNetworkGenerator.generate(2000, 3.4, 0.2, 5)), 0.1, 42);
+        HoldOutSplit split = new HoldOutSplit(SupplyTieNetwork.of(PlantedSupplyNetworkGenerator.generate(2000, 3.4, 0.2, 5)), 0.1, 42);
         var first = new StackedLinkPrediction(StackedLinkPrediction.train(split.training(), 11));
         var second = new StackedLinkPrediction(StackedLinkPrediction.train(split.training(), 11));
         for (int[][] pairs : new int[][][] {split.positives(), split.negatives()}) {
@@ -96,7 +96,7 @@ class StackedLinkPredictionTest {
 
     @Test
     void tooSmallANetworkFallsBackToL3WithPopularity() {
-        SupplyNetwork tiny = PathOfLengthThreeLinkPredictionTest.NETWORK;
+        SupplyTieNetwork tiny = PathOfLengthThreeLinkPredictionTest.NETWORK;
         StackedLinkPrediction.Model model = StackedLinkPrediction.train(tiny, 1);
         assertThat(model.trained()).isFalse();
         var stacked = new StackedLinkPrediction(model);

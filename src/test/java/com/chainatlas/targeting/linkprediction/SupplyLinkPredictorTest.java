@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class SupplyLinkPredictorTest {
 
-    private static final SupplyNetwork NETWORK = PathOfLengthThreeLinkPredictionTest.NETWORK;
+    private static final SupplyTieNetwork NETWORK = PathOfLengthThreeLinkPredictionTest.NETWORK;
 
     @Test
     void ranksLocalCustomersByPathEvidence() {
@@ -36,7 +36,7 @@ class SupplyLinkPredictorTest {
 
     @Test
     void recommendedMethodTrainedOnAGeneratedNetworkRanksByProbabilityWithEvidence() {
-        SupplyNetwork network = SupplyNetwork.of(PlantedSupplyNetworkGenerator.generate(2000, 3.4, 0.2, 8));
+        SupplyTieNetwork network = SupplyTieNetwork.of(PlantedSupplyNetworkGenerator.generate(2000, 3.4, 0.2, 8));
         var predictor = new SupplyLinkPredictor(network);
         // the busiest supplier, and every firm that buys from anyone as a "local" customer
         int supplier = 0;

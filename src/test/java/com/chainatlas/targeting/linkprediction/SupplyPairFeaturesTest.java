@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SupplyPairFeaturesTest {
 
     /** Walks c → s1 ← c1 → s2 ← c2 → s with c1 ≠ c ≠ c2, enumerated naively. */
-    private static double naiveL5(SupplyNetwork n, int s, int c) {
+    private static double naiveL5(SupplyTieNetwork n, int s, int c) {
         double sum = 0;
         for (int s1 : n.suppliersOf(c)) {
             for (int c1 : n.customersOf(s1)) {
@@ -41,7 +41,7 @@ class SupplyPairFeaturesTest {
                 relations.add(new SupplyRelation("F" + c, "F" + s));
             }
         }
-        for (SupplyNetwork n : List.of(PathOfLengthThreeLinkPredictionTest.NETWORK, SupplyNetwork.of(relations))) {
+        for (SupplyTieNetwork n : List.of(PathOfLengthThreeLinkPredictionTest.NETWORK, SupplyTieNetwork.of(relations))) {
             SupplyPairFeatures features = new SupplyPairFeatures(n);
             for (int s = 0; s < n.firmCount(); s++) {
                 for (int c = 0; c < n.firmCount(); c++) {
@@ -54,7 +54,7 @@ class SupplyPairFeaturesTest {
     @Test
     void l5WorkedByHand() {
         // c1 buys from s1, s2; c2 from s1, s3, s4; c3 from s2, s3; c4 from s3.
-        SupplyNetwork n = PathOfLengthThreeLinkPredictionTest.NETWORK;
+        SupplyTieNetwork n = PathOfLengthThreeLinkPredictionTest.NETWORK;
         SupplyPairFeatures features = new SupplyPairFeatures(n);
         // s4 → c4: only c2 buys from s4, c4 only from s3 (3 customers); the walks and 1/(k_s1 k_c1 k_s2 k_c2):
         // c4→s3←c2→s1←c2→s4 1/(3·3·2·3), c4→s3←c2→s3←c2→s4 1/(3·3·3·3), c4→s3←c2→s4←c2→s4 1/(3·3·1·3),
@@ -67,7 +67,7 @@ class SupplyPairFeaturesTest {
     @Test
     void tierDepthAlongAChain() {
         // raw → part → module → car
-        SupplyNetwork n = SupplyNetwork.ofPairs(new String[][] {{"part", "raw"}, {"module", "part"}, {"car", "module"}});
+        SupplyTieNetwork n = SupplyTieNetwork.ofPairs(new String[][] {{"part", "raw"}, {"module", "part"}, {"car", "module"}});
         SupplyPairFeatures features = new SupplyPairFeatures(n);
         double[] out = new double[SupplyPairFeatures.count()];
         features.compute(index(n, "raw"), index(n, "module"), out);
@@ -80,7 +80,7 @@ class SupplyPairFeaturesTest {
         assertThat(out[SupplyPairFeatures.NAMES.indexOf("s sells like c's suppliers")]).isEqualTo(SupplyPairFeatures.MISSING);
     }
 
-    private static int index(SupplyNetwork n, String id) {
+    private static int index(SupplyTieNetwork n, String id) {
         return n.indexOf(id).getAsInt();
     }
 }

@@ -11,7 +11,7 @@ class UndirectedIndexScorerTest {
      * A supplies B and D; B, D and E supply C. Undirected: A–B, A–D, B–C, D–C, E–C.
      * Candidate A → C: common neighbours {B, D}, each of degree 2; Γ(A) ∪ Γ(C) = {B, D, E}; k(A)=2, k(C)=3.
      */
-    private static final SupplyNetwork NETWORK = SupplyNetwork.ofPairs(new String[][] {
+    private static final SupplyTieNetwork NETWORK = SupplyTieNetwork.ofPairs(new String[][] {
         {"B", "A"}, {"D", "A"}, {"C", "B"}, {"C", "D"}, {"C", "E"}});
 
     private static double score(LinkPredictionMethod method, String supplier, String customer) {

@@ -14,7 +14,7 @@ class SupplyNetworkTest {
     @Test
     void keepsRolesApartAndCountsDuplicatesOnce() {
         // B buys from A and sells to C: both roles
-        SupplyNetwork n = SupplyNetwork.ofPairs(new String[][] {{"B", "A"}, {"C", "B"}, {"C", "B"}, {" C ", "A"}});
+        SupplyTieNetwork n = SupplyTieNetwork.ofPairs(new String[][] {{"B", "A"}, {"C", "B"}, {"C", "B"}, {" C ", "A"}});
         assertThat(n.firmCount()).isEqualTo(3);
         assertThat(n.relationCount()).isEqualTo(3);
         assertThat(n.customerCount()).isEqualTo(2);
@@ -27,11 +27,11 @@ class SupplyNetworkTest {
 
     @Test
     void rejectsEmptyAndBadInput() {
-        assertThatThrownBy(() -> SupplyNetwork.of(List.of())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SupplyTieNetwork.of(List.of())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least one relation");
-        assertThatThrownBy(() -> SupplyNetwork.ofPairs(new String[0][])).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SupplyNetwork.ofPairs(new String[][] {{"a"}})).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SupplyNetwork.ofPairs(new String[][] {{"a", " "}})).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SupplyTieNetwork.ofPairs(new String[0][])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SupplyTieNetwork.ofPairs(new String[][] {{"a"}})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SupplyTieNetwork.ofPairs(new String[][] {{"a", " "}})).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("supplier");
         assertThatThrownBy(() -> new SupplyRelation("a", "a")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LinkPredictionMethod.fromCode("x")).isInstanceOf(IllegalArgumentException.class);

@@ -14,7 +14,10 @@ import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleGraph;
 
 /**
- * The supply network (供应网络): firms and directed supplier → customer relations. A firm may be a
+ * The supply network as the link predictor sees it (供应关系网络, the predictor's role; the analysis
+ * snapshot's own read-only graph view for PageRank is {@code analysis.SnapshotSupplyGraph}): firms and
+ * directed supplier → customer relations. In the application it is built from the analysis snapshot's
+ * arrays ({@link #ofCompressedRows}), so predictions and diagnosis always describe the same data. A firm may be a
  * customer, a supplier or both; the model keeps the two roles apart (bipartite-aware), so methods
  * can walk "c buys from s'" and "c' buys from s" separately.
  *
@@ -23,7 +26,7 @@ import org.jgrapht.graph.SimpleGraph;
  * path-of-length-3 methods touch only arrays. Building costs O(m log m) time and O(n + m) memory for
  * n firms and m distinct relations. Duplicate relations are counted once.
  */
-public final class SupplyNetwork {
+public final class SupplyTieNetwork {
 
     private final List<String> ids;
     private final Map<String, Integer> index;
@@ -33,7 +36,7 @@ public final class SupplyNetwork {
     private final int[][] customersOf;
     private final int relationCount;
 
-    private SupplyNetwork(List<String> ids, Map<String, Integer> index, int[] customers, int[] suppliers) {
+    private SupplyTieNetwork(List<String> ids, Map<String, Integer> index, int[] customers, int[] suppliers) {
         this.ids = ids;
         this.index = index;
         int n = ids.size();
@@ -51,7 +54,7 @@ public final class SupplyNetwork {
      *
      * @throws IllegalArgumentException if there are no relations
      */
-    public static SupplyNetwork of(Collection<SupplyRelation> relations) {
+    public static SupplyTieNetwork of(Collection<SupplyRelation> relations) {
         Objects.requireNonNull(relations, "relations");
         if (relations.isEmpty()) {
             throw new IllegalArgumentException("supply network needs at least one relation / 供应关系为空");
@@ -67,7 +70,7 @@ public final class SupplyNetwork {
             suppliers[i] = index.computeIfAbsent(r.supplier(), k -> add(ids, k));
             i++;
         }
-        return new SupplyNetwork(List.copyOf(ids), Map.copyOf(index), customers, suppliers);
+        return new SupplyTieNetwork(List.copyOf(ids), Map.copyOf(index), customers, suppliers);
     }
 
     /**
@@ -75,7 +78,7 @@ public final class SupplyNetwork {
      *
      * @throws IllegalArgumentException if there are no pairs or a pair is not two non-blank, distinct ids
      */
-    public static SupplyNetwork ofPairs(String[][] customerSupplierPairs) {
+    public static SupplyTieNetwork ofPairs(String[][] customerSupplierPairs) {
         Objects.requireNonNull(customerSupplierPairs, "pairs");
         List<SupplyRelation> relations = new ArrayList<>(customerSupplierPairs.length);
         for (String[] pair : customerSupplierPairs) {
@@ -87,20 +90,52 @@ public final class SupplyNetwork {
         return of(relations);
     }
 
+    /**
+     * Builds the network from compressed rows by customer, as the analysis snapshot holds them: firm
+     * {@code c}'s suppliers are {@code supplier[start[c]] .. supplier[start[c + 1] - 1]}. Firms keep their
+     * indices (so a firm without relations is still a firm); ids must be distinct. Copies the arrays.
+     *
+     * @throws IllegalArgumentException if the rows do not fit the ids, ids repeat, a supplier index is
+     *         out of range or a firm supplies itself
+     */
+    public static SupplyTieNetwork ofCompressedRows(String[] ids, int[] start, int[] supplier) {
+        Objects.requireNonNull(ids, "ids");
+        int n = ids.length;
+        if (start == null || supplier == null || start.length != n + 1 || start[0] != 0 || start[n] != supplier.length) {
+            throw new IllegalArgumentException("compressed rows do not fit " + n + " firms");
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int v = 0; v < n; v++) {
+            if (ids[v] == null || index.put(ids[v], v) != null) {
+                throw new IllegalArgumentException("firm ids must be distinct and non-null: " + ids[v]);
+            }
+        }
+        int[] customers = new int[supplier.length];
+        for (int c = 0; c < n; c++) {
+            for (int k = start[c]; k < start[c + 1]; k++) {
+                if (supplier[k] < 0 || supplier[k] >= n || supplier[k] == c) {
+                    throw new IllegalArgumentException("bad supplier index " + supplier[k] + " for firm " + c);
+                }
+                customers[k] = c;
+            }
+        }
+        return new SupplyTieNetwork(List.of(ids), Map.copyOf(index), customers, supplier.clone());
+    }
+
     private static int add(List<String> ids, String id) {
         ids.add(id);
         return ids.size() - 1;
     }
 
     /** Same firms (same numbering), only the relations whose positions in {@link #relations} are listed. */
-    SupplyNetwork withRelations(int[][] relationPairs) {
+    SupplyTieNetwork withRelations(int[][] relationPairs) {
         int[] customers = new int[relationPairs.length];
         int[] suppliers = new int[relationPairs.length];
         for (int i = 0; i < relationPairs.length; i++) {
             customers[i] = relationPairs[i][0];
             suppliers[i] = relationPairs[i][1];
         }
-        return new SupplyNetwork(ids, index, customers, suppliers);
+        return new SupplyTieNetwork(ids, index, customers, suppliers);
     }
 
     private static int[][] group(int n, int[] from, int[] to) {
@@ -179,6 +214,16 @@ public final class SupplyNetwork {
     /** Firms {@code supplier} sells to, sorted; do not modify. */
     int[] customersOf(int supplier) {
         return customersOf[supplier];
+    }
+
+    /** Firms that buy from at least one supplier, ascending. */
+    int[] buyers() {
+        return java.util.stream.IntStream.range(0, suppliersOf.length).filter(v -> suppliersOf[v].length > 0).toArray();
+    }
+
+    /** Firms that sell to at least one customer, ascending. */
+    int[] sellers() {
+        return java.util.stream.IntStream.range(0, customersOf.length).filter(v -> customersOf[v].length > 0).toArray();
     }
 
     boolean hasRelation(int supplier, int customer) {

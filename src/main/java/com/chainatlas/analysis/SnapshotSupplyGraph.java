@@ -15,9 +15,10 @@ import org.jgrapht.graph.DefaultGraphType;
  * supply-relation indices (supplier → customer) in the snapshot's compressed-row arrays. It lets JGraphT's
  * algorithms (here {@link org.jgrapht.alg.scoring.PageRank}) run over millions of relations without copying them
  * into a {@code DefaultDirectedGraph} (which costs ~100 bytes per edge); it adds one int per edge for the
- * outgoing index. Mutators throw {@link UnsupportedOperationException}.
+ * outgoing index. Mutators throw {@link UnsupportedOperationException}. This is the diagnosis' role; the link
+ * predictor builds its own {@code SupplyTieNetwork} from the same snapshot arrays ({@code targeting}).
  */
-final class SupplyNetwork extends AbstractGraph<Integer, Integer> {
+final class SnapshotSupplyGraph extends AbstractGraph<Integer, Integer> {
 
     private static final GraphType TYPE = new DefaultGraphType.Builder().directed().weighted(false)
             .allowMultipleEdges(false).allowSelfLoops(false).allowCycles(true).modifiable(false).build();
@@ -29,7 +30,7 @@ final class SupplyNetwork extends AbstractGraph<Integer, Integer> {
     private final int[] outStart;
     private final int[] outEdges;
 
-    SupplyNetwork(int vertices, int[] inStart, int[] inSupplier) {
+    SnapshotSupplyGraph(int vertices, int[] inStart, int[] inSupplier) {
         this.vertices = vertices;
         this.inStart = inStart;
         this.inSupplier = inSupplier;
@@ -193,7 +194,7 @@ final class SupplyNetwork extends AbstractGraph<Integer, Integer> {
     }
 
     private static UnsupportedOperationException readOnly() {
-        return new UnsupportedOperationException("SupplyNetwork is a read-only view of a snapshot");
+        return new UnsupportedOperationException("SnapshotSupplyGraph is a read-only view of a snapshot");
     }
 
     /** The ints {@code [from, to)} themselves (array null) or {@code array[from..to)}, as an unmodifiable set. */

@@ -139,7 +139,7 @@ describe('target logic', () => {
   });
   it('turns the query into API parameters (comma lists, 7 weights) and filters into short URLs', () => {
     expect(targetParams({ chain: 'NEV', region: '340100', segments: ['A', 'B'], includeProvinces: [], tags: ['上市'], weights: { ...W, priority: 10 }, minScore: 0 })).toEqual({
-      chain: 'NEV', region: '340100', zone: null, segments: 'A,B', preset: null, weights: '25,15,15,15,10,10,10', includeProvinces: null, excludeProvinces: null, sizeBand: null, tags: '上市', minScore: 0,
+      chain: 'NEV', region: '340100', zone: null, segments: 'A,B', preset: null, weights: '25,15,15,15,10,10,10', includeProvinces: null, excludeProvinces: null, sizeBand: null, tags: '上市', minScore: 0, asOf: null,
     });
     expect(filterParams({ preset: 'ties', include: ['320000'], tags: [], min: ' ' })).toEqual({ preset: 'ties', include: '320000', exclude: null, size: null, tags: null, min: null, page: null });
     expect(targetExportUrl('L 1', 'xlsx', '张三')).toBe('/api/target-lists/L%201/export.xlsx?user=%E5%BC%A0%E4%B8%89');

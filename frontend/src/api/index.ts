@@ -79,9 +79,10 @@ export const api = {
 
   diagnosis: (chain: string, region: string, zone?: string | null, overrides: Record<string, QueryValue> = {}, s?: Sig) =>
     getJson<ChainDiagnosis>('/api/diagnosis', { ...overrides, chain, region, zone }, s),
-  segmentDiagnosis: (id: string, q: { chain?: string | null; region: string; zone?: string | null; limit?: number }, s?: Sig) =>
+  segmentDiagnosis: (id: string, q: { chain?: string | null; region: string; zone?: string | null; limit?: number; asOf?: string | null }, s?: Sig) =>
     getJson<SegmentDiagnosisDetail>(`/api/diagnosis/segments/${encodeURIComponent(id)}`, q, s),
-  peers: (chain: string, region: string, top = 8, s?: Sig) => getJson<PeerComparison>('/api/diagnosis/peers', { chain, region, top }, s),
+  peers: (chain: string, region: string, top = 8, s?: Sig, asOf?: string | null) =>
+    getJson<PeerComparison>('/api/diagnosis/peers', { chain, region, top, asOf: asOf ?? null }, s),
   pairing: (q: { chain: string; region: string; segments?: string | null; limit?: number }, s?: Sig) =>
     getJson<PairingReport>('/api/pairing', q, s),
 
@@ -166,6 +167,7 @@ export function targetParams(q: TargetQuery): Record<string, QueryValue> {
     sizeBand: q.sizeBand ?? null,
     tags: list(q.tags),
     minScore: q.minScore ?? null,
+    asOf: q.asOf ?? null,
   };
 }
 

@@ -69,6 +69,8 @@ export interface Enterprise {
   revenue: number | null;
   employees: number | null;
   founded: string | null;
+  /** 上市日期; null when unknown or not listed */
+  listed?: string | null;
   tags: string[];
   /** null when nobody gave it (unknown, not 0) */
   patents: number | null;
@@ -174,6 +176,16 @@ export interface SnapshotInfo {
   enterprises: number;
   memberships: number;
   supplyRelations: number;
+  /** The as-of view answered (截至日期); null: all data. */
+  asOf: AsOfInfo | null;
+}
+/** What an as-of view kept and left out; `requested` is a later date than today that was read as today. */
+export interface AsOfInfo {
+  date: string;
+  requested: string | null;
+  enterprises: number;
+  excludedLater: number;
+  excludedUndated: number;
 }
 export interface DiagRegionRef {
   code: string;
@@ -408,6 +420,8 @@ export interface TargetPage {
   page: number;
   size: number;
   total: number;
+  /** the as-of view ranked on; null: all data */
+  asOf?: AsOfInfo | null;
 }
 /** The query of a ranking (POST body of a saved list; also the GET parameters). */
 export interface TargetQuery {
@@ -422,6 +436,8 @@ export interface TargetQuery {
   sizeBand?: string | null;
   tags?: string[];
   minScore?: number | null;
+  /** 截至日期 YYYY-MM-DD: rank on the chain as of that date */
+  asOf?: string | null;
 }
 export interface SavedList {
   id: string;

@@ -106,10 +106,10 @@ let diagMemo: { key: string; at: number; promise: Promise<ChainDiagnosis> } | nu
  * The default-threshold diagnosis of a chain and region, shared by whoever asks within 30 s: the router starts it
  * together with the chain and the view's code, so the chain map does not wait for them one after the other.
  */
-export function sharedDiagnosis(chainId: string, region: string, zone: string | null): Promise<ChainDiagnosis> {
-  const key = `${chainId}|${region}|${zone ?? ''}`;
+export function sharedDiagnosis(chainId: string, region: string, zone: string | null, asOf: string | null = null): Promise<ChainDiagnosis> {
+  const key = `${chainId}|${region}|${zone ?? ''}|${asOf ?? ''}`;
   if (diagMemo && diagMemo.key === key && Date.now() - diagMemo.at < 30_000) return diagMemo.promise;
-  const promise = api.diagnosis(chainId, region, zone, {});
+  const promise = api.diagnosis(chainId, region, zone, asOf ? { asOf } : {});
   promise.catch(() => {
     if (diagMemo?.promise === promise) diagMemo = null; // a failure is not kept: the next ask tries again
   });

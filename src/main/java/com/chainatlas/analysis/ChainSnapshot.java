@@ -28,6 +28,9 @@ import com.chainatlas.chain.Stage;
  */
 public final class ChainSnapshot {
 
+    /** {@link #entryDay} of an enterprise with neither a founding nor a listing date: it cannot be placed in time. */
+    public static final int UNDATED = Integer.MIN_VALUE;
+
     final String chainId;
     final String chainName;
     final long version;
@@ -55,6 +58,10 @@ public final class ChainSnapshot {
     final String[] zoneNames;
     /** Revenue in 万元; NaN when nobody gave it (unknown is not zero). */
     final double[] revenue;
+    /** Entry date as an epoch day (earlier of 成立日期 and 上市日期), {@link #UNDATED} when neither is known. */
+    final int[] entryDay;
+    /** What an as-of view ({@link AsOfView}) kept and left out; null for the snapshot of all data. */
+    final DiagnosisModel.AsOf asOf;
 
     final int[] memStart;
     final int[] memSeg;
@@ -68,6 +75,11 @@ public final class ChainSnapshot {
     final FlowStructure flows;
 
     ChainSnapshot(SnapshotBuilder.Parts p, long version, long startedNanos) {
+        this(p, version, startedNanos, null);
+    }
+
+    ChainSnapshot(SnapshotBuilder.Parts p, long version, long startedNanos, DiagnosisModel.AsOf asOf) {
+        this.asOf = asOf;
         this.chainId = p.chainId();
         this.chainName = p.chainName();
         this.version = version;
@@ -89,6 +101,7 @@ public final class ChainSnapshot {
         this.zone = p.zone();
         this.zoneNames = p.zoneNames();
         this.revenue = p.revenue();
+        this.entryDay = p.entryDay();
         this.memStart = p.memStart();
         this.memSeg = p.memSeg();
         this.inStart = p.inStart();
@@ -145,7 +158,7 @@ public final class ChainSnapshot {
 
     public DiagnosisModel.SnapshotInfo info() {
         return new DiagnosisModel.SnapshotInfo(chainId, version, builtAt, buildMillis, segId.length, uscc.length,
-                memSeg.length, inSupplier.length);
+                memSeg.length, inSupplier.length, asOf);
     }
 
     /**
@@ -168,7 +181,7 @@ public final class ChainSnapshot {
      */
     public long estimatedBytes() {
         long b = 0;
-        b += ints(regionCode) + ints(zone) + 8L * revenue.length + ints(memStart) + ints(memSeg) + ints(inStart)
+        b += ints(regionCode) + ints(zone) + ints(entryDay) + 8L * revenue.length + ints(memStart) + ints(memSeg) + ints(inStart)
                 + ints(inSupplier) + ints(inSegment) + 8L * inAmount.length;
         b += strings(uscc) + strings(name) + strings(zoneNames);
         b += national.estimatedBytes();
@@ -214,6 +227,44 @@ public final class ChainSnapshot {
     /** Revenue in 万元, NaN when unknown. */
     public double revenueOf(int enterprise) {
         return revenue[enterprise];
+    }
+
+    /** Entry date (epoch day) of an enterprise, {@link #UNDATED} when unknown. */
+    public int entryDayOf(int enterprise) {
+        return entryDay[enterprise];
+    }
+
+    /** The as-of filter this snapshot is, or null for all data. */
+    public DiagnosisModel.AsOf asOf() {
+        return asOf;
+    }
+
+    /**
+     * Whether the enterprise with this USCC and region code is in the snapshot: a binary search inside the
+     * region code's run (enterprises are sorted by region code, then USCC). O(log n).
+     */
+    public boolean contains(String enterpriseUscc, String enterpriseRegionCode) {
+        if (enterpriseUscc == null || enterpriseRegionCode == null || !enterpriseRegionCode.matches("\\d{6}")) {
+            return false;
+        }
+        int code = Integer.parseInt(enterpriseRegionCode);
+        int[] r = rangeOf(code, code + 1);
+        return java.util.Arrays.binarySearch(uscc, r[0], r[1], enterpriseUscc) >= 0;
+    }
+
+    /** USCCs of the enterprises whose region code starts with {@code prefix} (2, 4 or 6 digits), one range scan. */
+    public java.util.Set<String> usccsWithin(String prefix) {
+        if (prefix == null || !prefix.matches("\\d{1,6}")) {
+            return java.util.Set.of();
+        }
+        int scale = (int) Math.pow(10, 6 - prefix.length());
+        int low = Integer.parseInt(prefix) * scale;
+        int[] r = rangeOf(low, low + scale);
+        java.util.Set<String> result = new java.util.HashSet<>();
+        for (int e = r[0]; e < r[1]; e++) {
+            result.add(uscc[e]);
+        }
+        return result;
     }
 
     public int membershipStart(int enterprise) {

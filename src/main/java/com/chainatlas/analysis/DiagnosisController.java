@@ -44,8 +44,9 @@ class DiagnosisController {
     Diagnosis diagnose(@Parameter(example = "NEV") @RequestParam String chain,
                        @Parameter(example = "340100") @RequestParam String region,
                        @Parameter(description = "开发区 name as stored on enterprises") @RequestParam(required = false) String zone,
+                       @Parameter(description = "截至日期 YYYY-MM-DD: only enterprises that had entered by then (founded, or listed where only that is known); undated ones are left out and counted in snapshot.asOf; a later date than today counts as today") @RequestParam(required = false) String asOf,
                        @ParameterObject DiagnosisSettings.Overrides overrides) {
-        return expensive.call("diagnosis", () -> diagnosis.diagnose(chain, region, zone, overrides));
+        return expensive.call("diagnosis", () -> diagnosis.diagnose(chain, region, zone, overrides, AsOfSnapshots.parse(asOf)));
     }
 
     @GetMapping("/api/diagnosis/segments/{segmentId}")
@@ -56,8 +57,9 @@ class DiagnosisController {
                           @RequestParam(required = false) String chain,
                           @RequestParam(required = false) String zone,
                           @RequestParam(defaultValue = "100") int limit,
+                          @RequestParam(required = false) String asOf,
                           @ParameterObject DiagnosisSettings.Overrides overrides) {
-        return diagnosis.segment(segmentId, chain, region, zone, overrides, limit);
+        return diagnosis.segment(segmentId, chain, region, zone, overrides, limit, AsOfSnapshots.parse(asOf));
     }
 
     @GetMapping("/api/diagnosis/peers")
@@ -69,16 +71,19 @@ class DiagnosisController {
                          @RequestParam(required = false) RegionLevel level,
                          @RequestParam(required = false) String within,
                          @RequestParam(defaultValue = "10") int top,
+                         @RequestParam(required = false) String asOf,
                          @ParameterObject DiagnosisSettings.Overrides overrides) {
-        return expensive.call("diagnosis", () -> diagnosis.peers(chain, region, peers, level, within, top, overrides));
+        return expensive.call("diagnosis", () -> diagnosis.peers(chain, region, peers, level, within, top, overrides,
+                AsOfSnapshots.parse(asOf)));
     }
 
     @GetMapping("/api/diagnosis/ranking")
     @Operation(summary = "National ranking of regions of one level for one segment (count, revenue, share, LQ)")
     SegmentRanking ranking(@RequestParam String chain, @RequestParam String segment,
                            @RequestParam(defaultValue = "PROVINCE") RegionLevel level,
-                           @RequestParam(defaultValue = "100") int limit) {
-        return diagnosis.ranking(chain, segment, level, limit);
+                           @RequestParam(defaultValue = "100") int limit,
+                           @RequestParam(required = false) String asOf) {
+        return diagnosis.ranking(chain, segment, level, limit, AsOfSnapshots.parse(asOf));
     }
 
     @GetMapping("/api/snapshots")

@@ -22,7 +22,17 @@ public final class DiagnosisModel {
 
     /** Which snapshot answered: {@code version} grows with every rebuild of any chain. */
     public record SnapshotInfo(String chainId, long version, Instant builtAt, long buildMillis, int segments,
-                               int enterprises, int memberships, int supplyRelations) {
+                               int enterprises, int memberships, int supplyRelations, AsOf asOf) {
+    }
+
+    /**
+     * An as-of view (截至日期): only enterprises whose entry date (the earlier of 成立日期 and 上市日期) is on or before
+     * {@code date}. {@code excludedLater} entered after it; {@code excludedUndated} have no date at all and are left
+     * out at every date (they cannot be placed in time). {@code requested} is the date asked for when it was later than
+     * today ({@code date} is then today), else null. Supply relations count only between enterprises kept.
+     */
+    public record AsOf(java.time.LocalDate date, java.time.LocalDate requested, int enterprises, int excludedLater,
+                       int excludedUndated) {
     }
 
     /** The region asked about. {@code code} "000000" is the whole nation (全国). */

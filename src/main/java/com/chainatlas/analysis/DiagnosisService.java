@@ -1,5 +1,6 @@
 package com.chainatlas.analysis;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -37,8 +38,11 @@ public class DiagnosisService {
     /** Full names by code (at most the ~3,300 divisions): enterprise lists name many regions per request. */
     private final java.util.concurrent.ConcurrentHashMap<String, String> regionNames = new java.util.concurrent.ConcurrentHashMap<>();
 
-    DiagnosisService(SnapshotRegistry registry, RegionCatalog regions, DiagnosisSettings defaults) {
+    private final AsOfSnapshots asOfs;
+
+    DiagnosisService(SnapshotRegistry registry, RegionCatalog regions, DiagnosisSettings defaults, AsOfSnapshots asOfs) {
         this.registry = registry;
+        this.asOfs = asOfs;
         this.regions = regions;
         this.defaults = defaults;
         this.engine = new DiagnosisEngine(this::regionName);
@@ -46,17 +50,31 @@ public class DiagnosisService {
     }
 
     public Diagnosis diagnose(String chainId, String regionCode, String zone, DiagnosisSettings.Overrides overrides) {
-        ChainSnapshot s = registry.get(required(chainId, "chain"));
+        return diagnose(chainId, regionCode, zone, overrides, null);
+    }
+
+    /**
+     * The diagnosis as of a date (截至日期): on the view of the snapshot with only the enterprises that had entered by
+     * then ({@link AsOfSnapshots}); null is all data. The response's {@code snapshot.asOf} says what was left out.
+     */
+    public Diagnosis diagnose(String chainId, String regionCode, String zone, DiagnosisSettings.Overrides overrides,
+                              LocalDate asOf) {
+        ChainSnapshot s = snapshot(chainId, asOf);
         return engine.diagnose(s, RegionScope.of(s, region(regionCode), blankToNull(zone)), defaults.with(overrides));
     }
 
     public SegmentDetail segment(String segmentId, String chainId, String regionCode, String zone,
                                  DiagnosisSettings.Overrides overrides, int limit) {
+        return segment(segmentId, chainId, regionCode, zone, overrides, limit, null);
+    }
+
+    public SegmentDetail segment(String segmentId, String chainId, String regionCode, String zone,
+                                 DiagnosisSettings.Overrides overrides, int limit, LocalDate asOf) {
         String chain = chainId != null && !chainId.isBlank() ? chainId : registry.chainOfSegment(segmentId);
         if (chain == null) {
             throw ApiProblem.notFound("环节", "Segment", segmentId);
         }
-        ChainSnapshot s = registry.get(chain);
+        ChainSnapshot s = asOfs.at(registry.get(chain), asOf);
         int g = s.segmentIndex(segmentId);
         if (g < 0) {
             throw ApiProblem.notFound("环节", "Segment", segmentId);
@@ -72,7 +90,12 @@ public class DiagnosisService {
      */
     public PeerComparison peers(String chainId, String regionCode, List<String> peerCodes, RegionLevel level,
                                 String within, int top, DiagnosisSettings.Overrides overrides) {
-        ChainSnapshot s = registry.get(required(chainId, "chain"));
+        return peers(chainId, regionCode, peerCodes, level, within, top, overrides, null);
+    }
+
+    public PeerComparison peers(String chainId, String regionCode, List<String> peerCodes, RegionLevel level,
+                                String within, int top, DiagnosisSettings.Overrides overrides, LocalDate asOf) {
+        ChainSnapshot s = snapshot(chainId, asOf);
         DiagnosisSettings cfg = defaults.with(overrides);
         RegionRef self = region(regionCode);
         Set<String> codes = new LinkedHashSet<>();
@@ -114,13 +137,22 @@ public class DiagnosisService {
     }
 
     public SegmentRanking ranking(String chainId, String segmentId, RegionLevel level, int limit) {
-        ChainSnapshot s = registry.get(required(chainId, "chain"));
+        return ranking(chainId, segmentId, level, limit, null);
+    }
+
+    public SegmentRanking ranking(String chainId, String segmentId, RegionLevel level, int limit, LocalDate asOf) {
+        ChainSnapshot s = snapshot(chainId, asOf);
         int g = s.segmentIndex(required(segmentId, "segment"));
         if (g < 0) {
             throw ApiProblem.notFound("环节", "Segment", segmentId);
         }
         checkLimit(limit, 5000);
         return ranking.rank(s, g, level == null ? RegionLevel.PROVINCE : level, limit, defaults);
+    }
+
+    /** The chain's snapshot, or its as-of view for a date (a later date than today counts as today). */
+    public ChainSnapshot snapshot(String chainId, LocalDate asOf) {
+        return asOfs.at(registry.get(required(chainId, "chain")), asOf);
     }
 
     public List<DiagnosisModel.SnapshotInfo> snapshots() {

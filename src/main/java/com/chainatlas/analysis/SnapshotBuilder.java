@@ -30,8 +30,8 @@ public final class SnapshotBuilder {
     record Parts(String chainId, String chainName, String[] segId, String[] segName, int[] segParent, Stage[] segStage,
                  boolean[] segKey, int[] segValueAdded, boolean[] segLeaf, int[][] segAncestors,
                  Map<String, Integer> segIndex, int[] flowFrom, int[] flowTo, boolean[] flowRecycling, String[] uscc,
-                 String[] name, int[] regionCode, int[] zone, String[] zoneNames, double[] revenue, int[] memStart,
-                 int[] memSeg, int[] inStart, int[] inSupplier, int[] inSegment, double[] inAmount) {
+                 String[] name, int[] regionCode, int[] zone, String[] zoneNames, double[] revenue, int[] entryDay,
+                 int[] memStart, int[] memSeg, int[] inStart, int[] inSupplier, int[] inSegment, double[] inAmount) {
     }
 
     private final String chainId;
@@ -46,6 +46,7 @@ public final class SnapshotBuilder {
     private final List<String> zones = new ArrayList<>();
     private final GrowableArrays.Ints regionCodes = new GrowableArrays.Ints();
     private final GrowableArrays.Doubles revenues = new GrowableArrays.Doubles();
+    private final GrowableArrays.Ints entryDays = new GrowableArrays.Ints();
 
     private final List<String[]> pendingMemberships = new ArrayList<>();
     private final GrowableArrays.Ints supSupplier = new GrowableArrays.Ints();
@@ -84,6 +85,16 @@ public final class SnapshotBuilder {
      * @param revenue    万元; null, NaN or negative is unknown and stays NaN (never 0: unknown is not zero)
      */
     public SnapshotBuilder enterprise(String uscc, String name, String regionCode, String zone, Double revenue) {
+        return enterprise(uscc, name, regionCode, zone, revenue, null, null);
+    }
+
+    /**
+     * Adds an enterprise with its dates. Its entry date (进入日期, what an as-of view filters on) is the earlier of
+     * the known 成立日期 {@code founded} and 上市日期 {@code listed}: normally the founding date, the listing date
+     * where only that is known (listed-company data). Neither known: undated ({@link ChainSnapshot#UNDATED}).
+     */
+    public SnapshotBuilder enterprise(String uscc, String name, String regionCode, String zone, Double revenue,
+                                      java.time.LocalDate founded, java.time.LocalDate listed) {
         if (uscc == null || enterpriseIndex.containsKey(uscc) || regionCode == null || !regionCode.matches("\\d{6}")) {
             return this;
         }
@@ -93,7 +104,19 @@ public final class SnapshotBuilder {
         zones.add(zone == null || zone.isBlank() ? null : zone);
         regionCodes.add(Integer.parseInt(regionCode));
         revenues.add(revenue == null || revenue.isNaN() || revenue < 0 ? Double.NaN : revenue);
+        entryDays.add(entryDay(founded, listed));
         return this;
+    }
+
+    static int entryDay(java.time.LocalDate founded, java.time.LocalDate listed) {
+        long day = Long.MAX_VALUE;
+        if (founded != null) {
+            day = founded.toEpochDay();
+        }
+        if (listed != null) {
+            day = Math.min(day, listed.toEpochDay());
+        }
+        return day == Long.MAX_VALUE ? ChainSnapshot.UNDATED : (int) day;
     }
 
     public SnapshotBuilder membership(String uscc, String segmentId) {
@@ -207,6 +230,7 @@ public final class SnapshotBuilder {
         String[] name = new String[n];
         int[] region = new int[n];
         double[] revenue = new double[n];
+        int[] entryDay = new int[n];
         String[] zoneNames = zones.stream().filter(java.util.Objects::nonNull).distinct().sorted().toArray(String[]::new);
         int[] zone = new int[n];
         for (int i = 0; i < n; i++) {
@@ -216,6 +240,7 @@ public final class SnapshotBuilder {
             name[i] = names.get(old);
             region[i] = regionCodes.get(old);
             revenue[i] = revenues.get(old);
+            entryDay[i] = entryDays.get(old);
             String z = zones.get(old);
             zone[i] = z == null ? -1 : Arrays.binarySearch(zoneNames, z);
         }
@@ -303,8 +328,8 @@ public final class SnapshotBuilder {
             inAmount[k] = inAmt.get(k);
         }
         return new Parts(chainId, chainName, segId, segName, segParent, segStage, segKey, segVa, leaf, ancestors,
-                Map.copyOf(segIndex), flowFrom, flowTo, flowRec, uscc, name, region, zone, zoneNames, revenue, memStart,
-                memSeg, inStart, inSupplier, inSegment, inAmount);
+                Map.copyOf(segIndex), flowFrom, flowTo, flowRec, uscc, name, region, zone, zoneNames, revenue, entryDay,
+                memStart, memSeg, inStart, inSupplier, inSegment, inAmount);
     }
 
     private int supplySegment(String productId, int supplier, int[] memStart, int[] memSeg, Map<String, Integer> segIndex) {

@@ -38,7 +38,7 @@ public final class SnapshotLoader implements SnapshotRegistry.Source {
     private static final String MEMBERSHIPS = """
             MATCH (s:Segment {chainId: $chain})<-[:IN_SEGMENT]-(e:Enterprise)
             RETURN e.uscc AS uscc, e.name AS name, e.regionCode AS region, e.zone AS zone, e.revenue AS revenue,
-                   s.id AS segment
+                   e.founded AS founded, e.listed AS listed, s.id AS segment
             """;
     private static final String SUPPLIES = """
             MATCH (:Segment {chainId: $chain})<-[:IN_SEGMENT]-(a:Enterprise)
@@ -111,7 +111,7 @@ public final class SnapshotLoader implements SnapshotRegistry.Source {
         tx.run(MEMBERSHIPS, p).forEachRemaining(r -> {
             String uscc = r.get("uscc").asString(null);
             b.enterprise(uscc, r.get("name").asString(null), r.get("region").asString(null),
-                    r.get("zone").asString(null), number(r.get("revenue")));
+                    r.get("zone").asString(null), number(r.get("revenue")), date(r.get("founded")), date(r.get("listed")));
             b.membership(uscc, r.get("segment").asString());
         });
         Result supplies = tx.run(SUPPLIES, p);
@@ -128,6 +128,20 @@ public final class SnapshotLoader implements SnapshotRegistry.Source {
             return v.isNull() ? Stage.MIDSTREAM : Stage.valueOf(v.asString());
         } catch (IllegalArgumentException e) {
             return Stage.MIDSTREAM;
+        }
+    }
+
+    /** A date property: a Neo4j date, or ISO text from older data; anything else is unknown (null). */
+    static java.time.LocalDate date(Value v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        try {
+            Object o = v.asObject();
+            return o instanceof java.time.LocalDate d ? d
+                    : o instanceof String t ? java.time.LocalDate.parse(t.length() > 10 ? t.substring(0, 10) : t) : null;
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

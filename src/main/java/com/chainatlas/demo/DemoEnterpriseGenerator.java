@@ -232,7 +232,16 @@ final class DemoEnterpriseGenerator {
         }
         int employees = (int) Math.max(8, Math.round(revenue / (60 + random.nextDouble() * 60)));
         int patents = (int) Math.round(Math.sqrt(revenue) / 8 * (highTech ? 2 : 1) * (0.3 + random.nextDouble() * 1.4));
-        LocalDate founded = LocalDate.of(1985 + random.nextInt(39), 1 + random.nextInt(12), 1 + random.nextInt(28));
+        // Founding years skewed to recent ones, as in a young industry: median ≈ 2015, a third after 2020; one firm
+        // in 50 has no known date (unknown stays absent). One draw, as before, so the rest of the data is unchanged.
+        int u = random.nextInt(10_000);
+        double x = u / 10_000.0;
+        int year = 2025 - (int) Math.floor(40 * x * x);
+        LocalDate date = LocalDate.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28));
+        LocalDate founded = u % 50 == 7 ? null : date;
+        // 上市: listed 3 to 15 years after founding, never after 2025 (no extra draw)
+        LocalDate listed = !tags.contains("上市") ? null
+                : date.withYear(Math.min(2025, year + 3 + (int) (serial % 13)));
         String city = cityShortName(regionCode);
         String brand;
         String suffix;
@@ -247,7 +256,7 @@ final class DemoEnterpriseGenerator {
         String zone = county.endsWith("开发区") ? county
                 : random.nextDouble() < 0.25 ? city + (random.nextBoolean() ? "经济技术开发区" : "高新技术产业开发区") : null;
         return new Enterprise(Uscc.of(regionCode, ++serial), name, brand + suffix.substring(0, 2), regionCode, zone,
-                revenue, employees, founded, tags, patents, true);
+                revenue, employees, founded, tags, patents, true, listed);
     }
 
     private String cityShortName(String code) {

@@ -130,12 +130,14 @@ public class EnterpriseService {
 
     static Enterprise enterprise(Value e) {
         Value founded = e.get("founded");
+        Value listed = e.get("listed");
         return new Enterprise(e.get("uscc").asString(), e.get("name").asString(), e.get("shortName").asString(null),
                 e.get("regionCode").asString(), e.get("zone").asString(null), nullableDouble(e.get("revenue")),
                 e.get("employees").isNull() ? null : e.get("employees").asInt(),
                 founded.isNull() ? null : founded.asObject() instanceof LocalDate d ? d : LocalDate.parse(founded.asString()),
                 e.get("tags").isNull() ? List.of() : e.get("tags").asList(Value::asString),
-                e.get("patents").isNull() ? null : e.get("patents").asInt(), e.get("sample").asBoolean(false));
+                e.get("patents").isNull() ? null : e.get("patents").asInt(), e.get("sample").asBoolean(false),
+                listed.isNull() ? null : listed.asObject() instanceof LocalDate d ? d : LocalDate.parse(listed.asString()));
     }
 
     private static Double nullableDouble(Value v) {

@@ -119,7 +119,7 @@ public class EnterpriseWriter {
                 SET e.name = row.name, e.shortName = row.shortName, e.regionCode = row.regionCode,
                     e.provinceCode = row.provinceCode, e.cityCode = row.cityCode, e.countyCode = row.countyCode,
                     e.zone = row.zone, e.revenue = row.revenue, e.employees = row.employees, e.founded = row.founded,
-                    e.tags = row.tags, e.patents = row.patents, e.sample = row.sample
+                    e.listed = row.listed, e.tags = row.tags, e.patents = row.patents, e.sample = row.sample
                 WITH e, row
                 CALL (e, row) {
                   OPTIONAL MATCH (r:Region {code: row.regionCode})
@@ -144,7 +144,7 @@ public class EnterpriseWriter {
                 CREATE (e:Enterprise {uscc: row.uscc, name: row.name, shortName: row.shortName, regionCode: row.regionCode,
                                       provinceCode: row.provinceCode, cityCode: row.cityCode, countyCode: row.countyCode,
                                       zone: row.zone, revenue: row.revenue, employees: row.employees, founded: row.founded,
-                                      tags: row.tags, patents: row.patents, sample: row.sample})
+                                      listed: row.listed, tags: row.tags, patents: row.patents, sample: row.sample})
                 FOREACH (region IN CASE WHEN r IS NULL THEN [] ELSE [r] END | CREATE (e)-[:LOCATED_IN]->(region))
                 """).bind(rows).to("rows").run();
     }
@@ -293,6 +293,7 @@ public class EnterpriseWriter {
         m.put("revenue", e.revenue());
         m.put("employees", e.employees());
         m.put("founded", e.founded());
+        m.put("listed", e.listed());
         m.put("tags", e.tags());
         m.put("patents", e.patents());
         m.put("sample", e.sample());

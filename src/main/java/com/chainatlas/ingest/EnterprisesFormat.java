@@ -40,6 +40,8 @@ final class EnterprisesFormat implements FormatRules<EnterprisesFormat.Row> {
                     .note("单位万元；填“1.2亿元”“3000万元”会自动换算"),
             Column.of("employees", "从业人数", INTEGER).range(0.0, null).example("320").aliases("员工人数"),
             Column.of("founded", "成立日期", DATE).example("2016-05-18"),
+            Column.of("listed", "上市日期", DATE).example("2021-08-09").aliases("上市时间", "list_date")
+                    .note("上市企业填写；可不填"),
             Column.of("tags", "标签", NAME_LIST).example("高新技术企业;专精特新").note("如 上市、专精特新、专精特新小巨人、高新技术企业、500强、链主"),
             Column.of("patents", "专利数", INTEGER).range(0.0, null).example("45"),
             Column.of("chainId", "产业链", ID).ref(RefKind.CHAIN).example("NEV").aliases("产业链编号")
@@ -58,7 +60,7 @@ final class EnterprisesFormat implements FormatRules<EnterprisesFormat.Row> {
      * @param chainIds    the chains of the row's segments
      */
     record Row(String uscc, String name, String shortName, String regionCode, String zone, Double revenue,
-               Integer employees, LocalDate founded, List<String> tags, Integer patents, List<String> segmentIds,
+               Integer employees, LocalDate founded, LocalDate listed, List<String> tags, Integer patents, List<String> segmentIds,
                String mainProducts, String businessScope, boolean exists, boolean provisional, String upgrades,
                Set<String> chainIds) implements FormatRow {
     }
@@ -68,6 +70,10 @@ final class EnterprisesFormat implements FormatRules<EnterprisesFormat.Row> {
         LocalDate founded = row.date("founded");
         if (founded != null && founded.isAfter(LocalDate.now())) {
             row.problem("founded", "成立日期晚于今天");
+        }
+        LocalDate listed = row.date("listed");
+        if (listed != null && listed.isAfter(LocalDate.now())) {
+            row.problem("listed", "上市日期晚于今天");
         }
     }
 
@@ -81,7 +87,7 @@ final class EnterprisesFormat implements FormatRules<EnterprisesFormat.Row> {
             }
         }
         return new Row(r.text("uscc"), r.text("name"), r.text("shortName"), r.text("regionCode"), r.text("zone"),
-                r.decimal("revenue"), r.integer("employees"), r.date("founded"), r.list("tags"), r.integer("patents"),
+                r.decimal("revenue"), r.integer("employees"), r.date("founded"), r.date("listed"), r.list("tags"), r.integer("patents"),
                 r.list("segmentIds"), r.text("mainProducts"), r.text("businessScope"), r.exists(), r.provisional(),
                 r.upgrades(), Set.copyOf(chains));
     }
@@ -110,6 +116,6 @@ final class EnterprisesFormat implements FormatRules<EnterprisesFormat.Row> {
 
     private static Enterprise enterprise(Row r) {
         return new Enterprise(r.uscc(), r.name(), r.shortName(), r.regionCode(), r.zone(), r.revenue(), r.employees(),
-                r.founded(), r.tags(), r.patents(), false);
+                r.founded(), r.tags(), r.patents(), false, r.listed());
     }
 }

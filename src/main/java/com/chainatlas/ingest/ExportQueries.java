@@ -82,7 +82,7 @@ final class ExportQueries {
                     WHERE ($chain IS NULL OR EXISTS { (e)-[:IN_SEGMENT]->(:Segment {chainId: $chain}) }) AND %s
                     RETURN e.uscc AS uscc, e.name AS name, e.shortName AS shortName, e.regionCode AS regionCode,
                            e.zone AS zone, e.revenue AS revenue, e.employees AS employees, e.founded AS founded,
-                           e.tags AS tags, e.patents AS patents, e.mainProducts AS mainProducts,
+                           e.listed AS listed, e.tags AS tags, e.patents AS patents, e.mainProducts AS mainProducts,
                            e.businessScope AS businessScope ORDER BY uscc""".formatted(inRegion("e")))),
             Map.entry("enterprise-segments", new Table(ImportFormats.ENTERPRISE_SEGMENTS, orderedExtras("enterpriseName", "【参考】企业名称"), """
                     MATCH (e:Enterprise)-[:IN_SEGMENT]->(s:Segment)

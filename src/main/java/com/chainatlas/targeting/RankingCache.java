@@ -70,7 +70,8 @@ final class RankingCache {
     static TargetQuery normalised(TargetQuery q) {
         return new TargetQuery(q.chain(), q.region(), q.zone(), q.segments().stream().distinct().toList(),
                 q.weights() != null ? null : q.preset() == null ? "balanced" : q.preset(), q.weights(),
-                sorted(q.includeProvinces()), sorted(q.excludeProvinces()), q.sizeBand(), sorted(q.tags()), q.minScore());
+                sorted(q.includeProvinces()), sorted(q.excludeProvinces()), q.sizeBand(), sorted(q.tags()), q.minScore(),
+                q.asOf());
     }
 
     private static List<String> sorted(List<String> values) {

@@ -68,9 +68,10 @@ class TargetController {
                     @RequestParam(required = false) String sizeBand,
                     @RequestParam(required = false) List<String> tags,
                     @RequestParam(required = false) Double minScore,
+                    @RequestParam(required = false) String asOf,
                     @RequestParam(defaultValue = "0") int page,
                     @RequestParam(defaultValue = "20") int size) {
-        TargetQuery q = query(chain, region, zone, segments, preset, weights, includeProvinces, excludeProvinces, sizeBand, tags, minScore);
+        TargetQuery q = query(chain, region, zone, segments, preset, weights, includeProvinces, excludeProvinces, sizeBand, tags, minScore, asOf);
         Paging paging = new Paging(page, size);
         return expensive.call("targets", () -> targets.rank(q, paging));
     }
@@ -157,11 +158,12 @@ class TargetController {
                                          @RequestParam(required = false) String sizeBand,
                                          @RequestParam(required = false) List<String> tags,
                                          @RequestParam(required = false) Double minScore,
+                                         @RequestParam(required = false) String asOf,
                                          @RequestParam(required = false) String user,
                                          HttpServletResponse response) throws IOException {
         checkExt(ext);
         String who = user(user);
-        TargetQuery q = query(chain, region, zone, segments, preset, weights, includeProvinces, excludeProvinces, sizeBand, tags, minScore);
+        TargetQuery q = query(chain, region, zone, segments, preset, weights, includeProvinces, excludeProvinces, sizeBand, tags, minScore, asOf);
         boolean sent = expensive.run("export", () -> {
             TargetService.Ranking r = targets.rankAll(q);
             TargetListExporter.Meta meta = new TargetListExporter.Meta(null, null, r.chainId(), r.chainName(), r.region().code(),
@@ -196,9 +198,9 @@ class TargetController {
 
     private static TargetQuery query(String chain, String region, String zone, List<String> segments, String preset,
                                      String weights, List<String> include, List<String> exclude, String sizeBand,
-                                     List<String> tags, Double minScore) {
+                                     List<String> tags, Double minScore, String asOf) {
         return validated(new TargetQuery(chain, region, zone, segments, preset, parseWeights(weights), include, exclude,
-                sizeBand, tags, minScore));
+                sizeBand, tags, minScore, com.chainatlas.analysis.AsOfSnapshots.parse(asOf)));
     }
 
     private static TargetQuery validated(TargetQuery q) {

@@ -8,10 +8,21 @@ public final class TargetModel {
     private TargetModel() {
     }
 
-    /** What a ranking is asked for. Null means "not set"; {@code weights} overrides {@code preset}. */
+    /**
+     * What a ranking is asked for. Null means "not set"; {@code weights} overrides {@code preset}. {@code asOf}
+     * (截至日期) ranks on the chain as of that date: the diagnosis then, and only candidates and local partners that had
+     * entered by then.
+     */
     public record TargetQuery(String chain, String region, String zone, List<String> segments, String preset,
                               TargetWeights weights, List<String> includeProvinces, List<String> excludeProvinces,
-                              String sizeBand, List<String> tags, Double minScore) {
+                              String sizeBand, List<String> tags, Double minScore, java.time.LocalDate asOf) {
+
+        public TargetQuery(String chain, String region, String zone, List<String> segments, String preset,
+                           TargetWeights weights, List<String> includeProvinces, List<String> excludeProvinces,
+                           String sizeBand, List<String> tags, Double minScore) {
+            this(chain, region, zone, segments, preset, weights, includeProvinces, excludeProvinces, sizeBand, tags,
+                    minScore, null);
+        }
 
         public TargetQuery {
             segments = segments == null ? List.of() : List.copyOf(segments);
@@ -65,9 +76,13 @@ public final class TargetModel {
         }
     }
 
-    /** One page of a ranking, with everything needed to read it: segments, weights used, snapshot. */
+    /**
+     * One page of a ranking, with everything needed to read it: segments, weights used, snapshot; {@code asOf} the
+     * as-of view it ranked on (null: all data).
+     */
     public record TargetPage(String chainId, String regionCode, String regionName, String preset,
                              TargetWeights weights, List<TargetSegment> segments, long snapshotVersion,
-                             List<TargetRow> items, int page, int size, long total) {
+                             List<TargetRow> items, int page, int size, long total,
+                             com.chainatlas.analysis.DiagnosisModel.AsOf asOf) {
     }
 }

@@ -74,7 +74,8 @@ public class TargetService {
         int from = (int) Math.min(r.rows().size(), paging.skip());
         int to = Math.min(r.rows().size(), from + paging.size());
         return new TargetPage(q.chain(), r.region().code(), regions.fullName(r.region().code()), r.preset(), r.weights(),
-                r.segments(), r.snapshotVersion(), r.rows().subList(from, to), paging.page(), paging.size(), r.rows().size());
+                r.segments(), r.snapshotVersion(), r.rows().subList(from, to), paging.page(), paging.size(), r.rows().size(),
+                r.asOf());
     }
 
     /** The whole ranking, for saved lists and exports; computed once per snapshot version and query. */
@@ -82,7 +83,8 @@ public class TargetService {
         Region region = region(q.region());
         TargetWeights weights = weights(q);
         String preset = q.weights() != null ? "custom" : q.preset() == null ? "balanced" : q.preset();
-        Diagnosis d = diagnosis.diagnose(q.chain(), region.code(), q.zone(), com.chainatlas.analysis.DiagnosisSettings.Overrides.none());
+        Diagnosis d = diagnosis.diagnose(q.chain(), region.code(), q.zone(), com.chainatlas.analysis.DiagnosisSettings.Overrides.none(),
+                q.asOf());
         // the day is part of the key: expansion signals decay from one day to the next
         return rankings.get(new RankingCache.Key(d.snapshot().version(), RankingCache.normalised(q), signals.today()),
                 () -> compute(q, region, weights, preset, d));
@@ -94,6 +96,9 @@ public class TargetService {
         targets.forEach(t -> bySegment.put(t.segmentId(), t));
 
         TargetFacts.Facts facts = this.facts.facts(q.chain(), region.prefix(), bySegment, d.snapshot().version());
+        if (q.asOf() != null) {
+            facts = AsOfFacts.filter(facts, diagnosis.snapshot(q.chain(), q.asOf()), region.prefix());
+        }
         List<Candidate> filtered = facts.candidates().stream().filter(c -> passes(c, q)).toList();
         Map<String, List<Tie>> ties = facts.ties();
         Map<String, String> locals = facts.locals();
@@ -148,7 +153,8 @@ public class TargetService {
                     x.purpose(), x.purposeZh(), x.score(), x.parts(), x.reasons(), x.reasonText(), x.localPartners(),
                     x.predictedPartners(), x.revenue(), x.employees(), x.tags(), x.patents(), x.cooperations(), x.signalText()));
         }
-        return new Ranking(q.chain(), d.chainName(), region, preset, weights, targets, d.snapshot().version(), List.copyOf(ranked));
+        return new Ranking(q.chain(), d.chainName(), region, preset, weights, targets, d.snapshot().version(), List.copyOf(ranked),
+                d.snapshot().asOf());
     }
 
     /** Rankings kept in the cache (for tests). */
@@ -156,9 +162,14 @@ public class TargetService {
         return rankings.size();
     }
 
-    /** A full ranking with what produced it. */
+    /** A full ranking with what produced it; {@code asOf} the as-of view it ranked on, null for all data. */
     public record Ranking(String chainId, String chainName, Region region, String preset, TargetWeights weights, List<TargetSegment> segments,
-                          long snapshotVersion, List<TargetRow> rows) {
+                          long snapshotVersion, List<TargetRow> rows, com.chainatlas.analysis.DiagnosisModel.AsOf asOf) {
+
+        public Ranking(String chainId, String chainName, Region region, String preset, TargetWeights weights,
+                       List<TargetSegment> segments, long snapshotVersion, List<TargetRow> rows) {
+            this(chainId, chainName, region, preset, weights, segments, snapshotVersion, rows, null);
+        }
     }
 
     private List<TargetSegment> targetSegments(Diagnosis d, List<String> chosen) {

@@ -41,6 +41,6 @@ final class AsOfFacts {
         Map<String, List<PredictedCustomer>> predicted = new HashMap<>();
         all.predicted().forEach((uscc, list) -> predicted.put(uscc,
                 list.stream().filter(p -> locals.contains(p.customerId())).toList()));
-        return new TargetFacts.Facts(candidates, Map.copyOf(ties), Map.copyOf(localNames), Map.copyOf(predicted));
+        return new TargetFacts.Facts(candidates, Map.copyOf(ties), Map.copyOf(localNames), Map.copyOf(predicted), all.events());
     }
 }

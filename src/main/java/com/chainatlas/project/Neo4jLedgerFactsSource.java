@@ -32,6 +32,10 @@ public class Neo4jLedgerFactsSource implements LedgerFactsSource {
         PROJECT_FIELDS = b.toString();
     }
 
+    // One fixed text per query (the projection is built once above); the region prefix is a parameter.
+    private static final String PROJECTS_UNDER = "MATCH (p:Project) WHERE p.regionCode STARTS WITH $prefix RETURN p {" + PROJECT_FIELDS + "} AS p";
+    private static final String PROJECTS_OUTSIDE = "MATCH (p:Project) WHERE NOT p.regionCode STARTS WITH $prefix RETURN p {" + PROJECT_FIELDS + "} AS p";
+
     private final Neo4jClient neo4j;
     private final LedgerReferences refs;
 
@@ -44,7 +48,7 @@ public class Neo4jLedgerFactsSource implements LedgerFactsSource {
     @Transactional(readOnly = true)
     public List<ProjectFacts> projectsUnder(String regionCode) {
         String prefix = refs.filterRegion(regionCode).prefix();
-        return List.copyOf(neo4j.query("MATCH (p:Project) WHERE p.regionCode STARTS WITH $prefix RETURN p {" + PROJECT_FIELDS + "} AS p")
+        return List.copyOf(neo4j.query(PROJECTS_UNDER)
                 .bind(prefix).to("prefix").fetchAs(ProjectFacts.class).mappedBy((t, r) -> project(r.get("p"))).all());
     }
 
@@ -52,7 +56,7 @@ public class Neo4jLedgerFactsSource implements LedgerFactsSource {
     @Transactional(readOnly = true)
     public List<ProjectFacts> projectsOutside(String regionCode) {
         String prefix = refs.filterRegion(regionCode).prefix();
-        return List.copyOf(neo4j.query("MATCH (p:Project) WHERE NOT p.regionCode STARTS WITH $prefix RETURN p {" + PROJECT_FIELDS + "} AS p")
+        return List.copyOf(neo4j.query(PROJECTS_OUTSIDE)
                 .bind(prefix).to("prefix").fetchAs(ProjectFacts.class).mappedBy((t, r) -> project(r.get("p"))).all());
     }
 

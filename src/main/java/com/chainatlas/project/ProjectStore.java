@@ -43,6 +43,14 @@ public class ProjectStore {
             RETURN p, [id IN p.segmentIds | head([s IN segs WHERE s.id = id | s.name])] AS segmentNames
             """;
 
+    // Each query is one fixed text, assembled once from the shared parts; every value is a parameter.
+    private static final String FIND = "MATCH (p:Project {id: $id})\n" + RETURN;
+    private static final String COUNT = "MATCH (p:Project)\n" + ProjectFilter.WHERE + "RETURN count(p) AS n";
+    private static final String PAGE_BY_UPDATE = "MATCH (p:Project)\n" + ProjectFilter.WHERE
+            + "WITH p ORDER BY p.updatedAt DESC, p.id SKIP $skip LIMIT $limit\n" + RETURN + " ORDER BY p.updatedAt DESC, p.id";
+    private static final String PAGE_BY_REGION = "MATCH (p:Project)\n" + ProjectFilter.WHERE
+            + "WITH p ORDER BY p.regionCode, p.name, p.id SKIP $skip LIMIT $limit\n" + RETURN + " ORDER BY p.regionCode, p.name, p.id";
+
     private final Neo4jClient neo4j;
     private final LedgerReferences refs;
 
@@ -103,7 +111,7 @@ public class ProjectStore {
 
     @Transactional(readOnly = true)
     Optional<Project> find(String id) {
-        return neo4j.query("MATCH (p:Project {id: $id})\n" + RETURN).bind(id).to("id")
+        return neo4j.query(FIND).bind(id).to("id")
                 .fetchAs(Project.class).mappedBy((t, r) -> map(r.get("p"), r.get("segmentNames"))).one();
     }
 
@@ -121,7 +129,7 @@ public class ProjectStore {
 
     @Transactional(readOnly = true)
     long count(ProjectFilter f, LocalDate today, int staleDays) {
-        return neo4j.query("MATCH (p:Project)\n" + ProjectFilter.WHERE + "RETURN count(p) AS n")
+        return neo4j.query(COUNT)
                 .bindAll(f.params(today, staleDays)).fetchAs(Long.class).one().orElse(0L);
     }
 
@@ -130,9 +138,7 @@ public class ProjectStore {
         Map<String, Object> params = f.params(today, staleDays);
         params.put("skip", skip);
         params.put("limit", limit);
-        return List.copyOf(neo4j.query("MATCH (p:Project)\n" + ProjectFilter.WHERE
-                        + "WITH p ORDER BY p.updatedAt DESC, p.id SKIP $skip LIMIT $limit\n" + RETURN
-                        + " ORDER BY p.updatedAt DESC, p.id")
+        return List.copyOf(neo4j.query(PAGE_BY_UPDATE)
                 .bindAll(params).fetchAs(Project.class).mappedBy((t, r) -> map(r.get("p"), r.get("segmentNames"))).all());
     }
 
@@ -144,9 +150,7 @@ public class ProjectStore {
             Map<String, Object> params = f.params(today, staleDays);
             params.put("skip", skip);
             params.put("limit", batch);
-            List<Project> rows = List.copyOf(neo4j.query("MATCH (p:Project)\n" + ProjectFilter.WHERE
-                            + "WITH p ORDER BY p.regionCode, p.name, p.id SKIP $skip LIMIT $limit\n" + RETURN
-                            + " ORDER BY p.regionCode, p.name, p.id")
+            List<Project> rows = List.copyOf(neo4j.query(PAGE_BY_REGION)
                     .bindAll(params).fetchAs(Project.class).mappedBy((t, r) -> map(r.get("p"), r.get("segmentNames"))).all());
             rows.forEach(sink);
             if (rows.size() < batch) {

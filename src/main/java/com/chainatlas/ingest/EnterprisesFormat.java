@@ -20,6 +20,7 @@ import java.util.Set;
 
 import com.chainatlas.enterprise.Enterprise;
 import com.chainatlas.enterprise.EnterpriseWriter;
+import com.chainatlas.system.ClockConfiguration;
 
 /**
  * 企业: one enterprise per row, keyed by its credit code, or by full name + region when it has none (标为
@@ -68,11 +69,11 @@ final class EnterprisesFormat implements FormatRules<EnterprisesFormat.Row> {
     @Override
     public void check(RowContext row) {
         LocalDate founded = row.date("founded");
-        if (founded != null && founded.isAfter(LocalDate.now())) {
+        if (founded != null && founded.isAfter(LocalDate.now(ClockConfiguration.OFFICE_ZONE))) {
             row.problem("founded", "成立日期晚于今天");
         }
         LocalDate listed = row.date("listed");
-        if (listed != null && listed.isAfter(LocalDate.now())) {
+        if (listed != null && listed.isAfter(LocalDate.now(ClockConfiguration.OFFICE_ZONE))) {
             row.problem("listed", "上市日期晚于今天");
         }
     }

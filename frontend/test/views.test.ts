@@ -133,7 +133,9 @@ describe('pairing segments', () => {
 describe('target logic', () => {
   it('reads the query from the URL state, dropping malformed provinces and bands', () => {
     const q = queryFromState({ chain: 'NEV', region: '340100', zone: null, params: { preset: 'leaders', include: '320000,32,310000', size: 'HUGE', tags: '上市,专精特新', min: '40', segments: 'A,B' } });
-    expect(q).toEqual({ chain: 'NEV', region: '340100', zone: null, segments: ['A', 'B'], preset: 'leaders', weights: null, includeProvinces: ['320000', '310000'], excludeProvinces: [], sizeBand: null, tags: ['上市', '专精特新'], minScore: 40 });
+    expect(q).toEqual({ chain: 'NEV', region: '340100', zone: null, segments: ['A', 'B'], preset: 'leaders', weights: null, includeProvinces: ['320000', '310000'], excludeProvinces: [], sizeBand: null, tags: ['上市', '专精特新'], minScore: 40, asOf: null });
+    expect(queryFromState({ chain: 'NEV', region: '340100', zone: null, params: { asOf: '2020-12-31' } })!.asOf).toBe('2020-12-31');
+    expect(queryFromState({ chain: 'NEV', region: '340100', zone: null, params: { asOf: '2020-02-30' } })!.asOf).toBeNull();
     expect(queryFromState({ chain: 'NEV', region: null, zone: null, params: {} })).toBeNull();
     expect(queryFromState({ chain: 'NEV', region: '340100', zone: null, params: { min: 'abc' } })!.minScore).toBeNull();
   });

@@ -1,3 +1,4 @@
+import { isIsoDate } from './asOfLogic';
 import type { ScoreParts, ScorePartKey, TargetQuery, TargetWeights } from '../api/types';
 
 export const PART_KEYS: ScorePartKey[] = ['scale', 'quality', 'innovation', 'ties', 'predicted', 'proximity', 'priority', 'signals'];
@@ -24,6 +25,8 @@ export function queryFromState(state: { chain: string | null; region: string | n
     sizeBand: p.size && SIZE_BANDS.includes(p.size) ? p.size : null,
     tags: list(p.tags),
     minScore: min !== null && Number.isFinite(min) ? min : null,
+    // 截至日期: a bad date is ignored, as on the chain map and the diagnosis
+    asOf: isIsoDate(p.asOf) ? p.asOf : null,
   };
 }
 

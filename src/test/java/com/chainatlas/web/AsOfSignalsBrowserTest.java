@@ -194,4 +194,25 @@ class AsOfSignalsBrowserTest {
         assertThat(panel.locator(".el-timeline-item")).hasCount(list.size());
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.SHOTS.resolve("signals-enterprise-events.png")));
     }
+
+    @Test
+    void targetsRankAsOfTheDateInTheUrl() {
+        JsonNode ranked = new Api(port).ok("/api/targets?chain=NEV&region=" + HEFEI + "&asOf=" + FROM + "&size=20");
+        JsonNode today = new Api(port).ok("/api/targets?chain=NEV&region=" + HEFEI + "&size=20");
+        assertThat(ranked.get("total").asLong()).as("fewer candidates existed in " + FROM).isLessThan(today.get("total").asLong());
+        page.navigate("http://localhost:" + port + "/#/targets?chain=NEV&region=" + HEFEI + "&asOf=" + FROM);
+        Locator table = page.locator("[data-testid=targets-table]");
+        assertThat(table.locator(".el-table__body tr").first()).isVisible();
+        assertThat(page.locator("#target-as-of")).hasValue(FROM);
+        assertThat(page.locator("[data-testid=target-as-of-note]")).containsText("截至 " + FROM);
+        assertThat(table.locator(".el-table__body tr").first().locator("strong"))
+                .hasText(ranked.get("items").get(0).get("name").asString());
+        // clearing the date goes back to today's ranking
+        page.locator("#target-as-of").hover();
+        page.locator("[data-testid=target-as-of] .clear-icon").click();
+        page.waitForURL(u -> !u.contains("asOf="));
+        assertThat(page.locator("[data-testid=target-as-of-note]")).hasCount(0);
+        assertThat(table.locator(".el-table__body tr").first().locator("strong"))
+                .hasText(today.get("items").get(0).get("name").asString());
+    }
 }

@@ -43,7 +43,8 @@ export const router = createRouter({ history: createWebHashHistory(), routes });
  */
 export async function signInGuard(to: RouteLocationNormalized): Promise<true | RouteLocationRaw> {
   await loadMe();
-  if (to.name === 'login') return isSignedIn() ? { path: afterSignIn(to.query.redirect), replace: true } : true;
+  // a string: the redirect carries its own query
+  if (to.name === 'login') return isSignedIn() ? afterSignIn(to.query.redirect) : true;
   if (!isSignedIn()) return { path: LOGIN_PATH, query: { redirect: to.fullPath }, replace: true };
   return true;
 }

@@ -116,7 +116,7 @@ describe('401 from any API call', () => {
   });
 });
 
-describe('login view', () => {
+describe('login view', { timeout: 30_000 }, () => {
   async function open(path = '/login?redirect=/leads%3Fchain%3DNEV') {
     const r = testRouter();
     await r.push(path);

@@ -45,7 +45,8 @@ export async function signInGuard(to: RouteLocationNormalized): Promise<true | R
   await loadMe();
   // a string: the redirect carries its own query
   if (to.name === 'login') return isSignedIn() ? afterSignIn(to.query.redirect) : true;
-  if (!isSignedIn()) return { path: LOGIN_PATH, query: { redirect: to.fullPath }, replace: true };
+  // `#/` stays `/` so that the first visit after signing in still gets the demo region (see below)
+  if (!isSignedIn()) return { path: LOGIN_PATH, query: { redirect: to.redirectedFrom?.fullPath === '/' ? '/' : to.fullPath }, replace: true };
   return true;
 }
 
@@ -68,7 +69,7 @@ router.beforeEach(async (to, from) => {
   if (!store.booted || to.query.chain) return true;
   const fallback = store.chains.find((c) => c.chain.id === DEFAULT_CHAIN)?.chain.id ?? store.chains[0]?.chain.id;
   if (!fallback) return true;
-  const first = from === START_LOCATION && to.redirectedFrom?.fullPath === '/';
+  const first = (from === START_LOCATION || from.name === 'login') && to.redirectedFrom?.fullPath === '/';
   // chain and region first, as serialiseHash writes them
   const query: Record<string, unknown> = { chain: fallback, region: first ? DEFAULT_REGION : to.query.region };
   for (const [k, v] of Object.entries(to.query)) if (!(k in query)) query[k] = v;

@@ -33,6 +33,7 @@ function testRouter(): Router {
       { path: '/login', name: 'login', component: LoginView },
       { path: '/chain', name: 'chain', component: Stub },
       { path: '/leads', name: 'leads', component: Stub },
+      { path: '/:rest(.*)*', redirect: (to) => ({ path: '/chain', query: to.query }) },
     ],
   });
   r.beforeEach((to) => signInGuard(to));
@@ -71,6 +72,9 @@ describe('router guard', () => {
     expect(calls.filter((c) => c.url === '/api/auth/me')).toHaveLength(1);
     // nothing else (chains, regions) was loaded before sign-in
     expect(calls.map((c) => c.url)).toEqual(['/api/auth/me']);
+    // `#/` is kept as `/`, so the first visit after signing in is still a first visit (demo region)
+    await r.push('/');
+    expect(r.currentRoute.value.query.redirect).toBe('/');
   });
 
   it('lets a signed-in user through, and on from /login to the redirect', async () => {

@@ -39,3 +39,12 @@ export function formatCount(n: number | null | undefined): string {
   if (Math.abs(n) >= 1e4) return `${formatNumber(n / 1e4, 1)}万`;
   return formatNumber(n);
 }
+
+/** An ISO instant in the browser's local time, `YYYY-MM-DD HH:mm:ss` ("—" when missing or unreadable). */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}

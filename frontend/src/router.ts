@@ -1,4 +1,7 @@
-import { START_LOCATION, createRouter, createWebHashHistory, type RouteComponent, type RouteRecordRaw } from 'vue-router';
+import { START_LOCATION, createRouter, createWebHashHistory, type RouteComponent, type RouteLocationNormalized, type RouteLocationRaw, type RouteRecordRaw, type Router } from 'vue-router';
+import type { ApiError } from './api/http';
+import { onAuthFailure } from './api/http';
+import { afterSignIn, clearMe, isSignedIn, loadMe, LOGIN_PATH } from './app/auth';
 import { boot, loadChain, sharedDiagnosis, store } from './app/store';
 import { VIEWS, type ViewId } from './state';
 
@@ -19,9 +22,13 @@ const VIEW_COMPONENTS: Record<ViewId, () => Promise<RouteComponent>> = {
   report: () => import('./views/report/ReportView.vue'),
   dashboard: () => import('./views/dashboard/DashboardView.vue'),
   bench: () => import('./views/chain/BenchView.vue'),
+  users: () => import('./views/admin/UsersView.vue'),
+  audit: () => import('./views/admin/AuditView.vue'),
 };
 
 const routes: RouteRecordRaw[] = [
+  // outside the app shell (App.vue shows no header for `bare` routes); needs no chain
+  { path: LOGIN_PATH, name: 'login', component: () => import('./views/auth/LoginView.vue'), meta: { bare: true } },
   ...VIEWS.map((v) => ({ path: `/${v}`, name: v, component: VIEW_COMPONENTS[v] })),
   // `#/`, empty and unknown views open the chain map with the same query (as the old router did).
   { path: '/:rest(.*)*', redirect: (to) => ({ path: '/chain', query: to.query }) },
@@ -29,8 +36,27 @@ const routes: RouteRecordRaw[] = [
 
 export const router = createRouter({ history: createWebHashHistory(), routes });
 
-/** A bookmark without a chain gets the default one; the very first visit also gets the demo region. */
+/**
+ * Sign-in first: the account is asked once before anything else is loaded; without one every route goes to the
+ * sign-in view (with `redirect`, so it can send the user back), and a signed-in user opening the sign-in view
+ * goes on to the redirect. `true` = go on with the other checks.
+ */
+export async function signInGuard(to: RouteLocationNormalized): Promise<true | RouteLocationRaw> {
+  await loadMe();
+  // a string: the redirect carries its own query
+  if (to.name === 'login') return isSignedIn() ? afterSignIn(to.query.redirect) : true;
+  // `#/` stays `/` so that the first visit after signing in still gets the demo region (see below)
+  if (!isSignedIn()) return { path: LOGIN_PATH, query: { redirect: to.redirectedFrom?.fullPath === '/' ? '/' : to.fullPath }, replace: true };
+  return true;
+}
+
+/**
+ * After the sign-in check (nothing — chains, regions — is loaded before it), a bookmark without a chain gets the
+ * default one; the very first visit also gets the demo region.
+ */
 router.beforeEach(async (to, from) => {
+  const signIn = await signInGuard(to);
+  if (signIn !== true || to.name === 'login') return signIn;
   // Start what the view will need at once, in parallel with the first load of chains and regions.
   const q = (k: string) => (typeof to.query[k] === 'string' && to.query[k] ? (to.query[k] as string) : null);
   const view = to.path.slice(1) as ViewId;
@@ -43,9 +69,25 @@ router.beforeEach(async (to, from) => {
   if (!store.booted || to.query.chain) return true;
   const fallback = store.chains.find((c) => c.chain.id === DEFAULT_CHAIN)?.chain.id ?? store.chains[0]?.chain.id;
   if (!fallback) return true;
-  const first = from === START_LOCATION && to.redirectedFrom?.fullPath === '/';
+  const first = (from === START_LOCATION || from.name === 'login') && to.redirectedFrom?.fullPath === '/';
   // chain and region first, as serialiseHash writes them
   const query: Record<string, unknown> = { chain: fallback, region: first ? DEFAULT_REGION : to.query.region };
   for (const [k, v] of Object.entries(to.query)) if (!(k in query)) query[k] = v;
   return { path: to.path, query: query as typeof to.query, replace: true };
 });
+
+/**
+ * A 401 of any API call (the session expired, or was ended elsewhere) forgets the account and opens the sign-in
+ * view, which brings the user back to the current route; a 403 shows the server's Chinese reason.
+ */
+export function installAuthFailureHandlers(r: Router, showError: (message: string) => void): void {
+  onAuthFailure({
+    unauthorized: () => {
+      clearMe();
+      const current = r.currentRoute.value;
+      if (current.name === 'login') return;
+      void r.push({ path: LOGIN_PATH, query: { redirect: current.fullPath } });
+    },
+    forbidden: (e: ApiError) => showError(e.message),
+  });
+}

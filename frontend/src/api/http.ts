@@ -19,6 +19,8 @@ export class ApiError extends Error {
     message: string,
     readonly detailEn: string | null,
     readonly problem: ProblemDetail | null = null,
+    /** Seconds from a `Retry-After` header (the sign-in lockout's 429), null without one. */
+    readonly retryAfter: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -70,10 +72,73 @@ async function readProblem(res: Response): Promise<ProblemDetail | null> {
   }
 }
 
+/** Methods Spring's CSRF filter checks: they carry the `X-XSRF-TOKEN` header. */
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+export const CSRF_COOKIE = 'XSRF-TOKEN';
+export const CSRF_HEADER = 'X-XSRF-TOKEN';
+
+/** The token Spring's `CookieCsrfTokenRepository` keeps in a cookie script can read (null when there is none yet). */
+export function csrfCookie(cookies: string = typeof document === 'undefined' ? '' : document.cookie): string | null {
+  for (const part of cookies.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0 || part.slice(0, eq).trim() !== CSRF_COOKIE) continue;
+    const value = part.slice(eq + 1).trim();
+    try {
+      return value ? decodeURIComponent(value) : null;
+    } catch {
+      return value;
+    }
+  }
+  return null;
+}
+
+/**
+ * The token for a write: the cookie, or — before any answer has set it (first request of a fresh session) —
+ * the one `GET /api/auth/csrf` hands out (it sets the cookie as well).
+ */
+async function csrfToken(signal: AbortSignal | null | undefined): Promise<string | null> {
+  const cookie = csrfCookie();
+  if (cookie) return cookie;
+  try {
+    const res = await fetch('/api/auth/csrf', { headers: { Accept: 'application/json' }, credentials: 'same-origin', signal: signal ?? null });
+    if (!res.ok) return null;
+    return csrfCookie() ?? ((await res.json()) as { token?: string }).token ?? null;
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    return null;
+  }
+}
+
+/**
+ * What the app does about a 401 or 403 wherever it happens (router.ts sends a 401 to the sign-in view, a 403
+ * is shown as a message). The request still fails with its ApiError, so the caller stops as before.
+ */
+export interface AuthFailureHandlers {
+  unauthorized?(error: ApiError, url: string): void;
+  forbidden?(error: ApiError, url: string): void;
+}
+let handlers: AuthFailureHandlers = {};
+export function onAuthFailure(h: AuthFailureHandlers): void {
+  handlers = h;
+}
+
+/** A 401 of these means "wrong password" or "not signed in yet", which their own callers show: no redirect. */
+const OWN_401 = ['/api/auth/login', '/api/auth/me'];
+function pathOf(url: string): string {
+  const q = url.indexOf('?');
+  return q >= 0 ? url.slice(0, q) : url;
+}
+
 async function send(url: string, init: RequestInit): Promise<Response> {
+  const method = (init.method ?? 'GET').toUpperCase();
+  const headers = new Headers(init.headers);
+  if (UNSAFE.has(method)) {
+    const token = await csrfToken(init.signal);
+    if (token) headers.set(CSRF_HEADER, token);
+  }
   let res: Response;
   try {
-    res = await fetch(url, init);
+    res = await fetch(url, { ...init, headers, credentials: 'same-origin' });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, S.networkError, null);
@@ -81,7 +146,12 @@ async function send(url: string, init: RequestInit): Promise<Response> {
   if (!res.ok) {
     const problem = await readProblem(res);
     if (isMissingEndpoint(res.status, problem)) throw new NotAvailableError(url);
-    throw new ApiError(res.status, problem?.detail ?? `HTTP ${res.status}`, problem?.detailEn ?? null, problem);
+    const fallback = res.status === 401 ? S.auth.signInRequired : res.status === 403 ? S.auth.forbidden : `HTTP ${res.status}`;
+    const retryAfter = Number.parseInt(res.headers.get('Retry-After') ?? '', 10);
+    const error = new ApiError(res.status, problem?.detail ?? fallback, problem?.detailEn ?? null, problem, Number.isFinite(retryAfter) ? retryAfter : null);
+    if (res.status === 401 && !OWN_401.includes(pathOf(url))) handlers.unauthorized?.(error, url);
+    if (res.status === 403) handlers.forbidden?.(error, url);
+    throw error;
   }
   return res;
 }
@@ -121,6 +191,16 @@ export async function patchJson<T>(path: string, body: unknown, signal?: AbortSi
 export async function postForm<T>(path: string, form: FormData, signal?: AbortSignal): Promise<T> {
   const res = await send(path, { method: 'POST', headers: { Accept: 'application/json' }, body: form, signal: signal ?? null });
   return (await res.json()) as T;
+}
+
+/** A POST whose answer has no body (204): logout, password changes. */
+export async function postNoContent(path: string, body: unknown, signal?: AbortSignal): Promise<void> {
+  await send(path, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: body === undefined ? null : JSON.stringify(body),
+    signal: signal ?? null,
+  });
 }
 
 export async function deleteJson(path: string, signal?: AbortSignal): Promise<void> {

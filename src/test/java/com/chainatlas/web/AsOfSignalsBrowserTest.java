@@ -51,6 +51,8 @@ class AsOfSignalsBrowserTest {
     @BeforeAll
     static void launch() throws Exception {
         chromium = BrowserSupport.launch();
+        // a loaded 2-core CI machine builds as-of snapshots slowly: give assertions the same patience as actions
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
     }
 
     @AfterAll
@@ -63,7 +65,7 @@ class AsOfSignalsBrowserTest {
     @BeforeEach
     void open() {
         context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1440, 900).setLocale("zh-CN"));
-        context.setDefaultTimeout(30_000);
+        context.setDefaultTimeout(60_000);
         page = context.newPage();
         page.onPageError(pageErrors::add);
     }

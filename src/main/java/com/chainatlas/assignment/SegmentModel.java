@@ -22,7 +22,11 @@ import java.util.Set;
 public final class SegmentModel {
 
     /** An assigned firm the model learns from. */
-    public record Example(String id, String name, Set<String> segments, List<Phrase> phrases) {
+    public record Example(String id, String name, Set<String> segments, List<Phrase> phrases, String industry) {
+
+        public Example(String id, String name, Set<String> segments, List<Phrase> phrases) {
+            this(id, name, segments, phrases, null);
+        }
     }
 
     /** A segment that may be proposed. */
@@ -65,10 +69,14 @@ public final class SegmentModel {
     private final SparseVector[] centroids;
     private final Postings centroidIndex;
     private final Postings exampleIndex;
+    /** Registered industry (normalised) → assigned firms per segment. */
+    private final Map<String, int[]> industries;
+    /** Sibling refinement: per segment, feature id → weight added to the centroid cosine. */
+    private final List<Map<Integer, Double>> refinement;
 
     private SegmentModel(Method method, List<Segment> segments, List<Example> examples, Map<String, Integer> featureIds,
                          List<String> featureNames, double[] idf, int[] firmsPerSegment, int[][] segmentsOfExample,
-                         SparseVector[] centroids, List<SparseVector> exampleVectors) {
+                         SparseVector[] centroids, List<SparseVector> exampleVectors, Map<String, int[]> industries) {
         this.method = method;
         this.segments = segments;
         this.examples = examples;
@@ -80,6 +88,9 @@ public final class SegmentModel {
         this.centroids = centroids;
         this.centroidIndex = new Postings(Arrays.asList(centroids), featureNames.size());
         this.exampleIndex = new Postings(exampleVectors, featureNames.size());
+        this.industries = industries;
+        this.refinement = new ArrayList<>();
+        segments.forEach(x -> refinement.add(new HashMap<>()));
     }
 
     /**
@@ -117,6 +128,9 @@ public final class SegmentModel {
         for (int f = 0; f < firmFeatures; f++) {
             idf[f] = Math.log(n / df.get(f)) + 1;
         }
+        if (method.focus() > 0 && segs.size() > 1) {
+            focus(idf, raw, examples, segIndex, segs.size(), method.focus());
+        }
         List<SparseVector> vectors = new ArrayList<>();
         for (Map<Integer, Double> counts : raw) {
             vectors.add(weighted(counts, idf, 0.0));
@@ -147,8 +161,99 @@ public final class SegmentModel {
             }
             centroids[s] = SparseVector.unit(sums.get(s));
         }
-        return new SegmentModel(method, segs, List.copyOf(examples), ids, names, idf, perSegment, segsOfExample,
-                centroids, vectors);
+        Map<String, int[]> industries = new HashMap<>();
+        for (int i = 0; i < examples.size(); i++) {
+            String ind = industryKey(examples.get(i).industry());
+            if (ind != null) {
+                int[] c = industries.computeIfAbsent(ind, k -> new int[segs.size()]);
+                for (int s : segsOfExample[i]) {
+                    c[s]++;
+                }
+            }
+        }
+        SegmentModel model = new SegmentModel(method, segs, List.copyOf(examples), ids, names, idf, perSegment, segsOfExample,
+                centroids, vectors, industries);
+        if (method.refineEpochs() > 0 && segs.size() > 1) {
+            model.refine(vectors, sums);
+        }
+        return model;
+    }
+
+    /** Multiplies each firm feature's idf by 1 + strength × its concentration (1 − normalised entropy over segments). */
+    private static void focus(double[] idf, List<Map<Integer, Double>> raw, List<Example> examples,
+                              Map<String, Integer> segIndex, int segmentCount, double strength) {
+        Map<Integer, Map<Integer, Integer>> bySegment = new HashMap<>();
+        int[] firms = new int[segmentCount];
+        int labelled = 0;
+        for (int i = 0; i < examples.size(); i++) {
+            int[] ss = examples.get(i).segments().stream().filter(segIndex::containsKey).mapToInt(segIndex::get).toArray();
+            for (int s : ss) {
+                firms[s]++;
+                labelled++;
+                for (int f : raw.get(i).keySet()) {
+                    bySegment.computeIfAbsent(f, k -> new HashMap<>()).merge(s, 1, Integer::sum);
+                }
+            }
+        }
+        double logS = Math.log(segmentCount);
+        for (Map.Entry<Integer, Map<Integer, Integer>> e : bySegment.entrySet()) {
+            double total = e.getValue().values().stream().mapToInt(Integer::intValue).sum() + FOCUS_SMOOTHING;
+            double h = 0;
+            for (int s = 0; s < segmentCount; s++) {
+                double p = (e.getValue().getOrDefault(s, 0) + FOCUS_SMOOTHING * firms[s] / Math.max(1.0, labelled)) / total;
+                if (p > 0) {
+                    h -= p * Math.log(p);
+                }
+            }
+            idf[e.getKey()] *= 1 + strength * Math.max(0, 1 - h / logS);
+        }
+    }
+
+    static final double FOCUS_SMOOTHING = 1.0;
+
+    /**
+     * Sibling refinement: a perceptron over the assigned firms, each scored against the others only (its own
+     * vector taken out of its segment's centroid and out of the neighbours), that moves weight to the words which
+     * tell the right segment from the one it was confused with.
+     */
+    private void refine(List<SparseVector> vectors, List<Map<Integer, Double>> sums) {
+        int segs = segments.size();
+        double[] norm = new double[segs];
+        for (int s = 0; s < segs; s++) {
+            double q = 0;
+            for (double x : sums.get(s).values()) {
+                q += x * x;
+            }
+            norm[s] = Math.sqrt(q);
+        }
+        for (int epoch = 0; epoch < method.refineEpochs(); epoch++) {
+            for (int i = 0; i < vectors.size(); i++) {
+                int[] own = segmentsOfExample[i];
+                if (own.length == 0 || vectors.get(i).isEmpty()) {
+                    continue;
+                }
+                SparseVector v = vectors.get(i);
+                double[] score = scores(v, null, i, norm);
+                int best = -1;
+                for (int s = 0; s < segs; s++) {
+                    if (!contains(own, s) && (best < 0 || score[s] > score[best])) {
+                        best = s;
+                    }
+                }
+                int truth = own[0];
+                for (int s : own) {
+                    if (score[s] > score[truth]) {
+                        truth = s;
+                    }
+                }
+                if (best >= 0 && score[best] >= score[truth]) {
+                    for (int j = 0; j < v.ids().length; j++) {
+                        refinement.get(truth).merge(v.ids()[j], method.refineRate() * v.values()[j], Double::sum);
+                        refinement.get(best).merge(v.ids()[j], -method.refineRate() * v.values()[j], Double::sum);
+                    }
+                }
+            }
+        }
     }
 
     public int segmentCount() {
@@ -161,6 +266,82 @@ public final class SegmentModel {
 
     /** Proposes segments for a firm with these phrases. */
     public Proposal propose(List<Phrase> phrases) {
+        return propose(phrases, null);
+    }
+
+    /**
+     * Scores of every segment for vector {@code v}: (1 − knn − industry) × refined cosine ÷ best + knn × neighbour
+     * vote share + industry × the registered industry's share of the segment (when known). {@code self} ≥ 0 is a
+     * training firm scored against the others only ({@code norm}: the segments' unnormalised centroid lengths).
+     */
+    private double[] scores(SparseVector v, String industry, int self, double[] norm) {
+        int segs = segments.size();
+        double[] cos = new double[segs];
+        centroidIndex.dots(v, cos);
+        if (self >= 0) {
+            for (int s : segmentsOfExample[self]) {
+                double dot = norm[s] * cos[s] - 1;
+                double len = Math.sqrt(Math.max(0, norm[s] * norm[s] - 2 * norm[s] * cos[s] + 1));
+                cos[s] = len > 1e-9 ? dot / len : 0;
+            }
+        }
+        for (int s = 0; s < segs; s++) {
+            Map<Integer, Double> r = refinement.get(s);
+            if (!r.isEmpty()) {
+                for (int j = 0; j < v.ids().length; j++) {
+                    Double w = r.get(v.ids()[j]);
+                    if (w != null) {
+                        cos[s] += w * v.values()[j];
+                    }
+                }
+            }
+        }
+        double maxCos = Arrays.stream(cos).max().orElse(0);
+        double[] score = new double[segs];
+        if (maxCos <= 0) {
+            return score;
+        }
+        double[] sims = new double[examples.size()];
+        exampleIndex.dots(v, sims);
+        if (self >= 0) {
+            sims[self] = 0;
+        }
+        double[] votes = new double[segs];
+        double total = 0;
+        for (int e : topIndices(sims, method.neighbours(), i -> true)) {
+            double vote = sims[e] * sims[e];
+            for (int s : segmentsOfExample[e]) {
+                votes[s] += vote;
+                total += vote;
+            }
+        }
+        int[] ind = industry == null ? null : industries.get(industry);
+        double indTotal = 0;
+        if (ind != null) {
+            for (int s = 0; s < segs; s++) {
+                indTotal += ind[s] - (self >= 0 && contains(segmentsOfExample[self], s) ? 1 : 0);
+            }
+        }
+        double wInd = indTotal > 0 ? method.industryWeight() : 0;
+        for (int s = 0; s < segs; s++) {
+            double own = self >= 0 && contains(segmentsOfExample[self], s) ? 1 : 0;
+            score[s] = (1 - method.knnBlend() - wInd) * cos[s] / maxCos + (total > 0 ? method.knnBlend() * votes[s] / total : 0)
+                    + (wInd > 0 ? wInd * (ind[s] - own) / indTotal : 0);
+        }
+        return score;
+    }
+
+    /** Normalised registered-industry text, or null when there is none. */
+    static String industryKey(String industry) {
+        if (industry == null) {
+            return null;
+        }
+        String k = FirmText.normalise(industry.length() > FirmText.MAX_PHRASE ? industry.substring(0, FirmText.MAX_PHRASE) : industry);
+        return k.isEmpty() ? null : k;
+    }
+
+    /** Proposes segments for a firm with these phrases and, optionally, its registered industry (所属行业). */
+    public Proposal propose(List<Phrase> phrases, String industry) {
         Map<Integer, Double> counts = new HashMap<>();
         features(phrases, method).forEach((f, x) -> {
             Integer id = featureIds.get(f);
@@ -181,19 +362,7 @@ public final class SegmentModel {
         }
         double[] sims = new double[examples.size()];
         exampleIndex.dots(v, sims);
-        double[] votes = new double[segments.size()];
-        double total = 0;
-        for (int e : topIndices(sims, method.neighbours(), i -> true)) {
-            double vote = sims[e] * sims[e];
-            for (int s : segmentsOfExample[e]) {
-                votes[s] += vote;
-                total += vote;
-            }
-        }
-        double[] score = new double[segments.size()];
-        for (int s = 0; s < score.length; s++) {
-            score[s] = (1 - method.knnBlend()) * cos[s] / maxCos + (total > 0 ? method.knnBlend() * votes[s] / total : 0);
-        }
+        double[] score = scores(v, industryKey(industry), -1, null);
         int[] order = topIndices(score, ALTERNATIVES, i -> true);
         List<Alternative> ranked = new ArrayList<>();
         for (int s : order) {

@@ -57,6 +57,8 @@ public final class SegmentModel {
     static final int ALTERNATIVES = 3;
     static final int EVIDENCE_TERMS = 5;
     static final int EVIDENCE_FIRMS = 3;
+    /** Marks the registered-industry feature (with a space, which no normalised text feature has). */
+    static final String INDUSTRY_PREFIX = "@ ";
 
     private final Method method;
     private final List<Segment> segments;
@@ -69,14 +71,10 @@ public final class SegmentModel {
     private final SparseVector[] centroids;
     private final Postings centroidIndex;
     private final Postings exampleIndex;
-    /** Registered industry (normalised) → assigned firms per segment. */
-    private final Map<String, int[]> industries;
-    /** Sibling refinement: per segment, feature id → weight added to the centroid cosine. */
-    private final List<Map<Integer, Double>> refinement;
 
     private SegmentModel(Method method, List<Segment> segments, List<Example> examples, Map<String, Integer> featureIds,
                          List<String> featureNames, double[] idf, int[] firmsPerSegment, int[][] segmentsOfExample,
-                         SparseVector[] centroids, List<SparseVector> exampleVectors, Map<String, int[]> industries) {
+                         SparseVector[] centroids, List<SparseVector> exampleVectors) {
         this.method = method;
         this.segments = segments;
         this.examples = examples;
@@ -88,9 +86,6 @@ public final class SegmentModel {
         this.centroids = centroids;
         this.centroidIndex = new Postings(Arrays.asList(centroids), featureNames.size());
         this.exampleIndex = new Postings(exampleVectors, featureNames.size());
-        this.industries = industries;
-        this.refinement = new ArrayList<>();
-        segments.forEach(x -> refinement.add(new HashMap<>()));
     }
 
     /**
@@ -110,6 +105,10 @@ public final class SegmentModel {
         for (Example e : examples) {
             Map<Integer, Double> counts = new HashMap<>();
             features(e.phrases(), method).forEach((f, x) -> counts.merge(id(f, ids, names, df), x, Double::sum));
+            String industry = industryFeature(e.industry());
+            if (method.industryWeight() > 0 && industry != null) {
+                counts.merge(id(industry, ids, names, df), method.industryWeight(), Double::sum);
+            }
             counts.keySet().forEach(f -> df.set(f, df.get(f) + 1));
             raw.add(counts);
         }
@@ -161,23 +160,11 @@ public final class SegmentModel {
             }
             centroids[s] = SparseVector.unit(sums.get(s));
         }
-        Map<String, int[]> industries = new HashMap<>();
-        for (int i = 0; i < examples.size(); i++) {
-            String ind = industryKey(examples.get(i).industry());
-            if (ind != null) {
-                int[] c = industries.computeIfAbsent(ind, k -> new int[segs.size()]);
-                for (int s : segsOfExample[i]) {
-                    c[s]++;
-                }
-            }
-        }
-        SegmentModel model = new SegmentModel(method, segs, List.copyOf(examples), ids, names, idf, perSegment, segsOfExample,
-                centroids, vectors, industries);
-        if (method.refineEpochs() > 0 && segs.size() > 1) {
-            model.refine(vectors, sums);
-        }
-        return model;
+        return new SegmentModel(method, segs, List.copyOf(examples), ids, names, idf, perSegment, segsOfExample,
+                centroids, vectors);
     }
+
+    static final double FOCUS_SMOOTHING = 1.0;
 
     /** Multiplies each firm feature's idf by 1 + strength × its concentration (1 − normalised entropy over segments). */
     private static void focus(double[] idf, List<Map<Integer, Double>> raw, List<Example> examples,
@@ -209,52 +196,7 @@ public final class SegmentModel {
         }
     }
 
-    static final double FOCUS_SMOOTHING = 1.0;
 
-    /**
-     * Sibling refinement: a perceptron over the assigned firms, each scored against the others only (its own
-     * vector taken out of its segment's centroid and out of the neighbours), that moves weight to the words which
-     * tell the right segment from the one it was confused with.
-     */
-    private void refine(List<SparseVector> vectors, List<Map<Integer, Double>> sums) {
-        int segs = segments.size();
-        double[] norm = new double[segs];
-        for (int s = 0; s < segs; s++) {
-            double q = 0;
-            for (double x : sums.get(s).values()) {
-                q += x * x;
-            }
-            norm[s] = Math.sqrt(q);
-        }
-        for (int epoch = 0; epoch < method.refineEpochs(); epoch++) {
-            for (int i = 0; i < vectors.size(); i++) {
-                int[] own = segmentsOfExample[i];
-                if (own.length == 0 || vectors.get(i).isEmpty()) {
-                    continue;
-                }
-                SparseVector v = vectors.get(i);
-                double[] score = scores(v, null, i, norm);
-                int best = -1;
-                for (int s = 0; s < segs; s++) {
-                    if (!contains(own, s) && (best < 0 || score[s] > score[best])) {
-                        best = s;
-                    }
-                }
-                int truth = own[0];
-                for (int s : own) {
-                    if (score[s] > score[truth]) {
-                        truth = s;
-                    }
-                }
-                if (best >= 0 && score[best] >= score[truth]) {
-                    for (int j = 0; j < v.ids().length; j++) {
-                        refinement.get(truth).merge(v.ids()[j], method.refineRate() * v.values()[j], Double::sum);
-                        refinement.get(best).merge(v.ids()[j], -method.refineRate() * v.values()[j], Double::sum);
-                    }
-                }
-            }
-        }
-    }
 
     public int segmentCount() {
         return segments.size();
@@ -270,74 +212,15 @@ public final class SegmentModel {
     }
 
     /**
-     * Scores of every segment for vector {@code v}: (1 − knn − industry) × refined cosine ÷ best + knn × neighbour
-     * vote share + industry × the registered industry's share of the segment (when known). {@code self} ≥ 0 is a
-     * training firm scored against the others only ({@code norm}: the segments' unnormalised centroid lengths).
+     * The feature of a registered industry (所属行业 / 国民经济行业, normalised): one whole-value feature of its own,
+     * never split into characters or mixed with product words; null when there is none.
      */
-    private double[] scores(SparseVector v, String industry, int self, double[] norm) {
-        int segs = segments.size();
-        double[] cos = new double[segs];
-        centroidIndex.dots(v, cos);
-        if (self >= 0) {
-            for (int s : segmentsOfExample[self]) {
-                double dot = norm[s] * cos[s] - 1;
-                double len = Math.sqrt(Math.max(0, norm[s] * norm[s] - 2 * norm[s] * cos[s] + 1));
-                cos[s] = len > 1e-9 ? dot / len : 0;
-            }
-        }
-        for (int s = 0; s < segs; s++) {
-            Map<Integer, Double> r = refinement.get(s);
-            if (!r.isEmpty()) {
-                for (int j = 0; j < v.ids().length; j++) {
-                    Double w = r.get(v.ids()[j]);
-                    if (w != null) {
-                        cos[s] += w * v.values()[j];
-                    }
-                }
-            }
-        }
-        double maxCos = Arrays.stream(cos).max().orElse(0);
-        double[] score = new double[segs];
-        if (maxCos <= 0) {
-            return score;
-        }
-        double[] sims = new double[examples.size()];
-        exampleIndex.dots(v, sims);
-        if (self >= 0) {
-            sims[self] = 0;
-        }
-        double[] votes = new double[segs];
-        double total = 0;
-        for (int e : topIndices(sims, method.neighbours(), i -> true)) {
-            double vote = sims[e] * sims[e];
-            for (int s : segmentsOfExample[e]) {
-                votes[s] += vote;
-                total += vote;
-            }
-        }
-        int[] ind = industry == null ? null : industries.get(industry);
-        double indTotal = 0;
-        if (ind != null) {
-            for (int s = 0; s < segs; s++) {
-                indTotal += ind[s] - (self >= 0 && contains(segmentsOfExample[self], s) ? 1 : 0);
-            }
-        }
-        double wInd = indTotal > 0 ? method.industryWeight() : 0;
-        for (int s = 0; s < segs; s++) {
-            double own = self >= 0 && contains(segmentsOfExample[self], s) ? 1 : 0;
-            score[s] = (1 - method.knnBlend() - wInd) * cos[s] / maxCos + (total > 0 ? method.knnBlend() * votes[s] / total : 0)
-                    + (wInd > 0 ? wInd * (ind[s] - own) / indTotal : 0);
-        }
-        return score;
-    }
-
-    /** Normalised registered-industry text, or null when there is none. */
-    static String industryKey(String industry) {
+    static String industryFeature(String industry) {
         if (industry == null) {
             return null;
         }
         String k = FirmText.normalise(industry.length() > FirmText.MAX_PHRASE ? industry.substring(0, FirmText.MAX_PHRASE) : industry);
-        return k.isEmpty() ? null : k;
+        return k.isEmpty() ? null : INDUSTRY_PREFIX + k;
     }
 
     /** Proposes segments for a firm with these phrases and, optionally, its registered industry (所属行业). */
@@ -349,6 +232,10 @@ public final class SegmentModel {
                 counts.merge(id, x, Double::sum);
             }
         });
+        Integer industryId = industryFeature(industry) == null ? null : featureIds.get(industryFeature(industry));
+        if (method.industryWeight() > 0 && industryId != null && idf[industryId] > 0) {
+            counts.merge(industryId, method.industryWeight(), Double::sum);
+        }
         // Known features of the product and scope phrases, to tell a match on them from one on the name only.
         List<Integer> textFeatures = features(phrases.stream().filter(p -> !p.fromName()).toList(), method).keySet().stream()
                 .map(featureIds::get).filter(id -> id != null && idf[id] > 0).toList();
@@ -362,7 +249,19 @@ public final class SegmentModel {
         }
         double[] sims = new double[examples.size()];
         exampleIndex.dots(v, sims);
-        double[] score = scores(v, industryKey(industry), -1, null);
+        double[] votes = new double[segments.size()];
+        double total = 0;
+        for (int e : topIndices(sims, method.neighbours(), i -> true)) {
+            double vote = sims[e] * sims[e];
+            for (int s : segmentsOfExample[e]) {
+                votes[s] += vote;
+                total += vote;
+            }
+        }
+        double[] score = new double[segments.size()];
+        for (int s = 0; s < score.length; s++) {
+            score[s] = (1 - method.knnBlend()) * cos[s] / maxCos + (total > 0 ? method.knnBlend() * votes[s] / total : 0);
+        }
         int[] order = topIndices(score, ALTERNATIVES, i -> true);
         List<Alternative> ranked = new ArrayList<>();
         for (int s : order) {
@@ -376,7 +275,7 @@ public final class SegmentModel {
         String need = String.format(Locale.ROOT, "%.2f", method.sureMargin());
         if (textFeatures.stream().noneMatch(id -> Arrays.binarySearch(centroids[best].ids(), id) >= 0)) {
             label = Confidence.REVIEW;
-            reason = "只有企业名称中的字词与该环节相符，主营产品与经营范围未提供依据，请人工确认";
+            reason = "只有企业名称或所属行业与该环节相符，主营产品与经营范围未提供依据，请人工确认";
         } else if (margin < method.sureMargin()) {
             label = Confidence.REVIEW;
             reason = "领先第二位 " + lead + "，低于确定所需的 " + need + "，请人工确认";
@@ -403,7 +302,8 @@ public final class SegmentModel {
             int at = Arrays.binarySearch(centroid.ids(), v.ids()[i]);
             if (at >= 0) {
                 String f = featureNames.get(v.ids()[i]);
-                terms.add(new Term(f.startsWith("#") ? f.substring(1) : f, v.values()[i] * centroid.values()[at]));
+                String text = f.startsWith("#") ? f.substring(1) : f.startsWith(INDUSTRY_PREFIX) ? "所属行业 " + f.substring(1) : f;
+                terms.add(new Term(text, v.values()[i] * centroid.values()[at]));
             }
         }
         terms.sort(Comparator.comparing((Term t) -> t.text().length() < 2).thenComparing(Term::contribution, Comparator.reverseOrder())

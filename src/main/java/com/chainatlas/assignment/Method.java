@@ -23,7 +23,7 @@ public record Method(boolean unigrams, boolean wholePhrases, boolean shareWeight
                      double knnBlend, int neighbours, double sureMargin, int minFirms, double focus,
                      double industryWeight) {
 
-    public static final Method DEFAULT = new Method(true, true, true, 1.0, 0.3, 10, 0.32, 3, 1.0, 2.0);
+    public static final Method DEFAULT = new Method(true, true, true, 1.0, 0.3, 10, 0.30, 3, 1.0, 2.0);
     public static final Method BASELINE = new Method(false, false, false, 0.0, 0.0, 10, 0.10, 1, 0.0, 0.0);
 
     public Method {

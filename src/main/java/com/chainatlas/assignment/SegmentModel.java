@@ -302,7 +302,7 @@ public final class SegmentModel {
             int at = Arrays.binarySearch(centroid.ids(), v.ids()[i]);
             if (at >= 0) {
                 String f = featureNames.get(v.ids()[i]);
-                String text = f.startsWith("#") ? f.substring(1) : f.startsWith(INDUSTRY_PREFIX) ? "所属行业 " + f.substring(1) : f;
+                String text = f.startsWith("#") ? f.substring(1) : f.startsWith(INDUSTRY_PREFIX) ? "所属行业 " + f.substring(INDUSTRY_PREFIX.length()).toUpperCase(Locale.ROOT) : f;
                 terms.add(new Term(text, v.values()[i] * centroid.values()[at]));
             }
         }

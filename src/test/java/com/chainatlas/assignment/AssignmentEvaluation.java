@@ -71,7 +71,9 @@ public final class AssignmentEvaluation {
         Data data = Data.read(dir);
         List<Figures> all = List.of(evaluate(data.companies, data, Method.BASELINE, "baseline: bigram TF-IDF nearest centroid, products"),
                 evaluate(data.companies, data, Method.DEFAULT, "method (Method.DEFAULT), products only"),
-                evaluate(data.named, data, Method.DEFAULT, "method (Method.DEFAULT), products + company name (as the service does)"));
+                evaluate(data.named, data, Method.DEFAULT, "method (Method.DEFAULT), products + company name (as the service does)"),
+                evaluate(data.named, data, Method.DEFAULT,
+                        "method (Method.DEFAULT), products + company name + 所属行业 = ts_industry (extra information)", true));
         all.forEach(f -> System.out.println(format(f)));
         System.out.printf(Locale.ROOT, "%d companies, %d chains, %d folds; %.1f s%n", data.companies.size(),
                 data.segmentsByChain.size(), FOLDS, (System.nanoTime() - t0) / 1e9);

@@ -28,8 +28,8 @@ public final class AssignmentModel {
                              List<String> matchedTerms, List<NearFirm> nearestFirms) {
     }
 
-    /** The settings a batch was computed with. */
-    public record MethodInfo(double sureMargin, int minFirms, int neighbours, double knnBlend) {
+    /** The settings a batch was computed with ({@code industryWeight}: of the registered industry 所属行业, 0 = unused). */
+    public record MethodInfo(double sureMargin, int minFirms, int neighbours, double knnBlend, double industryWeight) {
     }
 
     /** A computed batch's summary and one page of it. */

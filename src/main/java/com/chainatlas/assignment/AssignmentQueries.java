@@ -18,9 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class AssignmentQueries {
 
-    /** An enterprise's text as stored (either field may be null). */
+    /** An enterprise's text as stored (any text field may be null; {@code industry}: registered 所属行业). */
     record FirmRecord(String uscc, String name, String regionCode, boolean provisional, String mainProducts,
-                      String businessScope, Set<String> segments) {
+                      String businessScope, String industry, Set<String> segments) {
     }
 
     private static final String HAS_TEXT = "(e.mainProducts IS NOT NULL OR e.businessScope IS NOT NULL)";
@@ -53,7 +53,7 @@ class AssignmentQueries {
                 WHERE %s
                 WITH e, collect(DISTINCT s.id) AS segments ORDER BY e.uscc LIMIT $limit
                 RETURN e.uscc AS uscc, e.name AS name, e.regionCode AS regionCode, e.provisional = true AS provisional,
-                       e.mainProducts AS mainProducts, e.businessScope AS businessScope, segments
+                       e.mainProducts AS mainProducts, e.businessScope AS businessScope, e.industry AS industry, segments
                 """.formatted(HAS_TEXT)).bindAll(Map.of("chain", chain, "limit", limit))
                 .fetchAs(FirmRecord.class).mappedBy((t, r) -> firm(r)).all());
     }
@@ -75,7 +75,7 @@ class AssignmentQueries {
                   AND NOT EXISTS { (e)-[:ASSIGNMENT_REJECTED]->(:Chain {id: $chain}) }
                 WITH e ORDER BY e.uscc LIMIT $limit
                 RETURN e.uscc AS uscc, e.name AS name, e.regionCode AS regionCode, e.provisional = true AS provisional,
-                       e.mainProducts AS mainProducts, e.businessScope AS businessScope, [] AS segments
+                       e.mainProducts AS mainProducts, e.businessScope AS businessScope, e.industry AS industry, [] AS segments
                 """.formatted(inRegion, HAS_TEXT))
                 .bindAll(Map.of("chain", chain, "limit", limit, "region", region == null ? "" : region.code()))
                 .fetchAs(FirmRecord.class).mappedBy((t, r) -> firm(r)).all());
@@ -148,7 +148,8 @@ class AssignmentQueries {
     private static FirmRecord firm(org.neo4j.driver.Record r) {
         Set<String> segments = new HashSet<>(r.get("segments").asList(Value::asString));
         return new FirmRecord(r.get("uscc").asString(), r.get("name").asString(null), r.get("regionCode").asString(null),
-                r.get("provisional").asBoolean(false), text(r.get("mainProducts")), text(r.get("businessScope")), segments);
+                r.get("provisional").asBoolean(false), text(r.get("mainProducts")), text(r.get("businessScope")),
+                text(r.get("industry")), segments);
     }
 
     /** A text property as a string; a list (should an importer store one) is joined with 、. */

@@ -68,17 +68,19 @@ public class AssignmentService {
         }
         List<SegmentModel.Segment> segments = queries.segments(chainId);
         List<SegmentModel.Example> examples = queries.assigned(chainId, MAX_EXAMPLES).stream()
-                .map(f -> new SegmentModel.Example(f.uscc(), f.name(), f.segments(), FirmText.phrases(f.name(), f.mainProducts(), f.businessScope())))
+                .map(f -> new SegmentModel.Example(f.uscc(), f.name(), f.segments(), FirmText.phrases(f.name(), f.mainProducts(), f.businessScope()),
+                        f.industry()))
                 .filter(e -> !e.phrases().isEmpty()).toList();
         SegmentModel model = SegmentModel.train(segments, examples, method);
         List<Suggestion> items = new ArrayList<>();
         for (FirmRecord f : candidates) {
             List<Phrase> phrases = FirmText.phrases(f.name(), f.mainProducts(), f.businessScope());
-            items.add(suggestion(f, model.propose(phrases)));
+            items.add(suggestion(f, model.propose(phrases, f.industry())));
         }
         SuggestionBatches.Batch batch = new SuggestionBatches.Batch(UUID.randomUUID().toString(), chainId,
                 region == null ? null : region.code(), Instant.now(), examples.size(), segments.size(),
-                new MethodInfo(method.sureMargin(), method.minFirms(), method.neighbours(), method.knnBlend()), List.copyOf(items));
+                new MethodInfo(method.sureMargin(), method.minFirms(), method.neighbours(), method.knnBlend(), method.industryWeight()),
+                List.copyOf(items));
         batches.put(batch);
         return page(batch, filter, paging);
     }

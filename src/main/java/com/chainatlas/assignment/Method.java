@@ -14,20 +14,37 @@ package com.chainatlas.assignment;
  * @param neighbours    k of that vote
  * @param sureMargin    a proposal is 确定 when its score leads the runner-up's by at least this much
  * @param minFirms      ... and its segment has at least this many assigned firms to learn from
+ * @param focus         supervised term weighting: a feature's idf is multiplied by 1 + focus × (how much its
+ *                      firms concentrate in few segments, 0–1), 0 = off
+ * @param industryWeight weight of the registered industry (所属行业 / 国民经济行业) as one feature of its own in the
+ *                      firm's vector, in the units of a phrase with full share (1), 0 = off
  */
 public record Method(boolean unigrams, boolean wholePhrases, boolean shareWeights, double nameWeight,
-                     double knnBlend, int neighbours, double sureMargin, int minFirms) {
+                     double knnBlend, int neighbours, double sureMargin, int minFirms, double focus,
+                     double industryWeight) {
 
-    public static final Method DEFAULT = new Method(true, true, true, 1.0, 0.3, 10, 0.27, 3);
-    public static final Method BASELINE = new Method(false, false, false, 0.0, 0.0, 10, 0.10, 1);
+    public static final Method DEFAULT = new Method(true, true, true, 1.0, 0.3, 10, 0.30, 3, 1.0, 2.0);
+    public static final Method BASELINE = new Method(false, false, false, 0.0, 0.0, 10, 0.10, 1, 0.0, 0.0);
 
     public Method {
-        if (knnBlend < 0 || knnBlend > 1 || neighbours < 1 || nameWeight < 0 || sureMargin < 0 || minFirms < 1) {
+        if (knnBlend < 0 || knnBlend > 1 || neighbours < 1 || nameWeight < 0 || sureMargin < 0 || minFirms < 1
+                || focus < 0 || industryWeight < 0) {
             throw new IllegalArgumentException("invalid method settings");
         }
     }
 
     public Method withSureMargin(double margin) {
-        return new Method(unigrams, wholePhrases, shareWeights, nameWeight, knnBlend, neighbours, margin, minFirms);
+        return new Method(unigrams, wholePhrases, shareWeights, nameWeight, knnBlend, neighbours, margin, minFirms,
+                focus, industryWeight);
+    }
+
+    public Method with(double focus, double industryWeight) {
+        return new Method(unigrams, wholePhrases, shareWeights, nameWeight, knnBlend, neighbours, sureMargin, minFirms,
+                focus, industryWeight);
+    }
+
+    public Method withBlend(double knnBlend, int neighbours) {
+        return new Method(unigrams, wholePhrases, shareWeights, nameWeight, knnBlend, neighbours, sureMargin, minFirms,
+                focus, industryWeight);
     }
 }

@@ -22,7 +22,11 @@ import java.util.Set;
 public final class SegmentModel {
 
     /** An assigned firm the model learns from. */
-    public record Example(String id, String name, Set<String> segments, List<Phrase> phrases) {
+    public record Example(String id, String name, Set<String> segments, List<Phrase> phrases, String industry) {
+
+        public Example(String id, String name, Set<String> segments, List<Phrase> phrases) {
+            this(id, name, segments, phrases, null);
+        }
     }
 
     /** A segment that may be proposed. */
@@ -53,6 +57,8 @@ public final class SegmentModel {
     static final int ALTERNATIVES = 3;
     static final int EVIDENCE_TERMS = 5;
     static final int EVIDENCE_FIRMS = 3;
+    /** Marks the registered-industry feature (with a space, which no normalised text feature has). */
+    static final String INDUSTRY_PREFIX = "@ ";
 
     private final Method method;
     private final List<Segment> segments;
@@ -99,6 +105,10 @@ public final class SegmentModel {
         for (Example e : examples) {
             Map<Integer, Double> counts = new HashMap<>();
             features(e.phrases(), method).forEach((f, x) -> counts.merge(id(f, ids, names, df), x, Double::sum));
+            String industry = industryFeature(e.industry());
+            if (method.industryWeight() > 0 && industry != null) {
+                counts.merge(id(industry, ids, names, df), method.industryWeight(), Double::sum);
+            }
             counts.keySet().forEach(f -> df.set(f, df.get(f) + 1));
             raw.add(counts);
         }
@@ -116,6 +126,9 @@ public final class SegmentModel {
         java.util.Arrays.fill(idf, 1.0);
         for (int f = 0; f < firmFeatures; f++) {
             idf[f] = Math.log(n / df.get(f)) + 1;
+        }
+        if (method.focus() > 0 && segs.size() > 1) {
+            focus(idf, raw, examples, segIndex, segs.size(), method.focus());
         }
         List<SparseVector> vectors = new ArrayList<>();
         for (Map<Integer, Double> counts : raw) {
@@ -151,6 +164,40 @@ public final class SegmentModel {
                 centroids, vectors);
     }
 
+    static final double FOCUS_SMOOTHING = 1.0;
+
+    /** Multiplies each firm feature's idf by 1 + strength × its concentration (1 − normalised entropy over segments). */
+    private static void focus(double[] idf, List<Map<Integer, Double>> raw, List<Example> examples,
+                              Map<String, Integer> segIndex, int segmentCount, double strength) {
+        Map<Integer, Map<Integer, Integer>> bySegment = new HashMap<>();
+        int[] firms = new int[segmentCount];
+        int labelled = 0;
+        for (int i = 0; i < examples.size(); i++) {
+            int[] ss = examples.get(i).segments().stream().filter(segIndex::containsKey).mapToInt(segIndex::get).toArray();
+            for (int s : ss) {
+                firms[s]++;
+                labelled++;
+                for (int f : raw.get(i).keySet()) {
+                    bySegment.computeIfAbsent(f, k -> new HashMap<>()).merge(s, 1, Integer::sum);
+                }
+            }
+        }
+        double logS = Math.log(segmentCount);
+        for (Map.Entry<Integer, Map<Integer, Integer>> e : bySegment.entrySet()) {
+            double total = e.getValue().values().stream().mapToInt(Integer::intValue).sum() + FOCUS_SMOOTHING;
+            double h = 0;
+            for (int s = 0; s < segmentCount; s++) {
+                double p = (e.getValue().getOrDefault(s, 0) + FOCUS_SMOOTHING * firms[s] / Math.max(1.0, labelled)) / total;
+                if (p > 0) {
+                    h -= p * Math.log(p);
+                }
+            }
+            idf[e.getKey()] *= 1 + strength * Math.max(0, 1 - h / logS);
+        }
+    }
+
+
+
     public int segmentCount() {
         return segments.size();
     }
@@ -161,6 +208,23 @@ public final class SegmentModel {
 
     /** Proposes segments for a firm with these phrases. */
     public Proposal propose(List<Phrase> phrases) {
+        return propose(phrases, null);
+    }
+
+    /**
+     * The feature of a registered industry (所属行业 / 国民经济行业, normalised): one whole-value feature of its own,
+     * never split into characters or mixed with product words; null when there is none.
+     */
+    static String industryFeature(String industry) {
+        if (industry == null) {
+            return null;
+        }
+        String k = FirmText.normalise(industry.length() > FirmText.MAX_PHRASE ? industry.substring(0, FirmText.MAX_PHRASE) : industry);
+        return k.isEmpty() ? null : INDUSTRY_PREFIX + k;
+    }
+
+    /** Proposes segments for a firm with these phrases and, optionally, its registered industry (所属行业). */
+    public Proposal propose(List<Phrase> phrases, String industry) {
         Map<Integer, Double> counts = new HashMap<>();
         features(phrases, method).forEach((f, x) -> {
             Integer id = featureIds.get(f);
@@ -168,6 +232,10 @@ public final class SegmentModel {
                 counts.merge(id, x, Double::sum);
             }
         });
+        Integer industryId = industryFeature(industry) == null ? null : featureIds.get(industryFeature(industry));
+        if (method.industryWeight() > 0 && industryId != null && idf[industryId] > 0) {
+            counts.merge(industryId, method.industryWeight(), Double::sum);
+        }
         // Known features of the product and scope phrases, to tell a match on them from one on the name only.
         List<Integer> textFeatures = features(phrases.stream().filter(p -> !p.fromName()).toList(), method).keySet().stream()
                 .map(featureIds::get).filter(id -> id != null && idf[id] > 0).toList();
@@ -207,7 +275,7 @@ public final class SegmentModel {
         String need = String.format(Locale.ROOT, "%.2f", method.sureMargin());
         if (textFeatures.stream().noneMatch(id -> Arrays.binarySearch(centroids[best].ids(), id) >= 0)) {
             label = Confidence.REVIEW;
-            reason = "只有企业名称中的字词与该环节相符，主营产品与经营范围未提供依据，请人工确认";
+            reason = "只有企业名称或所属行业与该环节相符，主营产品与经营范围未提供依据，请人工确认";
         } else if (margin < method.sureMargin()) {
             label = Confidence.REVIEW;
             reason = "领先第二位 " + lead + "，低于确定所需的 " + need + "，请人工确认";
@@ -234,7 +302,8 @@ public final class SegmentModel {
             int at = Arrays.binarySearch(centroid.ids(), v.ids()[i]);
             if (at >= 0) {
                 String f = featureNames.get(v.ids()[i]);
-                terms.add(new Term(f.startsWith("#") ? f.substring(1) : f, v.values()[i] * centroid.values()[at]));
+                String text = f.startsWith("#") ? f.substring(1) : f.startsWith(INDUSTRY_PREFIX) ? "所属行业 " + f.substring(INDUSTRY_PREFIX.length()).toUpperCase(Locale.ROOT) : f;
+                terms.add(new Term(text, v.values()[i] * centroid.values()[at]));
             }
         }
         terms.sort(Comparator.comparing((Term t) -> t.text().length() < 2).thenComparing(Term::contribution, Comparator.reverseOrder())

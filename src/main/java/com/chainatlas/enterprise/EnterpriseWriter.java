@@ -38,13 +38,13 @@ public class EnterpriseWriter {
 
     /**
      * What an import row adds to an {@link Enterprise}: free texts the 挂链 feature reads ({@code mainProducts},
-     * {@code businessScope}; an empty cell keeps the stored text), whether its key is provisional (无信用代码),
+     * {@code businessScope}, the registered {@code industry} 所属行业; an empty cell keeps the stored text), whether its key is provisional (无信用代码),
      * and the segments it belongs to (IN_SEGMENT, added to those it has).
      */
-    public record Profile(String uscc, String mainProducts, String businessScope, boolean provisional,
+    public record Profile(String uscc, String mainProducts, String businessScope, String industry, boolean provisional,
                           List<String> segmentIds) {
         boolean hasTexts() {
-            return mainProducts != null || businessScope != null || provisional;
+            return mainProducts != null || businessScope != null || industry != null || provisional;
         }
     }
 
@@ -84,6 +84,7 @@ public class EnterpriseWriter {
                 m.put("uscc", p.uscc());
                 m.put("mainProducts", p.mainProducts());
                 m.put("businessScope", p.businessScope());
+                m.put("industry", p.industry());
                 m.put("provisional", p.provisional() ? Boolean.TRUE : null);
                 texts.add(m);
             }
@@ -97,6 +98,7 @@ public class EnterpriseWriter {
                     MATCH (e:Enterprise {uscc: row.uscc})
                     SET e.mainProducts = coalesce(row.mainProducts, e.mainProducts),
                         e.businessScope = coalesce(row.businessScope, e.businessScope),
+                        e.industry = coalesce(row.industry, e.industry),
                         e.provisional = row.provisional
                     """).bind(texts).to("rows").run();
         }

@@ -50,7 +50,9 @@ final class EnterprisesFormat implements FormatRules<EnterprisesFormat.Row> {
             Column.of("segmentIds", "所属环节", ID_LIST).ref(RefKind.SEGMENT).example("电芯;动力电池/电池管理系统")
                     .aliases("环节").note("可填多个；填环节名称、路径 (上级/环节) 或编号"),
             Column.of("mainProducts", "主营产品", TEXT).example("磷酸铁锂电芯、储能电池"),
-            Column.of("businessScope", "经营范围", TEXT).example("电池制造；电池销售")),
+            Column.of("businessScope", "经营范围", TEXT).example("电池制造；电池销售"),
+            Column.of("industry", "所属行业", TEXT).example("C3841 锂离子电池制造").aliases("国民经济行业", "国民经济行业分类", "所属国民经济行业")
+                    .note("可不填；登记的国民经济行业 (可带代码)，挂链建议把它作为单独的依据")),
             List.of("uscc"), RefKind.ENTERPRISE, EnterprisesFormat::new);
 
     /**
@@ -62,7 +64,7 @@ final class EnterprisesFormat implements FormatRules<EnterprisesFormat.Row> {
      */
     record Row(String uscc, String name, String shortName, String regionCode, String zone, Double revenue,
                Integer employees, LocalDate founded, LocalDate listed, List<String> tags, Integer patents, List<String> segmentIds,
-               String mainProducts, String businessScope, boolean exists, boolean provisional, String upgrades,
+               String mainProducts, String businessScope, String industry, boolean exists, boolean provisional, String upgrades,
                Set<String> chainIds) implements FormatRow {
     }
 
@@ -89,7 +91,7 @@ final class EnterprisesFormat implements FormatRules<EnterprisesFormat.Row> {
         }
         return new Row(r.text("uscc"), r.text("name"), r.text("shortName"), r.text("regionCode"), r.text("zone"),
                 r.decimal("revenue"), r.integer("employees"), r.date("founded"), r.date("listed"), r.list("tags"), r.integer("patents"),
-                r.list("segmentIds"), r.text("mainProducts"), r.text("businessScope"), r.exists(), r.provisional(),
+                r.list("segmentIds"), r.text("mainProducts"), r.text("businessScope"), r.text("industry"), r.exists(), r.provisional(),
                 r.upgrades(), Set.copyOf(chains));
     }
 
@@ -112,7 +114,7 @@ final class EnterprisesFormat implements FormatRules<EnterprisesFormat.Row> {
             w.enterprises().mergeEnterprises(merged);
         }
         w.enterprises().writeProfiles(rows.stream().map(r -> new EnterpriseWriter.Profile(r.uscc(), r.mainProducts(),
-                r.businessScope(), r.provisional(), r.segmentIds())).toList());
+                r.businessScope(), r.industry(), r.provisional(), r.segmentIds())).toList());
     }
 
     private static Enterprise enterprise(Row r) {

@@ -83,7 +83,7 @@ final class ExportQueries {
                     RETURN e.uscc AS uscc, e.name AS name, e.shortName AS shortName, e.regionCode AS regionCode,
                            e.zone AS zone, e.revenue AS revenue, e.employees AS employees, e.founded AS founded,
                            e.listed AS listed, e.tags AS tags, e.patents AS patents, e.mainProducts AS mainProducts,
-                           e.businessScope AS businessScope ORDER BY uscc""".formatted(inRegion("e")))),
+                           e.businessScope AS businessScope, e.industry AS industry ORDER BY uscc""".formatted(inRegion("e")))),
             Map.entry("enterprise-segments", new Table(ImportFormats.ENTERPRISE_SEGMENTS, orderedExtras("enterpriseName", "【参考】企业名称"), """
                     MATCH (e:Enterprise)-[:IN_SEGMENT]->(s:Segment)
                     WHERE ($chain IS NULL OR s.chainId = $chain) AND %s

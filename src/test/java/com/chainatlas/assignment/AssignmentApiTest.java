@@ -110,6 +110,19 @@ class AssignmentApiTest {
     }
 
     @Test
+    void theRegisteredIndustryIsReadAsItsOwnEvidence() {
+        neo4j.query("""
+                MATCH (e:Enterprise) WHERE e.uscc IN ['TEST-ASSIGN-E1', 'TEST-ASSIGN-E2', 'TEST-ASSIGN-E3', 'TEST-ASSIGN-U1']
+                SET e.industry = 'C3841 锂离子电池制造'
+                """).run();
+        JsonNode batch = suggest("");
+        assertThat(batch.get("method").get("industryWeight").asDouble()).isPositive();
+        JsonNode u1 = mine(batch).get("U1");
+        assertThat(u1.get("options").get(0).get("segmentId").asString()).isEqualTo("TEST-ASSIGN-A");
+        assertThat(u1.get("matchedTerms").toString()).contains("所属行业 C3841锂离子电池制造");
+    }
+
+    @Test
     void candidatesGetSegmentsWithEvidenceAndLabels() {
         JsonNode batch = suggest("");
         assertThat(batch.get("trainingFirms").asInt()).isEqualTo(9);

@@ -51,14 +51,14 @@ public final class AssignmentEvaluation {
     }
 
     /** A labelled company of the data set. */
-    record Company(String code, String name, String industry, String chain, List<Phrase> phrases) {
+    record Company(String code, String name, String industry, String chain, List<Phrase> phrases, String registered) {
 
         /** The products plus the full name as the service adds it ({@link FirmText#phrases(String, String, String)}). */
         Company withName(String fullName) {
             List<Phrase> all = new ArrayList<>(phrases);
             List<Phrase> named = FirmText.phrases(fullName, "有", null); // any text, so that the name is added
             all.add(named.get(named.size() - 1));
-            return new Company(code, name, industry, chain, List.copyOf(all));
+            return new Company(code, name, industry, chain, List.copyOf(all), registered);
         }
     }
 
@@ -71,7 +71,9 @@ public final class AssignmentEvaluation {
         Data data = Data.read(dir);
         List<Figures> all = List.of(evaluate(data.companies, data, Method.BASELINE, "baseline: bigram TF-IDF nearest centroid, products"),
                 evaluate(data.companies, data, Method.DEFAULT, "method (Method.DEFAULT), products only"),
-                evaluate(data.named, data, Method.DEFAULT, "method (Method.DEFAULT), products + company name (as the service does)"));
+                evaluate(data.named, data, Method.DEFAULT, "method (Method.DEFAULT), products + company name (as the service does)"),
+                evaluate(data.named, data, Method.DEFAULT,
+                        "method (Method.DEFAULT), products + company name + 所属行业 = ts_industry (extra information)", true));
         all.forEach(f -> System.out.println(format(f)));
         System.out.printf(Locale.ROOT, "%d companies, %d chains, %d folds; %.1f s%n", data.companies.size(),
                 data.segmentsByChain.size(), FOLDS, (System.nanoTime() - t0) / 1e9);
@@ -131,9 +133,16 @@ public final class AssignmentEvaluation {
                 String industry = industryOf.get(code);
                 String chain = chainOf(industry, parent);
                 level3ByChain.computeIfAbsent(chain, k -> new TreeSet<>()).add(industry);
-                d.companies.add(new Company(code, companyName.get(code), industry, chain, List.copyOf(products.get(code))));
+                d.companies.add(new Company(code, companyName.get(code), industry, chain, List.copyOf(products.get(code)),
+                        null));
             }
-            Map<String, String> fullNames = fullNames(dir.resolve("a-share/companies.csv"));
+            Map<String, String> fullNames = column(dir.resolve("a-share/companies.csv"), "fullname");
+            Map<String, String> registered = column(dir.resolve("a-share/companies.csv"), "ts_industry");
+            for (int i = 0; i < d.companies.size(); i++) {
+                Company c = d.companies.get(i);
+                d.companies.set(i, new Company(c.code(), c.name(), c.industry(), c.chain(), c.phrases(),
+                        registered.get(c.code().split("\\.")[0])));
+            }
             for (Company c : d.companies) {
                 String full = fullNames.get(c.code().split("\\.")[0]);
                 d.named.add(full == null ? c : c.withName(full));
@@ -149,14 +158,14 @@ public final class AssignmentEvaluation {
             return p != null && parent.containsKey(p) ? parent.get(p) : level3.substring(0, 2) + "0000";
         }
 
-        /** Stock code → full name; the file is plain comma-separated with no quoted fields. */
-        private static Map<String, String> fullNames(Path csv) {
+        /** Stock code → a column's value where not blank; the file is plain comma-separated with no quoted fields. */
+        private static Map<String, String> column(Path csv, String column) {
             Map<String, String> out = new HashMap<>();
             try {
                 List<String> rows = Files.readAllLines(csv);
                 List<String> header = List.of(rows.get(0).split(","));
                 int code = header.indexOf("code");
-                int full = header.indexOf("fullname");
+                int full = header.indexOf(column);
                 for (String row : rows.subList(1, rows.size())) {
                     String[] f = row.split(",", -1);
                     if (f.length > Math.max(code, full) && !f[full].isBlank()) {
@@ -179,6 +188,11 @@ public final class AssignmentEvaluation {
     }
 
     static Figures evaluate(List<Company> companies, Data data, Method method, String label) {
+        return evaluate(companies, data, method, label, false);
+    }
+
+    /** {@code registered}: give the model each company's registered industry (ts_industry), as an office's 所属行业. */
+    static Figures evaluate(List<Company> companies, Data data, Method method, String label, boolean registered) {
         List<Company> shuffled = new ArrayList<>(companies);
         Collections.shuffle(shuffled, new Random(SEED));
         List<Outcome> outcomes = new ArrayList<>();
@@ -192,14 +206,15 @@ public final class AssignmentEvaluation {
                     test.computeIfAbsent(c.chain(), k -> new ArrayList<>()).add(c);
                 } else {
                     train.computeIfAbsent(c.chain(), k -> new ArrayList<>())
-                            .add(new SegmentModel.Example(c.code(), c.name(), Set.of(c.industry()), c.phrases()));
+                            .add(new SegmentModel.Example(c.code(), c.name(), Set.of(c.industry()), c.phrases(),
+                                    registered ? c.registered() : null));
                 }
             }
             for (Map.Entry<String, List<Company>> e : test.entrySet()) {
                 SegmentModel model = SegmentModel.train(data.segmentsByChain.get(e.getKey()),
                         train.getOrDefault(e.getKey(), List.of()), method);
                 for (Company c : e.getValue()) {
-                    SegmentModel.Proposal p = model.propose(c.phrases());
+                    SegmentModel.Proposal p = model.propose(c.phrases(), registered ? c.registered() : null);
                     if (!p.matched()) {
                         noMatch++;
                     }

@@ -134,6 +134,42 @@ class SegmentModelTest {
         assertThat(byProducts.confidence()).isEqualTo(Confidence.SURE);
     }
 
+    /**
+     * Two segments whose firms sell the same words and differ only in their registered industry (所属行业):
+     * without it the model cannot tell them apart, with it the held-out firms are placed right, and a firm whose
+     * products say nothing known is never 确定 on its industry alone.
+     */
+    @Test
+    void theRegisteredIndustryTellsApartSegmentsWhoseProductsAreAlike() {
+        List<Segment> twins = List.of(new Segment("X", "甲类"), new Segment("Y", "乙类"));
+        List<Example> train = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String seg = i % 2 == 0 ? "X" : "Y";
+            train.add(new Example("F" + i, "企业" + i, Set.of(seg), firm(0), seg.equals("X") ? "C3841 锂离子电池制造" : "C3849 其他电池制造"));
+        }
+        SegmentModel with = SegmentModel.train(twins, train, Method.DEFAULT);
+        SegmentModel without = SegmentModel.train(twins, train, Method.DEFAULT.with(Method.DEFAULT.focus(), 0));
+        int right = 0;
+        int rightWithout = 0;
+        for (int i = 0; i < 20; i++) {
+            boolean x = i % 2 == 0;
+            List<Phrase> products = firm(0);
+            Proposal p = with.propose(products, x ? "c3841锂离子电池制造" : " C3849 其他电池制造");
+            right += p.ranked().get(0).segmentId().equals(x ? "X" : "Y") ? 1 : 0;
+            rightWithout += without.propose(products, x ? "C3841 锂离子电池制造" : "C3849 其他电池制造").ranked().get(0)
+                    .segmentId().equals(x ? "X" : "Y") ? 1 : 0;
+        }
+        assertThat(right).as("with 所属行业").isEqualTo(20);
+        assertThat(rightWithout).as("without it: a coin toss").isLessThan(16);
+        Proposal p = with.propose(firm(0), "C3841 锂离子电池制造");
+        assertThat(p.matchedTerms()).contains("所属行业 C3841锂离子电池制造");
+        Proposal industryOnly = with.propose(List.of(new Phrase("完全无关", 1)), "C3841 锂离子电池制造");
+        assertThat(industryOnly.ranked().get(0).segmentId()).isEqualTo("X");
+        assertThat(industryOnly.confidence()).isEqualTo(Confidence.REVIEW);
+        assertThat(industryOnly.reasonZh()).contains("所属行业");
+        assertThat(with.propose(firm(0), "未见过的行业").matched()).isTrue();
+    }
+
     @Test
     void unknownTextGetsNoProposal() {
         SegmentModel model = SegmentModel.train(segments, training(10), Method.DEFAULT);

@@ -100,17 +100,18 @@ class OfficeFilesImportTest {
     @Test
     void oneEnterpriseFileCarriesSegmentsProductsAndScopeWithItsSpaces() throws Exception {
         String a = TestGraph.uscc(201);
-        String csv = "统一社会信用代码,企业名称,行政区划代码,营业收入(万元),所属环节,主营产品,经营范围,产业链\n"
-                + a + ",丙 新能源 有限公司,340104,100,电芯、动力电池/电池管理系统,\"LFP 电芯 (储能用)\",\"电池制造；申万2021 三级行业\",ZR\n";
+        String csv = "统一社会信用代码,企业名称,行政区划代码,营业收入(万元),所属环节,主营产品,经营范围,产业链,国民经济行业\n"
+                + a + ",丙 新能源 有限公司,340104,100,电芯、动力电池/电池管理系统,\"LFP 电芯 (储能用)\",\"电池制造；申万2021 三级行业\",ZR,C3841 锂离子电池制造\n";
         ok(h.importCsv("enterprises", csv, null));
         ImportJob again = ok(h.importCsv("enterprises", csv, null));
         assertThat(again.result.chainIds()).containsExactly("ZR");
         Map<String, Object> e = h.neo4j.query("MATCH (e:Enterprise {uscc: $u}) RETURN e.name AS name, e.mainProducts AS mp, "
-                + "e.businessScope AS bs, e.provisional AS prov, COUNT { (e)-[:IN_SEGMENT]->() } AS segs")
+                + "e.businessScope AS bs, e.industry AS ind, e.provisional AS prov, COUNT { (e)-[:IN_SEGMENT]->() } AS segs")
                 .bind(a).to("u").fetch().one().orElseThrow();
         assertThat(e.get("name")).isEqualTo("丙新能源有限公司"); // names are normalised
         assertThat(e.get("mp")).isEqualTo("LFP 电芯 (储能用)"); // free text is not
         assertThat(e.get("bs")).isEqualTo("电池制造；申万2021 三级行业");
+        assertThat(e.get("ind")).as("所属行业 under its alias 国民经济行业, kept as written").isEqualTo("C3841 锂离子电池制造");
         assertThat(e.get("prov")).isNull();
         assertThat(e.get("segs")).isEqualTo(2L);
 

@@ -109,6 +109,6 @@ class StagedImportTest {
     /** A validated enterprises row as the spill file holds it. */
     private static EnterprisesFormat.Row enterpriseRow(String uscc, String name) {
         return new EnterprisesFormat.Row(uscc, name, null, "340104", null, null, null, null, null, java.util.List.of(), null,
-                java.util.List.of(), null, null, true, false, null, java.util.Set.of());
+                java.util.List.of(), null, null, null, true, false, null, java.util.Set.of());
     }
 }

@@ -261,7 +261,8 @@ final class ExtendRanking {
         /** "模型得分 1.23（约为一般环节的 3.4 倍）：相关环节本地已有 3 个；…" and its English. */
         String[] reason(int g, List<ExtendExplanation.Part> carriers) {
             double x = score[g];
-            String times = Reasons.fixed(Math.exp(x), 1);
+            double odds = Math.exp(x);
+            String times = odds >= 10 ? Reasons.f0(odds) : Reasons.fixed(odds, 1);
             String head = "模型得分 " + Reasons.f2(x) + "（进入可能约为一般环节的 " + times + " 倍）：";
             String headEn = "Model score " + Reasons.f2(x) + " (about " + times + "× an average segment's chance): ";
             if (carriers.isEmpty()) {

@@ -41,15 +41,21 @@ public final class ExtendExplanation {
         }
         order.sort(Comparator.<Integer>comparingDouble(j -> -c[j]).thenComparingInt(j -> j));
         List<Part> parts = new ArrayList<>();
-        for (int j : order.subList(0, Math.min(MAX_PARTS, order.size()))) {
+        for (int j : order) {
+            if (parts.size() == MAX_PARTS) {
+                break;
+            }
             ExtendFeature f = ExtendFeature.values()[j];
             boolean high = beta[j] > 0; // c = β·z > 0: z has β's sign
             String[] words = words(m.atCut(), regionCounts, s, f, high);
-            parts.add(new Part(f, features[j], c[j], words[0], words[1]));
+            if (words != null) {
+                parts.add(new Part(f, features[j], c[j], words[0], words[1]));
+            }
         }
         return parts;
     }
 
+    /** The sentence of a part, null when its figure says nothing (no flow neighbours, siblings or related segments). */
     private static String[] words(Relatedness rel, int[] counts, int s, ExtendFeature f, boolean high) {
         SegmentSpace sp = rel.space;
         return switch (f) {
@@ -66,6 +72,9 @@ public final class ExtendExplanation {
             case COLOCATION, COLOCATION_LQ -> {
                 boolean lq = f == ExtendFeature.COLOCATION_LQ;
                 int[] related = related(lq ? rel.proximityLq : rel.proximity, sp.segments, s);
+                if (related.length == 0) {
+                    yield null;
+                }
                 boolean[] holds = lq ? rel.advantage(counts) : rel.present(counts);
                 int have = 0;
                 for (int b : related) {
@@ -79,6 +88,9 @@ public final class ExtendExplanation {
             }
             case FLOW_DENSITY -> {
                 int all = sp.up[s].length + sp.down[s].length;
+                if (all == 0) {
+                    yield null;
+                }
                 boolean[] p = rel.present(counts);
                 int have = 0;
                 for (int a : sp.up[s]) {
@@ -99,6 +111,9 @@ public final class ExtendExplanation {
                         all++;
                         have += p[b] ? 1 : 0;
                     }
+                }
+                if (all == 0) {
+                    yield null;
                 }
                 yield new String[]{"同类环节本地" + (high ? "已有 " : "仅有 ") + have + "/" + all + " 个",
                         "the region has " + have + " of its " + all + " sibling segments"};

@@ -269,6 +269,34 @@ export interface ExtendCandidate {
   valueAdded: number;
   key: boolean;
   nearStrongSegments: string[];
+  /** MODEL: ranked by the learnt 延链 model; RULE: too little dated history, ranked by relatedness. */
+  basis: 'MODEL' | 'RULE';
+  /** The model's score (higher first); null for RULE. */
+  score: number | null;
+  /** What carried the rank, to read aloud (with the score for MODEL; says why for RULE). */
+  reasonZh: string;
+  reasonEn: string;
+  parts: ExtendPart[];
+}
+export interface ExtendPart {
+  feature: string;
+  nameZh: string;
+  value: number;
+  contribution: number;
+  carried: boolean;
+}
+export interface ExtendRankingInfo {
+  basis: 'MODEL' | 'RULE';
+  cut: string | null;
+  trainedFrom: string | null;
+  regions: number;
+  datedEnterprises: number;
+  undatedEnterprises: number;
+  examples: number;
+  positives: number;
+  coefficients: Record<string, number>;
+  noteZh: string;
+  noteEn: string;
 }
 export interface ChainLeader {
   uscc: string;
@@ -305,6 +333,8 @@ export interface ChainDiagnosis {
   figures: ChainFigures;
   segments: SegmentDiagnosis[];
   extendCandidates: ExtendCandidate[];
+  /** How the 延链 candidates were ranked (absent from older responses). */
+  extendRanking?: ExtendRankingInfo | null;
   leaders: ChainLeader[];
   tookMillis: number;
 }

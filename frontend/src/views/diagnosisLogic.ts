@@ -1,5 +1,6 @@
-import type { ChainDiagnosis, PeerComparison, Reason, SegmentDiagnosis, SegmentFlag, Verdict } from '../api/types';
+import type { ChainDiagnosis, ExtendCandidate, PeerComparison, Reason, SegmentDiagnosis, SegmentFlag, Verdict } from '../api/types';
 import { formatNumber, formatPercent } from '../format';
+import { S } from '../strings';
 
 export const VERDICTS: Verdict[] = ['MISSING', 'WEAK', 'PRESENT', 'STRONG'];
 const VERDICT_ORDER: Record<Verdict, number> = { MISSING: 0, WEAK: 1, PRESENT: 2, STRONG: 3 };
@@ -121,4 +122,44 @@ export function settingShown(name: string, value: number): number {
 /** Back from the form to the API's value (80 → 0.8 for shares). */
 export function settingValue(name: string, shown: number): number {
   return PERCENT_SETTINGS.has(name) ? Math.round(shown * 100) / 10000 : shown;
+}
+
+/** A row of the 延链 table: the model's score (or the rule's relatedness) and the reason as the API words it. */
+export interface ExtendRow {
+  rank: number;
+  segmentId: string;
+  name: string;
+  key: boolean;
+  verdict: Verdict;
+  basis: 'MODEL' | 'RULE';
+  /** "1.23（×3.4）" for the model: score and e^score, how many times an average segment's chance; "67%（2/3）" for the rule. */
+  scoreText: string;
+  reason: string;
+  /** Chinese names of the features that carried a model score. */
+  carried: string[];
+}
+
+export function extendRows(candidates: ExtendCandidate[], limit = 10): ExtendRow[] {
+  return candidates.slice(0, limit).map((c) => {
+    const model = c.basis === 'MODEL' && c.score !== null && c.score !== undefined;
+    const times = model ? Math.exp(c.score as number) : 0;
+    return {
+      rank: c.rank,
+      segmentId: c.segmentId,
+      name: c.name,
+      key: c.key,
+      verdict: c.verdict,
+      basis: model ? 'MODEL' : 'RULE',
+      scoreText: model
+        ? `${(c.score as number).toFixed(2)}（×${formatNumber(times, times >= 10 ? 0 : 1)}）`
+        : `${formatPercent(c.relatedness, 0)}（${c.neighboursPresent}/${c.neighbours}）`,
+      reason: c.reasonZh ?? '',
+      carried: (c.parts ?? []).filter((p) => p.carried).map((p) => p.nameZh),
+    };
+  });
+}
+
+/** The note above the 延链 table: how the candidates were ranked (the model's window, or why the rule). */
+export function extendNote(d: ChainDiagnosis): string {
+  return d.extendRanking?.noteZh ?? S.diagnosis.extendNote;
 }

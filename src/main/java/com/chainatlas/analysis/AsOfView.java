@@ -92,6 +92,7 @@ final class AsOfView {
                 s.segStage, s.segKey, s.segValueAdded, s.segLeaf, s.segAncestors, s.segIndex, s.flowFrom, s.flowTo,
                 s.flowRecycling, uscc, name, region, zone, s.zoneNames, revenue, entryDay, memStart, memSeg, inStart,
                 inSupplier, inSegment, inAmount);
-        return new ChainSnapshot(p, s.version, started, new DiagnosisModel.AsOf(date, requested, kept, later, undated));
+        return new ChainSnapshot(p, s.version, started, new DiagnosisModel.AsOf(date, requested, kept, later, undated),
+                s.horizonDay == ChainSnapshot.UNDATED ? Integer.MAX_VALUE : s.horizonDay);
     }
 }

@@ -74,11 +74,21 @@ public final class ChainSnapshot {
     final NationalFigures national;
     final FlowStructure flows;
 
+    /**
+     * The last day the entry dates are known for (epoch day), {@link #UNDATED} when no enterprise is dated: the
+     * latest dated entry, never after the build day (a later date is a typo); for an as-of view the earlier of its
+     * date and the full snapshot's horizon. The 延链 model learns from the five years before it.
+     */
+    final int horizonDay;
+    /** The 延链 model, fitted on first use, once ({@link #extendRanking()}). */
+    private volatile ExtendRanking extendRanking;
+
     ChainSnapshot(SnapshotBuilder.Parts p, long version, long startedNanos) {
-        this(p, version, startedNanos, null);
+        this(p, version, startedNanos, null, Integer.MAX_VALUE);
     }
 
-    ChainSnapshot(SnapshotBuilder.Parts p, long version, long startedNanos, DiagnosisModel.AsOf asOf) {
+    /** @param baseHorizon the full snapshot's {@link #horizonDay} for an as-of view, else {@code Integer.MAX_VALUE} */
+    ChainSnapshot(SnapshotBuilder.Parts p, long version, long startedNanos, DiagnosisModel.AsOf asOf, int baseHorizon) {
         this.asOf = asOf;
         this.chainId = p.chainId();
         this.chainName = p.chainName();
@@ -111,7 +121,42 @@ public final class ChainSnapshot {
         this.flows = new FlowStructure(segId.length, flowFrom, flowTo, flowRecycling);
         this.national = new NationalFigures(this);
         this.builtAt = Instant.now();
+        this.horizonDay = horizon(entryDay, asOf, baseHorizon, builtAt);
         this.buildMillis = (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    private static int horizon(int[] entryDay, DiagnosisModel.AsOf asOf, int baseHorizon, Instant builtAt) {
+        int latest = ChainSnapshot.UNDATED;
+        for (int d : entryDay) {
+            latest = Math.max(latest, d);
+        }
+        if (latest == UNDATED) {
+            return UNDATED;
+        }
+        long today = java.time.LocalDate.ofInstant(builtAt, ExtendRanking.OFFICE_ZONE).toEpochDay();
+        long h = Math.min(latest, today);
+        if (asOf != null) {
+            h = Math.min(asOf.date().toEpochDay(), baseHorizon);
+        }
+        return (int) h;
+    }
+
+    /**
+     * The chain's 延链 model ({@link ExtendRanking}), fitted from this snapshot's entry dates on first use and then
+     * kept: concurrent first callers wait for the one fit. The registry calls it while building, off the request path.
+     */
+    ExtendRanking extendRanking() {
+        ExtendRanking r = extendRanking;
+        if (r == null) {
+            synchronized (this) {
+                r = extendRanking;
+                if (r == null) {
+                    r = ExtendRanking.fit(this);
+                    extendRanking = r;
+                }
+            }
+        }
+        return r;
     }
 
     public String chainId() {

@@ -45,7 +45,9 @@ import com.chainatlas.analysis.DiagnosisModel.Sourcing;
  *       STRONG leaf. Ranked by relatedness = Σ w·x / Σ w over the segment's direct flow neighbours, w = the
  *       neighbour's value added, x = 1 if the region has it (PRESENT/STRONG), ½ if WEAK, 0 if MISSING — the
  *       "relatedness density" of Hidalgo et al. (2007) with the flow graph as proximity — then value added, then
- *       the key flag.</li>
+ *       the key flag. This ranks the 延链 candidates only when the chain has too little dated history; otherwise
+ *       every MISSING or WEAK leaf is a candidate, ranked by the snapshot's learnt model ({@link ExtendRanking}), and
+ *       the flag keeps its rule meaning.</li>
  * </ul>
  * For the whole nation (全国) every LQ is 1 and the two rules that compare with the outside do not apply.
  *
@@ -84,7 +86,8 @@ public final class DiagnosisEngine {
             segments.add(ev.segment(g));
         }
         return new Diagnosis(s.info(), s.chainId, s.chainName, scope.region(), scope.zone(), cfg,
-                ev.chainFigures(), List.copyOf(segments), ev.extendCandidates(), ev.leaders(), ev.leaderBasis,
+                ev.chainFigures(), List.copyOf(segments), ev.extendCandidates(), s.extendRanking().info, ev.leaders(),
+                ev.leaderBasis,
                 ev.leadersNote(), (System.nanoTime() - started) / 1e6);
     }
 
@@ -450,7 +453,36 @@ public final class DiagnosisEngine {
                             scan.chainAmount, scan.chainOutsideAmount), counts, cycle, mutual, note);
         }
 
+        /**
+         * The 延链 candidates: with the snapshot's model, every MISSING or WEAK leaf by the model's score (reasons
+         * name what carried it); without one, the NEXT_TO_STRONG segments by the rule's relatedness, saying why.
+         */
         List<ExtendCandidate> extendCandidates() {
+            ExtendRanking ranking = s.extendRanking();
+            return ranking.modelled() ? modelCandidates(ranking) : ruleCandidates();
+        }
+
+        private List<ExtendCandidate> modelCandidates(ExtendRanking ranking) {
+            ExtendRanking.Scored scored = ranking.score(scan.count);
+            List<Integer> candidates = new ArrayList<>();
+            for (int g = 0; g < s.segId.length; g++) {
+                if (s.segLeaf[g] && (verdict[g] == Verdict.MISSING || verdict[g] == Verdict.WEAK)) {
+                    candidates.add(g);
+                }
+            }
+            candidates.sort(Comparator.<Integer>comparingDouble(g -> -scored.score[g]).thenComparing(g -> s.segId[g]));
+            List<ExtendCandidate> result = new ArrayList<>();
+            for (int g : candidates) {
+                List<com.chainatlas.analysis.extend.ExtendExplanation.Part> carriers = scored.carriers(g);
+                String[] why = scored.reason(g, carriers);
+                result.add(new ExtendCandidate(result.size() + 1, s.segId[g], s.segName[g], verdict[g], relatedness[g],
+                        s.flows.neighbours[g].length, neighboursPresent[g], s.segValueAdded[g], s.segKey[g],
+                        nearStrong.get(g), "MODEL", scored.score[g], why[0], why[1], scored.parts(g, carriers)));
+            }
+            return List.copyOf(result);
+        }
+
+        private List<ExtendCandidate> ruleCandidates() {
             List<Integer> candidates = new ArrayList<>();
             for (int g = 0; g < s.segId.length; g++) {
                 if (flags.get(g).contains(Flag.EXTEND)) {
@@ -462,9 +494,12 @@ public final class DiagnosisEngine {
                     .thenComparing(g -> s.segId[g]));
             List<ExtendCandidate> result = new ArrayList<>();
             for (int g : candidates) {
+                Reason rule = reasons.get(g).stream().filter(r -> r.rule() == Rule.NEXT_TO_STRONG).findFirst()
+                        .orElseThrow();
                 result.add(new ExtendCandidate(result.size() + 1, s.segId[g], s.segName[g], verdict[g], relatedness[g],
                         s.flows.neighbours[g].length, neighboursPresent[g], s.segValueAdded[g], s.segKey[g],
-                        nearStrong.get(g)));
+                        nearStrong.get(g), "RULE", null, ExtendRanking.FALLBACK_ZH + "：" + rule.zh(),
+                        ExtendRanking.FALLBACK_EN + ": " + rule.en(), List.of()));
             }
             return List.copyOf(result);
         }

@@ -84,10 +84,38 @@ public final class DiagnosisModel {
                                    List<Reason> reasons, List<EnterpriseRef> localLeaders) {
     }
 
-    /** A 延链 candidate, ranked by relatedness, then value added, then key flag. */
+    /**
+     * A 延链 candidate. With {@code basis} MODEL (the chain's dated history was enough to learn from, see
+     * {@link ExtendRankingInfo}) every MISSING or WEAK leaf is one, ranked by the model's {@code score} (higher first;
+     * e^score ≈ how many times an average segment's chance of being entered); {@code parts} is each feature's part
+     * of it and {@code reasonZh}/{@code reasonEn} name the parts that carried it. With RULE (too little dated history)
+     * the candidates are the NEXT_TO_STRONG segments ranked by relatedness, then value added, then key flag, and
+     * {@code score} is null. {@code relatedness}, {@code neighbours*} and {@code nearStrongSegments} are the rule's
+     * figures either way (empty list when the segment is not next to a strong one).
+     */
     public record ExtendCandidate(int rank, String segmentId, String name, Verdict verdict, double relatedness,
                                   int neighbours, int neighboursPresent, int valueAdded, boolean key,
-                                  List<String> nearStrongSegments) {
+                                  List<String> nearStrongSegments, String basis, Double score, String reasonZh,
+                                  String reasonEn, List<ExtendPart> parts) {
+    }
+
+    /**
+     * One feature's part of a model score: {@code feature} (an {@code ExtendFeature} name), its Chinese name, the
+     * raw value, and its contribution β·z (positive raises the score); {@code carried} when the reason names it.
+     */
+    public record ExtendPart(String feature, String nameZh, double value, double contribution, boolean carried) {
+    }
+
+    /**
+     * How the 延链 candidates were ranked. MODEL: learnt from the chain's own entry dates (成立/上市), the provinces'
+     * entries into segments in {@code trainedFrom} … {@code cut} (exclusive) among {@code examples} (province,
+     * segment) pairs then lacking, {@code positives} of them entered; {@code coefficients} are the slopes per feature
+     * on standardised values. RULE: too little dated history; the other figures say how little. Enterprises without
+     * any date ({@code undatedEnterprises}) are not learnt from.
+     */
+    public record ExtendRankingInfo(String basis, java.time.LocalDate cut, java.time.LocalDate trainedFrom,
+                                    int regions, int datedEnterprises, int undatedEnterprises, int examples,
+                                    int positives, Map<String, Double> coefficients, String noteZh, String noteEn) {
     }
 
     /**
@@ -116,7 +144,8 @@ public final class DiagnosisModel {
     /** The full diagnosis of one chain for one region (and optionally one development zone). */
     public record Diagnosis(SnapshotInfo snapshot, String chainId, String chainName, RegionRef region, String zone,
                             DiagnosisSettings settings, ChainFigures figures, List<SegmentDiagnosis> segments,
-                            List<ExtendCandidate> extendCandidates, List<ChainLeader> leaders,
+                            List<ExtendCandidate> extendCandidates, ExtendRankingInfo extendRanking,
+                            List<ChainLeader> leaders,
                             LeaderBasis leaderBasis, String leadersNoteZh, double tookMillis) {
     }
 

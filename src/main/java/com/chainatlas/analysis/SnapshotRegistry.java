@@ -149,6 +149,7 @@ public class SnapshotRegistry {
         for (int read = 1; read <= MAX_READS; read++) {
             long epoch = epoch(chainId);
             s = loader.load(chainId, versions.incrementAndGet());
+            s.extendRanking(); // the 延链 model is fitted here, once per version, not on a request
             synchronized (swap) {
                 if (epoch(chainId) == epoch) {
                     snapshots.put(chainId, s);

@@ -172,20 +172,26 @@ final class DiagnosisDocx {
                 + "卡脖子 = 供给集中且本地主要靠外地供给。LQ 为按企业数计算的区位熵，“—”表示无法计算。");
     }
 
+    /** 延链 candidates in the report. */
+    static final int EXTEND_ROWS = 15;
+
     private void extend(Diagnosis d) {
         heading("四、延链方向");
         if (d.extendCandidates() == null || d.extendCandidates().isEmpty()) {
             note("本次诊断没有延链候选环节。");
             return;
         }
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("序号", "环节", "结论", "关联度", "相邻环节中本地已有", "相邻优势环节"));
-        for (ExtendCandidate e : d.extendCandidates()) {
-            rows.add(List.of(String.valueOf(e.rank()), (e.key() ? "★" : "") + e.name(), e.verdict().zh(),
-                    fixed(e.relatedness(), 2), e.neighboursPresent() + " / " + e.neighbours(),
-                    String.join("、", e.nearStrongSegments())));
+        if (d.extendRanking() != null) {
+            note(d.extendRanking().noteZh());
         }
-        table(rows, new int[]{7, 20, 10, 10, 18, 35});
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("序号", "环节", "结论", "依据"));
+        // the model makes every missing or weak leaf a candidate: the first ones are what a meeting reads
+        for (ExtendCandidate e : d.extendCandidates().stream().limit(EXTEND_ROWS).toList()) {
+            rows.add(List.of(String.valueOf(e.rank()), (e.key() ? "★" : "") + e.name(), e.verdict().zh(),
+                    e.reasonZh()));
+        }
+        table(rows, new int[]{7, 18, 9, 66});
     }
 
     private void targets(ReportContent c) {

@@ -42,6 +42,14 @@ class DiagnosisApiTest {
             assertThat(isChokepoint).as(s.get("segmentId").asString()).isEqualTo(s.get("segmentId").asString().equals(chokepoint));
         });
         assertThat(d.get("extendCandidates").size()).isPositive();
+        // the demo firms have founding dates: 延链 is ranked by the learnt model, each candidate with its score and why
+        assertThat(d.get("extendRanking").get("basis").asString()).isEqualTo("MODEL");
+        assertThat(d.get("extendRanking").get("noteZh").asString()).startsWith("延链候选按模型排序");
+        JsonNode top = d.get("extendCandidates").get(0);
+        assertThat(top.get("basis").asString()).isEqualTo("MODEL");
+        assertThat(top.get("reasonZh").asString()).startsWith("模型得分 ");
+        assertThat(top.get("parts").size()).isEqualTo(6);
+        assertThat(top.get("score").asDouble()).isGreaterThanOrEqualTo(d.get("extendCandidates").get(1).get("score").asDouble());
         assertThat(d.get("leaders").size()).isPositive();
         assertThat(d.get("snapshot").get("version").asLong()).isPositive();
         assertThat(d.get("settings").get("minEnterprises").asInt()).isEqualTo(3);

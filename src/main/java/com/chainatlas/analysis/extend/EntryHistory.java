@@ -61,6 +61,29 @@ public final class EntryHistory {
         return segments;
     }
 
+    /** Region of dated row {@code i}. */
+    public int regionOf(int i) {
+        return region[i];
+    }
+
+    /** Segment of dated row {@code i}. */
+    public int segmentOf(int i) {
+        return segment[i];
+    }
+
+    /** Entry time (fractional year) of dated row {@code i}. */
+    public double timeOf(int i) {
+        return time[i];
+    }
+
+    /** The day a fractional year falls on ({@link #year} inverted, rounding down): 2015.5 → 2015-07-02. */
+    public static java.time.LocalDate date(double year) {
+        int y = (int) Math.floor(year);
+        int length = java.time.Year.of(y).length();
+        int day = (int) Math.floor((year - y) * length + 1e-9);
+        return java.time.LocalDate.ofYearDay(y, Math.min(length, day + 1));
+    }
+
     /** Dated rows kept. */
     public int size() {
         return time.length;

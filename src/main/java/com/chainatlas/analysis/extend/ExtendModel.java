@@ -37,6 +37,15 @@ public final class ExtendModel {
      * @return empty when the past holds fewer than {@link #MIN_POSITIVES} entries or no pair that stayed out
      */
     public static Optional<ExtendModel> train(EntryHistory h, SegmentSpace space, boolean[] candidate, double cut) {
+        return train(h, space, candidate, cut, null);
+    }
+
+    /**
+     * @param unknown [region][segment] pairs whose past is unknown (e.g. the region has an undated enterprise there,
+     *                so whether it lacked the segment at c − w cannot be told): not learnt from; null for none
+     */
+    public static Optional<ExtendModel> train(EntryHistory h, SegmentSpace space, boolean[] candidate, double cut,
+                                              boolean[][] unknown) {
         double w = WINDOW_YEARS;
         int[][] before = h.counts(cut - w);
         int[][] after = h.counts(cut);
@@ -48,7 +57,7 @@ public final class ExtendModel {
         for (int r = 0; r < h.regions; r++) {
             double[][] f = past.features(before[r]);
             for (int s = 0; s < h.segments; s++) {
-                if (before[r][s] == 0 && (candidate == null || candidate[s])) {
+                if (before[r][s] == 0 && (candidate == null || candidate[s]) && (unknown == null || !unknown[r][s])) {
                     x.add(f[s]);
                     group.add(r);
                     boolean entered = after[r][s] > 0;

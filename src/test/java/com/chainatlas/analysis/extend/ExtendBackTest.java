@@ -11,13 +11,15 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 import com.chainatlas.analysis.ExtendRuleRanking;
+import com.chainatlas.analysis.ProductExtendRanking;
 
 /**
  * 延链 back-test (issue 15, point 3): at a cut date t, every region ranks the candidate segments it lacks at t;
  * the truth is the segments it enters in [t, end). Per region ROC-AUC, average precision (AUC-PR) and
  * precision@5, averaged over the regions with at least one entry and one segment not entered, with percentile
- * bootstrap 95 % intervals resampling regions. Methods: the learnt model ({@link ExtendModel}, trained only on
- * data before t), the product's rule before it ({@link ExtendRuleRanking}), and the baselines national size at
+ * bootstrap 95 % intervals resampling regions. Methods: the learnt model as the product ranks with it
+ * ({@link ProductExtendRanking}: the diagnosis of an as-of view before t, whose {@link ExtendModel} is trained only
+ * on data before t), the product's rule before it ({@link ExtendRuleRanking}), and the baselines national size at
  * t, national growth in the 5 years before t, random, share of FEEDS neighbours present, count of FEEDS
  * neighbours the region is strong in (LQ ≥ 1), and co-location density alone.
  *
@@ -52,18 +54,7 @@ public final class ExtendBackTest {
 
     static List<Method> methods(long seed) {
         List<Method> m = new ArrayList<>();
-        m.add(method("model 模型", (c, now) -> ExtendModel.train(c.history(), c.space(), c.candidate(), c.cut())
-                .map(model -> {
-                    double[][] out = new double[now.length][];
-                    for (int r = 0; r < now.length; r++) {
-                        double[][] f = model.features(now[r]);
-                        out[r] = new double[f.length];
-                        for (int s = 0; s < f.length; s++) {
-                            out[r][s] = model.score(f[s]);
-                        }
-                    }
-                    return out;
-                })));
+        m.add(method("model 模型", (c, now) -> product(c).map(ProductExtendRanking.Ranked::scores)));
         m.add(method("rule 规则 (before)", (c, now) -> Optional.of(ExtendRuleRanking.scores(now, c.regionCode(),
                 c.space().parent, c.space().up))));
         m.add(feature("national size", ExtendFeature.NATIONAL_SIZE));
@@ -98,6 +89,14 @@ public final class ExtendBackTest {
         }));
         m.add(feature("co-location density", ExtendFeature.COLOCATION));
         return m;
+    }
+
+    /**
+     * The product's ranking of the case: its snapshot, as-of view before the cut and diagnosis per region
+     * ({@link ProductExtendRanking}); the one scoring path the product uses.
+     */
+    static Optional<ProductExtendRanking.Ranked> product(Case c) {
+        return ProductExtendRanking.rank(c.history(), c.regionCode(), c.space().parent, c.space().up, c.cut());
     }
 
     private static Method method(String name, java.util.function.BiFunction<Case, int[][], Optional<double[][]>> f) {

@@ -43,7 +43,7 @@ class ExtendBackTestTest {
         }
         // what carried it: co-location (the data's view of the hidden proximity) outweighs the unrelated FEEDS
         // and sibling groups; popularity, which also drives entry, comes through national size and growth
-        ExtendModel m = ExtendModel.train(c.history(), c.space(), null, c.cut()).orElseThrow();
+        ExtendModel m = ExtendBackTest.product(c).orElseThrow().model(); // the product's model of the case
         double[] w = m.coefficients();
         double colocation = w[ExtendFeature.COLOCATION.ordinal()] + w[ExtendFeature.COLOCATION_LQ.ordinal()];
         assertThat(colocation).isPositive()

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * {@code POST /api/auth/login} when the app has sign-in ({@code GET /api/auth/csrf} answers 200; a 404 means the app has
  * none). No HTTP Basic per request: a bcrypt check per request would dominate what is measured.
  */
-final class BenchClient {
+public final class BenchClient {
 
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
     static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -28,14 +28,14 @@ final class BenchClient {
     private final HttpClient http;
     private String csrf;
 
-    BenchClient(String base) {
+    public BenchClient(String base) {
         this.base = base;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).build();
     }
 
     /** Signs in when the app has sign-in; returns whether it did. Fails on a rejected sign-in. */
-    boolean signIn(String user, String password) throws IOException, InterruptedException {
+    public boolean signIn(String user, String password) throws IOException, InterruptedException {
         HttpResponse<String> c = get("/api/auth/csrf");
         if (c.statusCode() == 404) {
             return false;
@@ -52,7 +52,7 @@ final class BenchClient {
         return true;
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -17,6 +17,7 @@ import com.chainatlas.region.Region;
 import com.chainatlas.region.RegionCatalog;
 import com.chainatlas.region.RegionLevel;
 import com.chainatlas.system.ApiProblem;
+import com.chainatlas.system.ExpensiveRequests;
 
 import org.springframework.stereotype.Service;
 
@@ -40,6 +41,21 @@ public class DiagnosisService {
 
     private final AsOfSnapshots asOfs;
 
+    /**
+     * Diagnoses per (chain, snapshot version, region, zone, asOf, settings): the map, the diagnosis view, the target
+     * ranking and the dashboard ask for the same few; an import makes a new snapshot version, so nothing stale is
+     * served. A diagnosis is a few dozen segments, so a few hundred entries stay small.
+     */
+    static final int CACHED_DIAGNOSES = 256;
+
+    /** {@code today}: set for an as-of diagnosis only, as a date after today is read as today. */
+    record DiagnosisKey(String chainId, long version, String region, String zone, LocalDate asOf, LocalDate today,
+                        DiagnosisSettings settings) {
+    }
+
+    private final com.chainatlas.system.ComputeOnceCache<DiagnosisKey, Diagnosis> diagnoses =
+            new com.chainatlas.system.ComputeOnceCache<>(CACHED_DIAGNOSES, d -> true);
+
     DiagnosisService(SnapshotRegistry registry, RegionCatalog regions, DiagnosisSettings defaults, AsOfSnapshots asOfs) {
         this.registry = registry;
         this.asOfs = asOfs;
@@ -59,8 +75,31 @@ public class DiagnosisService {
      */
     public Diagnosis diagnose(String chainId, String regionCode, String zone, DiagnosisSettings.Overrides overrides,
                               LocalDate asOf) {
-        ChainSnapshot s = snapshot(chainId, asOf);
-        return engine.diagnose(s, RegionScope.of(s, region(regionCode), blankToNull(zone)), defaults.with(overrides));
+        return diagnose(chainId, regionCode, zone, overrides, asOf, ExpensiveRequests.Gate.OPEN);
+    }
+
+    /**
+     * {@link #diagnose(String, String, String, DiagnosisSettings.Overrides, LocalDate)} from the cache; only a real
+     * computation (a miss) goes through {@code gate} (a place of {@link ExpensiveRequests}), so a cached diagnosis is
+     * never refused as too busy.
+     */
+    public Diagnosis diagnose(String chainId, String regionCode, String zone, DiagnosisSettings.Overrides overrides,
+                              LocalDate asOf, ExpensiveRequests.Gate gate) {
+        ChainSnapshot base = registry.get(required(chainId, "chain"));
+        RegionRef region = region(regionCode);
+        String z = blankToNull(zone);
+        DiagnosisSettings cfg = defaults.with(overrides);
+        DiagnosisKey key = new DiagnosisKey(base.chainId(), base.version(), region.code(), z, asOf,
+                asOf == null ? null : asOfs.today(), cfg);
+        return diagnoses.get(key, () -> gate.call(() -> {
+            ChainSnapshot s = asOfs.at(base, asOf);
+            return engine.diagnose(s, RegionScope.of(s, region, z), cfg);
+        }));
+    }
+
+    /** Diagnoses kept in the cache (for tests). */
+    int cachedDiagnoses() {
+        return diagnoses.size();
     }
 
     public SegmentDetail segment(String segmentId, String chainId, String regionCode, String zone,

@@ -47,15 +47,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, jakarta.servlet.http.HttpServletRequest request) {
         if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
             // the client went away mid-response (closed tab, cancelled download): nothing to answer, no stack trace
             log.info("Client disconnected: {}", e.toString());
             return null;
         }
+        if (DatabaseOutage.is(e)) { // an external Neo4j stopped: 503 + Retry-After, the driver reconnects by itself
+            return apiProblem(DatabaseOutage.problem(e, request.getMethod() + " " + request.getRequestURI()));
+        }
         log.error("Unexpected error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后重试或联系管理员",
-                "Internal error; please retry or contact the administrator");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后重试或联系管理员",
+                        "Internal error; please retry or contact the administrator"));
     }
 
     @Override

@@ -22,8 +22,13 @@ public class ApiProblem extends RuntimeException {
     }
 
     private ApiProblem(String detailZh, String detailEn, long retryAfterSeconds) {
+        this(HttpStatus.TOO_MANY_REQUESTS, retryAfterSeconds, detailZh, detailEn);
+    }
+
+    /** A problem with a Retry-After header (429, 503). */
+    public ApiProblem(HttpStatus status, long retryAfterSeconds, String detailZh, String detailEn) {
         super(detailEn);
-        this.status = HttpStatus.TOO_MANY_REQUESTS;
+        this.status = status;
         this.detailZh = detailZh;
         this.detailEn = detailEn;
         this.retryAfterSeconds = retryAfterSeconds;

@@ -36,10 +36,55 @@ class EmbeddedNeo4jConfiguration {
     @Bean(destroyMethod = "shutdown")
     DatabaseManagementService embeddedNeo4j(EmbeddedNeo4jProperties props) throws IOException {
         Path dir = Path.of(props.dataDir()).toAbsolutePath().normalize();
-        Files.createDirectories(dir);
+        requireWritable(dir);
         int port = props.boltPort() == 0 ? freeLoopbackPort() : props.boltPort();
+        if (props.boltPort() != 0 && !free(port)) {
+            throw new StartupFailureAnalyzer.BoltPortInUseException(port, null);
+        }
         long started = System.nanoTime();
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(dir)
+        DatabaseManagementService dbms;
+        try {
+            dbms = build(dir, port, props);
+        } catch (RuntimeException e) {
+            if (StartupFailureAnalyzer.bindFailure(e)) { // taken between the check and the start
+                throw new StartupFailureAnalyzer.BoltPortInUseException(port, e);
+            }
+            throw e;
+        }
+        log.info("Embedded Neo4j started in {} ms at {} (bolt 127.0.0.1:{})",
+                (System.nanoTime() - started) / 1_000_000, dir, port);
+        return dbms;
+    }
+
+    /**
+     * Creates the data directory and proves it writable before Neo4j sees it: Neo4j's own failure is a deep stack
+     * trace; this becomes one clear message ({@link StartupFailureAnalyzer}).
+     */
+    static void requireWritable(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            String reason = e instanceof java.nio.file.AccessDeniedException ? "权限不足 / permission denied"
+                    : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : e.getClass().getSimpleName();
+            throw new StartupFailureAnalyzer.DataDirectoryNotWritableException(dir.toString(), reason, e);
+        }
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static DatabaseManagementService build(Path dir, int port, EmbeddedNeo4jProperties props) {
+        return new DatabaseManagementServiceBuilder(dir)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
@@ -49,9 +94,6 @@ class EmbeddedNeo4jConfiguration {
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(props.pageCache()))
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(30))
                 .build();
-        log.info("Embedded Neo4j started in {} ms at {} (bolt 127.0.0.1:{})",
-                (System.nanoTime() - started) / 1_000_000, dir, port);
-        return dbms;
     }
 
     @Bean

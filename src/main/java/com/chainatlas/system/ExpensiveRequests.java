@@ -66,6 +66,32 @@ public class ExpensiveRequests {
         }
     }
 
+    /**
+     * Where a computation runs: {@link #OPEN} runs it right away, {@link ExpensiveRequests#gate} in one of the places
+     * of a kind. Services pass it to their caches so that only a real computation (a cache miss) takes a place and a
+     * cache hit is never refused with 429.
+     */
+    public interface Gate {
+        <T> T call(java.util.function.Supplier<T> work);
+
+        Gate OPEN = new Gate() {
+            @Override
+            public <T> T call(java.util.function.Supplier<T> work) {
+                return work.get();
+            }
+        };
+    }
+
+    /** A {@link Gate} through the places of {@code kind}. */
+    public Gate gate(String kind) {
+        return new Gate() {
+            @Override
+            public <T> T call(java.util.function.Supplier<T> work) {
+                return ExpensiveRequests.this.call(kind, work);
+            }
+        };
+    }
+
     /** {@link #run} for work without checked exceptions. */
     public <T> T call(String kind, java.util.function.Supplier<T> work) {
         try {

@@ -1,13 +1,10 @@
 package com.chainatlas.targeting;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+
+import com.chainatlas.system.ComputeOnceCache;
 
 import com.chainatlas.targeting.TargetModel.TargetQuery;
 
@@ -26,36 +23,11 @@ final class RankingCache {
     record Key(long version, TargetQuery query, java.time.LocalDate day) {
     }
 
-    private final Map<Key, CompletableFuture<TargetService.Ranking>> entries = Collections.synchronizedMap(
-            new LinkedHashMap<>(ENTRIES, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Key, CompletableFuture<TargetService.Ranking>> eldest) {
-                    return size() > ENTRIES;
-                }
-            });
+    private final ComputeOnceCache<Key, TargetService.Ranking> entries =
+            new ComputeOnceCache<>(ENTRIES, r -> r.rows().size() <= MAX_ROWS);
 
     TargetService.Ranking get(Key key, Supplier<TargetService.Ranking> compute) {
-        CompletableFuture<TargetService.Ranking> mine = new CompletableFuture<>();
-        CompletableFuture<TargetService.Ranking> existing = entries.putIfAbsent(key, mine);
-        if (existing != null) {
-            try {
-                return existing.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
-            }
-        }
-        try {
-            TargetService.Ranking r = compute.get();
-            mine.complete(r);
-            if (r.rows().size() > MAX_ROWS) {
-                entries.remove(key, mine);
-            }
-            return r;
-        } catch (RuntimeException | Error e) {
-            entries.remove(key, mine);
-            mine.completeExceptionally(e);
-            throw e;
-        }
+        return entries.get(key, compute);
     }
 
     int size() {

@@ -73,7 +73,7 @@ class TargetController {
                     @RequestParam(defaultValue = "20") int size) {
         TargetQuery q = query(chain, region, zone, segments, preset, weights, includeProvinces, excludeProvinces, sizeBand, tags, minScore, asOf);
         Paging paging = new Paging(page, size);
-        return expensive.call("targets", () -> targets.rank(q, paging));
+        return targets.rank(q, paging, expensive.gate("targets")); // cached rankings never wait for a place
     }
 
     @GetMapping("/api/targets/presets")
@@ -91,7 +91,7 @@ class TargetController {
         String name = Limits.text("清单名称", "name", body.name(), Limits.NAME);
         String author = user(body.author());
         TargetQuery q = validated(body.query());
-        String id = lists.create(name, author, q, expensive.call("targets", () -> targets.rankAll(q)));
+        String id = lists.create(name, author, q, targets.rankAll(q, expensive.gate("targets")));
         return lists.get(id);
     }
 
@@ -117,7 +117,7 @@ class TargetController {
     @Operation(summary = "Recompute a saved list from its query on the current data")
     TargetListStore.SavedList refresh(@PathVariable String id) {
         TargetListStore.SavedList list = lists.get(id);
-        lists.replaceContent(id, list.query(), expensive.call("targets", () -> targets.rankAll(list.query())));
+        lists.replaceContent(id, list.query(), targets.rankAll(list.query(), expensive.gate("targets")));
         return lists.get(id);
     }
 

@@ -18,6 +18,7 @@ import com.chainatlas.region.Region;
 import com.chainatlas.region.RegionCatalog;
 import com.chainatlas.signal.ExpansionSignals;
 import com.chainatlas.system.ApiProblem;
+import com.chainatlas.system.ExpensiveRequests;
 import com.chainatlas.system.Paging;
 import com.chainatlas.targeting.TargetCandidates.Candidate;
 import com.chainatlas.targeting.TargetCandidates.Tie;
@@ -70,7 +71,12 @@ public class TargetService {
 
     /** One page of the ranking. */
     public TargetPage rank(TargetQuery q, Paging paging) {
-        Ranking r = rankAll(q);
+        return rank(q, paging, ExpensiveRequests.Gate.OPEN);
+    }
+
+    /** One page; only what is not cached yet (the diagnosis, the ranking) is computed through {@code gate}. */
+    public TargetPage rank(TargetQuery q, Paging paging, ExpensiveRequests.Gate gate) {
+        Ranking r = rankAll(q, gate);
         int from = (int) Math.min(r.rows().size(), paging.skip());
         int to = Math.min(r.rows().size(), from + paging.size());
         return new TargetPage(q.chain(), r.region().code(), regions.fullName(r.region().code()), r.preset(), r.weights(),
@@ -80,14 +86,22 @@ public class TargetService {
 
     /** The whole ranking, for saved lists and exports; computed once per snapshot version and query. */
     public Ranking rankAll(TargetQuery q) {
+        return rankAll(q, ExpensiveRequests.Gate.OPEN);
+    }
+
+    /**
+     * {@link #rankAll(TargetQuery)} where a computation (cache miss) takes a place through {@code gate}: a ranking
+     * already cached is never refused as too busy.
+     */
+    public Ranking rankAll(TargetQuery q, ExpensiveRequests.Gate gate) {
         Region region = region(q.region());
         TargetWeights weights = weights(q);
         String preset = q.weights() != null ? "custom" : q.preset() == null ? "balanced" : q.preset();
         Diagnosis d = diagnosis.diagnose(q.chain(), region.code(), q.zone(), com.chainatlas.analysis.DiagnosisSettings.Overrides.none(),
-                q.asOf());
+                q.asOf(), gate);
         // the day is part of the key: expansion signals decay from one day to the next
         return rankings.get(new RankingCache.Key(d.snapshot().version(), RankingCache.normalised(q), signals.today()),
-                () -> compute(q, region, weights, preset, d));
+                () -> gate.call(() -> compute(q, region, weights, preset, d)));
     }
 
     private Ranking compute(TargetQuery q, Region region, TargetWeights weights, String preset, Diagnosis d) {

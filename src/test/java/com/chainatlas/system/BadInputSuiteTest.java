@@ -123,16 +123,98 @@ class BadInputSuiteTest {
         }
         if (e.body()) {
             bad.put("malformed JSON", new String[]{path, "{\"name\": \"未闭合"});
+            bad.put("JSON array instead of an object", new String[]{path, "[1, 2, 3]"});
+            bad.put("JSON null", new String[]{path, "null"});
+            bad.put("empty body", new String[]{path, ""});
+            bad.put("wrong JSON types", new String[]{path, "{\"name\": 5, \"author\": [], \"query\": \"x\", \"username\": {},"
+                    + " \"password\": 1, \"role\": 7, \"regionCode\": true, \"stage\": [], \"items\": \"x\", \"ids\": 3}"});
+            bad.put("deeply nested JSON", new String[]{path, "[".repeat(5_000) + "]".repeat(5_000)});
+            bad.put("not JSON at all", new String[]{path, "name=x&query=y", "text/plain"});
             bad.put("oversize name", new String[]{path, "{\"name\": \"" + "名".repeat(5_000) + "\", \"author\": \""
                     + "人".repeat(5_000) + "\", \"query\": {\"chain\": \"NEV\", \"region\": \"340100\"}}"});
         }
         return bad;
     }
 
+    /** Nodes and relationships, the history of import jobs aside (a rejected upload is recorded as rejected). */
     long[] counts() {
-        long nodes = neo4j.query("MATCH (n) RETURN count(n) AS n").fetchAs(Long.class).one().orElseThrow();
-        long rels = neo4j.query("MATCH ()-[r]->() RETURN count(r) AS n").fetchAs(Long.class).one().orElseThrow();
+        long nodes = neo4j.query("MATCH (n) WHERE NOT n:ImportJobRecord RETURN count(n) AS n").fetchAs(Long.class).one().orElseThrow();
+        long rels = neo4j.query("MATCH (a)-[r]->(b) WHERE NOT a:ImportJobRecord AND NOT b:ImportJobRecord RETURN count(r) AS n")
+                .fetchAs(Long.class).one().orElseThrow();
         return new long[]{nodes, rels};
+    }
+
+    /** Bad uploads for every import format: 4xx at once, or accepted and then rejected, never written. */
+    static Map<String, byte[]> badUploads() {
+        Map<String, byte[]> bad = new LinkedHashMap<>();
+        bad.put("empty.csv", new byte[0]);
+        bad.put("damaged.xlsx", "PK\u0003\u0004 this is no workbook".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        bad.put("random.xlsx", new java.util.Random(13).ints(4096, 0, 256).collect(java.io.ByteArrayOutputStream::new,
+                (o, i) -> o.write(i), (a, b2) -> a.writeBytes(b2.toByteArray())).toByteArray());
+        bad.put("gbk.csv", "统一社会信用代码,企业名称\n91340100MA2TEST01X,合肥坏编码公司\n".getBytes(java.nio.charset.Charset.forName("GBK")));
+        bad.put("wrong-columns.csv", ("列甲,列乙\n" + "值,值\n".repeat(50)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bad.put("binary.csv", new byte[]{0, 1, 2, (byte) 0xff, (byte) 0xfe, 0, 10, 0, 0});
+        return bad;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyImportFormatRejectsBadUploadsAndWritesNothing() {
+        Api api = new Api(port);
+        List<String> formats = new ArrayList<>();
+        api.ok("/api/import/formats").forEach(f -> formats.add(f.get("id") != null ? f.get("id").asString() : f.get("format").asString()));
+        assertThat(formats).contains("enterprises");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String format : formats) {
+            tests.add(DynamicTest.dynamicTest(format + ": no file part", () -> {
+                Api.Response r = api.send(HttpRequest.newBuilder(api.uri("/api/import/" + format))
+                        .header("Content-Type", "multipart/form-data; boundary=xyz")
+                        .POST(HttpRequest.BodyPublishers.ofString("--xyz\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nv\r\n--xyz--\r\n"))
+                        .build());
+                assertProblem(r, "no file part");
+            }));
+            badUploads().forEach((name, content) -> tests.add(DynamicTest.dynamicTest(format + ": " + name, () -> {
+                long[] before = counts();
+                Api.Response r = upload(api, format, name, content);
+                if (r.status() == 202) { // accepted for validation: must end rejected, nothing written
+                    String phase = awaitJob(api, r.json().get("id").asString());
+                    assertThat(phase).as(name).isIn("REJECTED", "FAILED");
+                } else {
+                    assertProblem(r, name);
+                }
+                assertThat(counts()).as("nodes and relationships unchanged").containsExactly(before);
+            })));
+        }
+        return tests.stream();
+    }
+
+    static Api.Response upload(Api api, String format, String fileName, byte[] content) {
+        String boundary = "----badinput" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return api.send(HttpRequest.newBuilder(api.uri("/api/import/" + format))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    static String awaitJob(Api api, String id) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            String phase = api.ok("/api/import/jobs/" + id).get("phase").asString();
+            if (List.of("DONE", "REJECTED", "FAILED").contains(phase)) {
+                return phase;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("import job " + id + " did not end");
+    }
+
+    static void assertProblem(Api.Response r, String what) {
+        assertThat(r.status()).as(what + " → " + r.text()).isBetween(400, 499);
+        assertThat(r.contentType()).as(what).contains("application/problem+json");
+        assertThat(r.json().get("detail").asString()).as("detail in Chinese").containsPattern("\\p{IsHan}");
     }
 
     @Test
@@ -155,7 +237,7 @@ class BadInputSuiteTest {
                 HttpRequest.BodyPublisher body = req[1] == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(req[1]);
                 if (req[1] != null) {
-                    b.header("Content-Type", "application/json");
+                    b.header("Content-Type", req.length > 2 ? req[2] : "application/json");
                 }
                 Api.Response r = api.send(b.method(e.method().name(), body).build());
                 assertThat(r.status()).as(what + " → " + r.text()).isBetween(400, 499);

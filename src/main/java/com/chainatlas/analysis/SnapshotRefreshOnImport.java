@@ -37,7 +37,15 @@ class SnapshotRefreshOnImport {
 
     @EventListener
     public void onImport(DataImportedEvent event) {
-        Set<String> chains = new LinkedHashSet<>(event.chainIds());
+        onChange(event.chainIds());
+    }
+
+    /**
+     * The data of these chains changed (here or, seen through {@link DataVersions}, on another instance); empty:
+     * any chain may have changed. Invalidates now, rebuilds in the background what was built.
+     */
+    void onChange(Set<String> changed) {
+        Set<String> chains = new LinkedHashSet<>(changed);
         if (chains.isEmpty()) {
             registry.versions().forEach(v -> chains.add(v.chainId())); // rebuild what was built before
             registry.invalidateAll();

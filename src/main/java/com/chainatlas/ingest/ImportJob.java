@@ -21,7 +21,7 @@ final class ImportJob {
     final Path file;
     final String sha256;
     final boolean dryRun;
-    final Instant submittedAt = Instant.now();
+    volatile Instant submittedAt = Instant.now();
     final AtomicLong rowsDone = new AtomicLong();
     volatile Phase phase = Phase.QUEUED;
     volatile long rowsTotal;

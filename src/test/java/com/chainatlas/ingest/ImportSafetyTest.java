@@ -199,7 +199,29 @@ class ImportSafetyTest {
         }
         assumeTrue(mk != null && mk.waitFor() == 0, "mkfifo not available");
         TestClock clock = new TestClock();
-        ImportJobs jobs = new ImportJobs(h.service, CAPPED, new ImportHistory(h.neo4j), clock, false);
+        // the upload is stored in the database; the pipe stays a pipe: the worker blocks copying it (where it reads the upload)
+        java.util.Set<String> piped = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        ImportUploads uploads = new ImportUploads(h.neo4j) {
+            @Override
+            int store(String jobId, Path file) throws IOException {
+                if (file.equals(fifo)) {
+                    piped.add(jobId);
+                    return 0;
+                }
+                return super.store(jobId, file);
+            }
+
+            @Override
+            void copyTo(String jobId, int chunks, Path target) throws IOException {
+                if (piped.contains(jobId)) {
+                    Files.copy(fifo, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    super.copyTo(jobId, chunks, target);
+                }
+            }
+        };
+        ImportJobs jobs = new ImportJobs(h.service, CAPPED, new ImportHistory(h.neo4j), clock, new ImportQueue(h.neo4j),
+                uploads, new com.chainatlas.system.ClusterLease(h.neo4j, "watchdog-test"), false);
         try {
             ImportJob.View stuck = jobs.submit("enterprises", fifo, "stuck.csv", "sha-stuck", false);
             long deadline = System.currentTimeMillis() + 30_000;

@@ -47,6 +47,7 @@ class ImportHistory {
         p.put("phase", job.phase.name());
         p.put("chain", job.chain);
         p.put("submittedBy", job.submittedBy);
+        p.put("worker", job.worker);
         p.put("submittedAt", time(job.submittedAt));
         p.put("startedAt", time(job.startedAt));
         p.put("finishedAt", time(job.finishedAt));

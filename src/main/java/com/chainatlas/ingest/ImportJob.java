@@ -35,6 +35,8 @@ final class ImportJob {
     /** Validation warnings (the file is still written), set once validation has finished. */
     volatile long warningCount;
     volatile List<Problem> warnings = List.of();
+    /** The instance that ran the job (stored in the history). */
+    volatile String worker;
     /** Stored in the import history (then listed from there). */
     volatile boolean recorded;
     /** The watchdog ended the job: its worker must not write or report any more. */

@@ -228,6 +228,7 @@ public class ImportJobs implements DisposableBean {
                 file, (String) node.get("sha256"), Boolean.TRUE.equals(node.get("dryRun")));
         job.chain = (String) node.get("chain");
         job.submittedBy = (String) node.get("submittedBy");
+        job.worker = (String) node.get("worker");
         job.startedAt = Instant.now(); // claimed: from here the watchdog watches it (copying the upload included)
         Instant at = ImportQueue.instant(node.get("submittedAt"));
         if (at != null) {

@@ -103,7 +103,7 @@ public class DataVersions implements SmartLifecycle {
         primed = true;
         if (!changed.isEmpty()) {
             log.info("Data changed on another instance: {}", changed);
-            refresh.onChange(changed.contains(ALL) ? Set.of() : changed);
+            refresh.onChange(changed.contains(ALL) ? Set.of() : changed, true); // another's change: rebuild only what we built
         }
         return changed;
     }

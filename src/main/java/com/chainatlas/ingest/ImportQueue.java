@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The import queue in the database, shared by every app instance: one {@code (:QueuedImport)} node per job that is
@@ -117,12 +118,14 @@ class ImportQueue {
                 }).toList();
     }
 
+    @Transactional(readOnly = true)
     Optional<ImportJob.View> find(String id) {
         return neo4j.query("MATCH (j:QueuedImport {id: $id}) RETURN j {.*} AS j").bind(id).to("id")
                 .fetchAs(ImportJob.View.class).mappedBy((t, r) -> view(r.get("j").asMap())).one();
     }
 
     /** Jobs waiting or running, newest first; only those of {@code submittedBy} when it is given. */
+    @Transactional(readOnly = true)
     List<ImportJob.View> list(String submittedBy) {
         return List.copyOf(neo4j.query("""
                 MATCH (j:QueuedImport) WHERE $by IS NULL OR j.submittedBy = $by

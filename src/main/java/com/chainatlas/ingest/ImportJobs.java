@@ -65,6 +65,7 @@ public class ImportJobs implements DisposableBean {
     /** The job on this instance's worker thread, or null. */
     private ImportJob running;
     private boolean holding;
+    private long lastRenewal;
     private volatile boolean closed;
 
     private final ScheduledExecutorService ticker;
@@ -188,18 +189,11 @@ public class ImportJobs implements DisposableBean {
         if (closed || running != null) {
             return;
         }
-        boolean held;
-        try {
-            held = lease.tryHold(LEASE, settings.leaseTtl());
-        } catch (RuntimeException e) {
-            log.warn("Import lease check failed: {}", e.getMessage());
+        boolean wasHolding = holding;
+        if (!holdLease(true)) {
             return;
         }
-        boolean gained = held && !holding;
-        holding = held;
-        if (!held) {
-            return;
-        }
+        boolean gained = !wasHolding;
         if (gained) {
             recoverQuietly();
         }
@@ -213,6 +207,33 @@ public class ImportJobs implements DisposableBean {
         local.put(job.id, job);
         int chunks = (int) ImportQueue.num(claimed.get(), "chunks");
         worker.execute(() -> runJob(job, chunks));
+    }
+
+    /**
+     * Keeps, takes or lets go of the worker lease: renewed every third of its time to live while this instance has a
+     * job running or waiting in the queue, tried when {@code needed}, left to lapse when there is nothing to do (so an
+     * idle cluster writes nothing). Returns whether this instance holds it.
+     */
+    private synchronized boolean holdLease(boolean needed) {
+        long now = System.nanoTime();
+        boolean due = now - lastRenewal > settings.leaseTtl().toNanos() / 3;
+        if (holding && !due) {
+            return true;
+        }
+        if (!needed) {
+            holding = false; // not renewed: it expires by itself
+            return false;
+        }
+        try {
+            holding = lease.tryHold(LEASE, settings.leaseTtl());
+        } catch (RuntimeException e) {
+            log.warn("Import lease check failed: {}", e.getMessage());
+            holding = false;
+        }
+        if (holding) {
+            lastRenewal = now;
+        }
+        return holding;
     }
 
     private ImportJob fromQueue(Map<String, Object> node) {
@@ -312,6 +333,9 @@ public class ImportJobs implements DisposableBean {
                         false, "本实例失去了导入锁，任务终止", "This instance lost the import lease; the job was ended"));
             }
         }
+        // the lease is renewed while a job runs (else another instance would start the next job meanwhile) and
+        // tried when jobs wait; the queue is looked at with a read, which any cluster member serves
+        holdLease(job != null || queue.hasWork());
         pump();
         failStuckJobs();
     }

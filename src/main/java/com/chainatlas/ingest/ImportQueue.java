@@ -118,6 +118,12 @@ class ImportQueue {
                 }).toList();
     }
 
+    /** Whether any job waits or runs (on any instance). */
+    @Transactional(readOnly = true)
+    boolean hasWork() {
+        return neo4j.query("MATCH (j:QueuedImport) RETURN count(j) > 0").fetchAs(Boolean.class).one().orElse(false);
+    }
+
     @Transactional(readOnly = true)
     Optional<ImportJob.View> find(String id) {
         return neo4j.query("MATCH (j:QueuedImport {id: $id}) RETURN j {.*} AS j").bind(id).to("id")

@@ -37,12 +37,28 @@ class SnapshotRefreshOnImport {
 
     @EventListener
     public void onImport(DataImportedEvent event) {
-        Set<String> chains = new LinkedHashSet<>(event.chainIds());
+        onChange(event.chainIds());
+    }
+
+    /**
+     * The data of these chains changed (here or, seen through {@link DataVersions}, on another instance); empty:
+     * any chain may have changed. Invalidates now, rebuilds in the background what was built.
+     */
+    void onChange(Set<String> changed) {
+        onChange(changed, false);
+    }
+
+    /** As {@link #onChange(Set)}; with {@code onlyBuilt}, rebuilds only chains this instance had built. */
+    void onChange(Set<String> changed, boolean onlyBuilt) {
+        Set<String> chains = new LinkedHashSet<>(changed);
         if (chains.isEmpty()) {
             registry.versions().forEach(v -> chains.add(v.chainId())); // rebuild what was built before
             registry.invalidateAll();
         } else {
-            chains.forEach(registry::invalidate);
+            if (onlyBuilt) {
+                chains.retainAll(registry.versions().stream().map(DiagnosisModel.SnapshotInfo::chainId).toList());
+            }
+            changed.forEach(registry::invalidate); // a build in progress of any of them is not kept either
         }
         List<String> rebuild = new ArrayList<>(chains);
         executor.execute(() -> rebuild.forEach(chainId -> {

@@ -29,6 +29,10 @@ class ImportHistory {
         this.neo4j = neo4j;
     }
 
+    Neo4jClient neo4j() {
+        return neo4j;
+    }
+
     /** A stored job: its view and the problems kept for the report. */
     record Stored(ImportJob.View view, String formatId) {
     }
@@ -43,6 +47,7 @@ class ImportHistory {
         p.put("phase", job.phase.name());
         p.put("chain", job.chain);
         p.put("submittedBy", job.submittedBy);
+        p.put("worker", job.worker);
         p.put("submittedAt", time(job.submittedAt));
         p.put("startedAt", time(job.startedAt));
         p.put("finishedAt", time(job.finishedAt));
@@ -63,7 +68,11 @@ class ImportHistory {
             putProblems(p, "problem", r.problems());
             putProblems(p, "warning", r.warnings());
         }
-        neo4j.query("MERGE (j:ImportJobRecord {id: $p.id}) SET j += $p").bind(p).to("p").run();
+        // the job leaves the shared queue in the same transaction as it enters the history: never in both, never lost
+        neo4j.query("""
+                MERGE (j:ImportJobRecord {id: $p.id}) SET j += $p
+                WITH j OPTIONAL MATCH (q:QueuedImport {id: $p.id}) DELETE q
+                """).bind(p).to("p").run();
     }
 
     /** Stored jobs, only those of {@code submittedBy} when it is given. */

@@ -21,7 +21,7 @@ final class ImportJob {
     final Path file;
     final String sha256;
     final boolean dryRun;
-    final Instant submittedAt = Instant.now();
+    volatile Instant submittedAt = Instant.now();
     final AtomicLong rowsDone = new AtomicLong();
     volatile Phase phase = Phase.QUEUED;
     volatile long rowsTotal;
@@ -35,6 +35,8 @@ final class ImportJob {
     /** Validation warnings (the file is still written), set once validation has finished. */
     volatile long warningCount;
     volatile List<Problem> warnings = List.of();
+    /** The instance that ran the job (stored in the history). */
+    volatile String worker;
     /** Stored in the import history (then listed from there). */
     volatile boolean recorded;
     /** The watchdog ended the job: its worker must not write or report any more. */

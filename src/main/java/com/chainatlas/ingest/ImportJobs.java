@@ -3,21 +3,25 @@ package com.chainatlas.ingest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.chainatlas.system.ApiProblem;
+import com.chainatlas.system.ClusterLease;
+import com.chainatlas.system.InstanceIdentity;
 import com.chainatlas.system.PageResult;
 import com.chainatlas.system.Paging;
 
@@ -29,10 +33,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The import queue. One worker thread: imports into the database run one after another (serialised), so
- * two files never interleave their writes; an upload of a file that is already queued or running (same
- * format, same content) is refused with 409, and so is an upload when the queue is full. Jobs run
- * independently of the HTTP request that submitted them.
+ * The import queue, shared by every app instance through the database ({@link ImportQueue}; the uploaded files in
+ * {@link ImportUploads}). Any instance takes uploads; the 409 rules (the same file already queued or running, the
+ * queue full) are decided in the database. Jobs run one at a time per database: only the holder of the cluster-wide
+ * lease {@value #LEASE} ({@link ClusterLease}) takes waiting jobs, one after another on its single worker thread; the
+ * others only renew-or-try the lease on their tick and serve status from the database. A crashed holder's lease
+ * expires after {@link ImportSettings#leaseTtl()}; the next holder ends the crashed instance's running job as FAILED
+ * (its journal, if it got that far, is completed by the instance that owns the spill file) and carries on with the
+ * queue. Jobs run independently of the HTTP request that submitted them.
  *
  * <p>A watchdog ends a running job that has made no progress (phase or rows) for {@code stuckAfter} as FAILED,
  * interrupts it and, if its thread does not come back, gives the queue a fresh worker thread: a stuck job can
@@ -41,45 +49,66 @@ import org.springframework.stereotype.Component;
 @Component
 public class ImportJobs implements DisposableBean {
 
+    static final String LEASE = "import-worker";
     private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
 
     private final ImportService service;
     private final ImportSettings settings;
-    private ExecutorService worker = newWorker();
-    private final Map<String, ImportJob> jobs = new LinkedHashMap<>();
-
     private final ImportHistory history;
+    private final ImportQueue queue;
+    private final ImportUploads uploads;
+    private final ClusterLease lease;
     private final Clock clock;
-    private final ScheduledExecutorService watchdog;
+    private ExecutorService worker = newWorker();
+    /** Jobs this instance runs or ran and has not yet stored in the history. */
+    private final Map<String, ImportJob> local = new LinkedHashMap<>();
+    /** The job on this instance's worker thread, or null. */
+    private ImportJob running;
+    private boolean holding;
+    private long lastRenewal;
+    private volatile boolean closed;
+
+    private final ScheduledExecutorService ticker;
     /** The running job as the watchdog last saw it, and since when it has looked so. */
     private String watchedState;
     private Instant watchedSince;
 
+    /** Without Spring (tests): the queue on the history's database, a lease under a fresh instance name. */
     ImportJobs(ImportService service, ImportSettings settings, ImportHistory history) {
         this(service, settings, history, Clock.systemUTC(), true);
     }
 
-    @Autowired
-    ImportJobs(ImportService service, ImportSettings settings, ImportHistory history, Clock clock) {
-        this(service, settings, history, clock, true);
+    ImportJobs(ImportService service, ImportSettings settings, ImportHistory history, Clock clock, boolean scheduled) {
+        this(service, settings, history, clock, new ImportQueue(history.neo4j()), new ImportUploads(history.neo4j()),
+                new ClusterLease(history.neo4j(), InstanceIdentity.random()), scheduled);
     }
 
-    /** @param scheduled whether the watchdog runs by itself (tests call {@link #failStuckJobs()} at a set clock) */
-    ImportJobs(ImportService service, ImportSettings settings, ImportHistory history, Clock clock, boolean scheduled) {
+    @Autowired
+    ImportJobs(ImportService service, ImportSettings settings, ImportHistory history, Clock clock, ImportQueue queue,
+               ImportUploads uploads, ClusterLease lease) {
+        this(service, settings, history, clock, queue, uploads, lease, true);
+    }
+
+    /** @param scheduled whether the tick runs by itself (tests call {@link #failStuckJobs()} at a set clock) */
+    ImportJobs(ImportService service, ImportSettings settings, ImportHistory history, Clock clock, ImportQueue queue,
+               ImportUploads uploads, ClusterLease lease, boolean scheduled) {
         this.service = service;
         this.settings = settings;
         this.history = history;
+        this.queue = queue;
+        this.uploads = uploads;
+        this.lease = lease;
         this.clock = clock;
         if (scheduled) {
-            watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "import-watchdog");
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "import-tick");
                 t.setDaemon(true);
                 return t;
             });
-            long period = Math.max(1, Math.min(30_000, settings.stuckAfter().toMillis() / 4));
-            watchdog.scheduleWithFixedDelay(this::failStuckJobsQuietly, period, period, TimeUnit.MILLISECONDS);
+            long period = Math.max(1, Math.min(settings.tick().toMillis(), settings.stuckAfter().toMillis() / 4));
+            ticker.scheduleWithFixedDelay(this::tickQuietly, period, period, TimeUnit.MILLISECONDS);
         } else {
-            watchdog = null;
+            ticker = null;
         }
     }
 
@@ -89,6 +118,11 @@ public class ImportJobs implements DisposableBean {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** This instance's name in the lease and in the jobs it runs. */
+    String instanceId() {
+        return lease.instanceId();
     }
 
     /**
@@ -105,36 +139,128 @@ public class ImportJobs implements DisposableBean {
      * As {@link #submit(String, Path, String, String, boolean)}, with the chain the file's names are looked up in
      * (null: the rows say) and who uploaded it (null: not said).
      */
-    public synchronized ImportJob.View submit(String formatId, Path file, String fileName, String sha256, boolean dryRun,
-                                              String chain, String submittedBy) {
+    public ImportJob.View submit(String formatId, Path file, String fileName, String sha256, boolean dryRun,
+                                 String chain, String submittedBy) {
         ImportFormat format = ImportFormats.find(formatId).orElseThrow(() -> {
             deleteQuietly(file);
             return ApiProblem.notFound("导入类型", "Import format", formatId);
         });
-        long waiting = jobs.values().stream().filter(j -> !j.finished()).count();
-        Optional<ImportJob> same = jobs.values().stream()
-                .filter(j -> !j.finished() && j.format == format && j.sha256.equals(sha256) && !j.dryRun && !dryRun).findFirst();
-        if (same.isPresent()) {
+        String id = UUID.randomUUID().toString();
+        int chunks;
+        try {
+            chunks = uploads.store(id, file);
+        } catch (IOException | RuntimeException e) {
+            log.error("Could not store the upload of {} in the database", fileName, e);
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "上传的文件未能保存，请稍后重试",
+                    "The upload could not be stored; try again later");
+        } finally {
             deleteQuietly(file);
-            throw new ApiProblem(HttpStatus.CONFLICT, "同一文件正在导入中 (任务 " + same.get().id + ")，请等待其完成",
-                    "The same file is already being imported (job " + same.get().id + ")");
         }
-        if (waiting >= settings.maxQueuedJobs()) {
-            deleteQuietly(file);
-            throw new ApiProblem(HttpStatus.CONFLICT, "导入队列已满 (" + waiting + " 个任务排队)，请稍后再试",
-                    "The import queue is full (" + waiting + " jobs waiting); try again later");
+        ImportQueue.Decision decision;
+        try {
+            decision = queue.enqueue(id, format, fileName, sha256, dryRun, chain, submittedBy, chunks, settings.maxQueuedJobs());
+        } catch (RuntimeException e) {
+            uploads.delete(id);
+            throw e;
         }
-        ImportJob job = new ImportJob(UUID.randomUUID().toString(), format, fileName, file, sha256, dryRun);
-        job.chain = chain;
-        job.submittedBy = submittedBy;
-        jobs.put(job.id, job);
-        trim();
-        worker.execute(() -> runJob(job));
-        return job.view();
+        if (!decision.queued()) {
+            uploads.delete(id);
+            if (decision.paused()) {
+                throw new ApiProblem(HttpStatus.CONFLICT, "正在清除示例数据，请稍后再试",
+                        "The sample data is being removed; try again later");
+            }
+            if (decision.sameJobId() != null) {
+                throw new ApiProblem(HttpStatus.CONFLICT, "同一文件正在导入中 (任务 " + decision.sameJobId() + ")，请等待其完成",
+                        "The same file is already being imported (job " + decision.sameJobId() + ")");
+            }
+            throw new ApiProblem(HttpStatus.CONFLICT, "导入队列已满 (" + decision.waiting() + " 个任务排队)，请稍后再试",
+                    "The import queue is full (" + decision.waiting() + " jobs waiting); try again later");
+        }
+        ImportJob.View queued = queue.find(id).orElseThrow();
+        pump();
+        return queued;
     }
 
-    private void runJob(ImportJob job) {
+    /**
+     * If this instance holds (or gets) the worker lease and its worker is free, takes the oldest waiting job. Before
+     * that, ends the running jobs of stopped instances and, on newly getting the lease, completes crashed imports.
+     */
+    synchronized void pump() {
+        if (closed || running != null) {
+            return;
+        }
+        boolean wasHolding = holding;
+        if (!holdLease(true)) {
+            return;
+        }
+        boolean gained = !wasHolding;
+        if (gained) {
+            recoverQuietly();
+        }
+        failOrphans();
+        Optional<Map<String, Object>> claimed = queue.claim(lease.instanceId());
+        if (claimed.isEmpty()) {
+            return;
+        }
+        ImportJob job = fromQueue(claimed.get());
+        running = job;
+        local.put(job.id, job);
+        int chunks = (int) ImportQueue.num(claimed.get(), "chunks");
+        worker.execute(() -> runJob(job, chunks));
+    }
+
+    /**
+     * Keeps, takes or lets go of the worker lease: renewed every third of its time to live while this instance has a
+     * job running or waiting in the queue, tried when {@code needed}, left to lapse when there is nothing to do (so an
+     * idle cluster writes nothing). Returns whether this instance holds it.
+     */
+    private synchronized boolean holdLease(boolean needed) {
+        long now = System.nanoTime();
+        boolean due = now - lastRenewal > settings.leaseTtl().toNanos() / 3;
+        if (holding && !due) {
+            return true;
+        }
+        if (!needed) {
+            holding = false; // not renewed: it expires by itself
+            return false;
+        }
         try {
+            holding = lease.tryHold(LEASE, settings.leaseTtl());
+        } catch (RuntimeException e) {
+            log.warn("Import lease check failed: {}", e.getMessage());
+            holding = false;
+        }
+        if (holding) {
+            lastRenewal = now;
+        }
+        return holding;
+    }
+
+    private ImportJob fromQueue(Map<String, Object> node) {
+        String id = (String) node.get("id");
+        ImportFormat format = ImportFormats.find((String) node.get("format")).orElse(null);
+        Path file;
+        try {
+            file = Files.createTempFile("chainatlas-import-", ".upload");
+        } catch (IOException e) {
+            file = Path.of(System.getProperty("java.io.tmpdir"), "chainatlas-import-" + id + ".upload");
+        }
+        ImportJob job = new ImportJob(id, format == null ? ImportFormats.ALL.get(0) : format, (String) node.get("fileName"),
+                file, (String) node.get("sha256"), Boolean.TRUE.equals(node.get("dryRun")));
+        job.chain = (String) node.get("chain");
+        job.submittedBy = (String) node.get("submittedBy");
+        job.worker = (String) node.get("worker");
+        job.startedAt = Instant.now(); // claimed: from here the watchdog watches it (copying the upload included)
+        Instant at = ImportQueue.instant(node.get("submittedAt"));
+        if (at != null) {
+            job.submittedAt = at;
+        }
+        return job;
+    }
+
+    private void runJob(ImportJob job, int chunks) {
+        try {
+            uploads.copyTo(job.id, chunks, job.file);
             if (!job.finished()) {
                 service.run(job);
             }
@@ -145,6 +271,80 @@ public class ImportJobs implements DisposableBean {
         } finally {
             deleteQuietly(job.file);
             record(job);
+            synchronized (this) {
+                if (running == job) {
+                    running = null;
+                }
+            }
+            pump();
+        }
+    }
+
+    /** Ends, in the history, the running jobs whose instance stopped (it cannot report them any more). */
+    private void failOrphans() {
+        Set<String> mine = running == null ? Set.of() : Set.of(running.id);
+        try {
+            for (Map<String, Object> node : queue.orphans(lease.instanceId(), mine, settings.leaseTtl().toMillis())) {
+                ImportJob job = fromQueue(node);
+                deleteQuietly(job.file);
+                ImportJob.Phase phase = ImportJob.Phase.valueOf((String) node.get("phase"));
+                job.phase = phase;
+                job.startedAt = ImportQueue.instant(node.get("startedAt"));
+                job.rowsTotal = ImportQueue.num(node, "rowsTotal");
+                boolean writing = phase == ImportJob.Phase.WRITING;
+                job.finish(ImportJob.Phase.FAILED, new ImportJob.ImportResult(false, "", 0, 0, 0, List.of(), false,
+                        List.of(), java.util.Set.of(), false,
+                        "运行该任务的实例 (" + node.get("worker") + ") 已停止，任务终止"
+                                + (writing ? "；已校验的数据会在该实例重启时自动补全或回滚" : "，未写入任何数据"),
+                        "The instance running the job (" + node.get("worker") + ") stopped; the job was ended"
+                                + (writing ? " (validated rows complete or roll back when that instance restarts)"
+                                : "; nothing was written")));
+                log.warn("Import {} ({}) was running on stopped instance {} in phase {}: ended as FAILED",
+                        job.id, job.fileName, node.get("worker"), phase);
+                record(job);
+            }
+            uploads.deleteOrphans(Duration.ofHours(1));
+        } catch (RuntimeException e) {
+            log.warn("Could not end the jobs of stopped instances: {}", e.getMessage());
+        }
+    }
+
+    private void recoverQuietly() {
+        try {
+            int completed = service.recover();
+            if (completed > 0) {
+                log.info("Completed {} interrupted import(s) on taking the import lease", completed);
+            }
+        } catch (RuntimeException e) {
+            log.error("Import recovery failed; it is retried before the next import", e);
+        }
+    }
+
+    /** One tick: the running job's progress for other instances, the lease and the next job, the watchdog. */
+    void tick() {
+        ImportJob job;
+        synchronized (this) {
+            job = running;
+        }
+        if (job != null && !job.finished()) {
+            if (!queue.progress(job, lease.instanceId())) {
+                log.error("Import {} was ended by another instance (this one lost the import lease); stopping it", job.id);
+                job.abandon(new ImportJob.ImportResult(false, "", 0, 0, 0, List.of(), false, List.of(), java.util.Set.of(),
+                        false, "本实例失去了导入锁，任务终止", "This instance lost the import lease; the job was ended"));
+            }
+        }
+        // the lease is renewed while a job runs (else another instance would start the next job meanwhile) and
+        // tried when jobs wait; the queue is looked at with a read, which any cluster member serves
+        holdLease(job != null || queue.hasWork());
+        pump();
+        failStuckJobs();
+    }
+
+    private void tickQuietly() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            log.warn("Import queue tick failed: {}", e.getMessage());
         }
     }
 
@@ -152,85 +352,98 @@ public class ImportJobs implements DisposableBean {
      * Ends the running job as FAILED when it has shown no progress for {@code stuckAfter}; returns how many
      * jobs it ended (0 or 1: jobs run one at a time).
      */
-    synchronized int failStuckJobs() {
-        ImportJob running = jobs.values().stream()
-                .filter(j -> !j.finished() && j.startedAt != null).findFirst().orElse(null); // taken by the worker
-        Instant now = clock.instant();
-        if (running == null) {
+    int failStuckJobs() {
+        ImportJob stuck;
+        synchronized (this) {
+            ImportJob job = running != null && !running.finished() && running.startedAt != null ? running : null;
+            Instant now = clock.instant();
+            if (job == null) {
+                watchedState = null;
+                return 0;
+            }
+            String state = job.id + "/" + job.phase + "/" + job.rowsDone.get();
+            if (!state.equals(watchedState)) {
+                watchedState = state;
+                watchedSince = now;
+                return 0;
+            }
+            Duration still = Duration.between(watchedSince, now);
+            if (still.compareTo(settings.stuckAfter()) < 0) {
+                return 0;
+            }
+            ImportJob.Phase phase = job.phase;
+            long minutes = Math.max(1, still.toMinutes());
+            boolean ended = job.abandon(new ImportJob.ImportResult(false, "", 0, 0, 0, List.of(), false, List.of(),
+                    java.util.Set.of(), false,
+                    "导入任务已有 " + minutes + " 分钟没有进展 (阶段 " + phase + ")，已终止"
+                            + (phase == ImportJob.Phase.WRITING ? "；已校验的数据会在下次导入或重启时自动补全或回滚" : "，未写入任何数据"),
+                    "The import made no progress for " + minutes + " min (phase " + phase + ") and was ended"));
+            if (!ended) {
+                return 0;
+            }
+            log.error("Import {} ({}, {}) made no progress for {} in phase {}: ended as FAILED; its worker is interrupted",
+                    job.id, job.format.id(), job.fileName, still, phase);
             watchedState = null;
-            return 0;
+            // a fresh worker takes the next jobs; the old thread is interrupted and, if it ever returns, writes nothing
+            worker.shutdownNow();
+            worker = newWorker();
+            running = null;
+            stuck = job;
         }
-        String state = running.id + "/" + running.phase + "/" + running.rowsDone.get();
-        if (!state.equals(watchedState)) {
-            watchedState = state;
-            watchedSince = now;
-            return 0;
-        }
-        Duration still = Duration.between(watchedSince, now);
-        if (still.compareTo(settings.stuckAfter()) < 0) {
-            return 0;
-        }
-        ImportJob.Phase phase = running.phase;
-        long minutes = Math.max(1, still.toMinutes());
-        boolean ended = running.abandon(new ImportJob.ImportResult(false, "", 0, 0, 0, List.of(), false, List.of(),
-                java.util.Set.of(), false,
-                "导入任务已有 " + minutes + " 分钟没有进展 (阶段 " + phase + ")，已终止"
-                        + (phase == ImportJob.Phase.WRITING ? "；已校验的数据会在下次导入或重启时自动补全或回滚" : "，未写入任何数据"),
-                "The import made no progress for " + minutes + " min (phase " + phase + ") and was ended"));
-        if (!ended) {
-            return 0;
-        }
-        log.error("Import {} ({}, {}) made no progress for {} in phase {}: ended as FAILED; its worker is interrupted",
-                running.id, running.format.id(), running.fileName, still, phase);
-        watchedState = null;
-        // a fresh worker takes over the jobs queued behind it; the old thread is interrupted and, if it ever
-        // returns, writes nothing (the job is abandoned)
-        List<Runnable> queued = worker.shutdownNow();
-        worker = newWorker();
-        queued.forEach(worker::execute);
+        record(stuck);
+        pump();
         return 1;
-    }
-
-    private void failStuckJobsQuietly() {
-        try {
-            failStuckJobs();
-        } catch (RuntimeException e) {
-            log.warn("Import watchdog check failed", e);
-        }
     }
 
     public Optional<ImportJob.View> find(String id) {
         synchronized (this) {
-            ImportJob job = jobs.get(id);
+            ImportJob job = local.get(id);
             if (job != null) {
                 return Optional.of(job.view());
             }
         }
-        return history.find(id);
+        Optional<ImportJob.View> queued = queue.find(id);
+        return queued.isPresent() ? queued : history.find(id);
     }
 
-    /** Runs {@code action} when no import is queued or running (new uploads wait meanwhile); 409 otherwise. */
-    public synchronized <T> T whileIdle(java.util.function.Supplier<T> action) {
-        long busy = jobs.values().stream().filter(j -> !j.finished()).count();
+    /**
+     * Runs {@code action} when no import is queued or running on any instance (new uploads are refused with 409
+     * meanwhile); 409 otherwise.
+     */
+    public <T> T whileIdle(java.util.function.Supplier<T> action) {
+        long busy = queue.pauseIfIdle(lease.instanceId(), Duration.ofMinutes(30).toMillis());
         if (busy > 0) {
             throw new ApiProblem(HttpStatus.CONFLICT, "有 " + busy + " 个导入任务未完成，请等待其完成后再试",
                     busy + " import jobs are still queued or running");
         }
-        return action.get();
+        try {
+            return action.get();
+        } finally {
+            queue.resume(lease.instanceId());
+        }
     }
 
-    /** Stores a finished job in the history; a database problem costs the record, never the job's outcome. */
+    /** Stores a finished job in the history (and out of the queue); a database problem costs the record, never the outcome. */
     private void record(ImportJob job) {
         try {
             history.save(job);
             job.recorded = true;
+            synchronized (this) {
+                local.remove(job.id);
+                trim();
+            }
         } catch (RuntimeException e) {
             log.warn("Could not store import job {} in the history", job.id, e);
+        }
+        try {
+            uploads.delete(job.id);
+        } catch (RuntimeException e) {
+            log.warn("Could not delete the upload of import job {}; it is removed later", job.id, e);
         }
     }
 
     synchronized Optional<ImportJob> job(String id) {
-        return Optional.ofNullable(jobs.get(id));
+        return Optional.ofNullable(local.get(id));
     }
 
     /**
@@ -245,12 +458,16 @@ public class ImportJobs implements DisposableBean {
     public PageResult<ImportJob.View> recent(Paging paging, String submittedBy) {
         int size = paging.size();
         List<ImportJob.View> running = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
         synchronized (this) {
-            // finished jobs are listed from here until their record is stored
-            jobs.values().stream().filter(j -> !j.finished() || !j.recorded)
-                    .filter(j -> submittedBy == null || submittedBy.equals(j.submittedBy))
-                    .forEach(j -> running.add(0, ImportJob.summary(j.view())));
+            // this instance's own jobs are freshest; finished ones are listed from here until their record is stored
+            local.values().stream().filter(j -> submittedBy == null || submittedBy.equals(j.submittedBy))
+                    .forEach(j -> {
+                        running.add(0, ImportJob.summary(j.view()));
+                        listed.add(j.id);
+                    });
         }
+        queue.list(submittedBy).stream().filter(v -> listed.add(v.id())).forEach(running::add);
         long stored = history.count(submittedBy);
         long from = paging.skip();
         List<ImportJob.View> views = new ArrayList<>();
@@ -259,8 +476,6 @@ public class ImportJobs implements DisposableBean {
         }
         if (views.size() < size) {
             long skip = Math.max(0, from - running.size());
-            java.util.Set<String> listed = new java.util.HashSet<>();
-            running.forEach(v -> listed.add(v.id()));
             history.page(skip, size - views.size(), submittedBy).stream().filter(v -> !listed.contains(v.id()))
                     .map(ImportJob::summary).forEach(views::add);
         }
@@ -285,9 +500,10 @@ public class ImportJobs implements DisposableBean {
         throw new IllegalStateException("import " + id + " did not finish in " + timeoutMillis + " ms");
     }
 
+    /** Finished jobs whose record could not be stored are kept for status queries, up to {@code keepJobs}. */
     private void trim() {
-        var it = jobs.values().iterator();
-        int excess = jobs.size() - settings.keepJobs();
+        var it = local.values().iterator();
+        int excess = local.size() - settings.keepJobs();
         while (excess > 0 && it.hasNext()) {
             if (it.next().finished()) {
                 it.remove();
@@ -306,10 +522,16 @@ public class ImportJobs implements DisposableBean {
 
     @Override
     public void destroy() throws InterruptedException {
-        if (watchdog != null) {
-            watchdog.shutdownNow();
+        closed = true;
+        if (ticker != null) {
+            ticker.shutdownNow();
         }
         worker.shutdownNow();
         worker.awaitTermination(10, TimeUnit.SECONDS);
+        try {
+            lease.release(LEASE); // the next instance need not wait for it to expire
+        } catch (RuntimeException e) {
+            log.debug("could not release the import lease", e);
+        }
     }
 }

@@ -172,6 +172,12 @@ public class ImportService {
         }
         for (ImportStaging.Journal j : journals) {
             var format = ImportFormats.find(j.format());
+            if (!Files.exists(staging.spillFile(j.id())) && j.location() != null && !j.location().equals(staging.location())) {
+                // another instance's import: its spill file is on that instance's disk; it completes it when it restarts
+                log.warn("Import {} ({}) interrupted on {} ({} of {} rows written) waits for that instance to complete it",
+                        j.id(), j.format(), j.location(), j.published(), j.rows());
+                continue;
+            }
             if (format.isEmpty() || !Files.exists(staging.spillFile(j.id()))) {
                 log.error("Cannot complete import {} ({}): {}; {} of {} rows were written", j.id(), j.format(),
                         format.isEmpty() ? "unknown format" : "its spill file " + staging.spillFile(j.id()) + " is missing",

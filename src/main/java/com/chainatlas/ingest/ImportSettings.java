@@ -20,6 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxCellChars          characters one cell may hold while streaming a file (Excel's own limit by default)
  * @param maxRowChars           characters one row may hold; a longer row rejects the file (it would not fit the heap)
  * @param stuckAfter            a running job without progress for this long is ended as FAILED (watchdog)
+ * @param leaseTtl              the import worker's cluster-wide lease expires this long after its last renewal
+ *                              (another instance then takes over the queue); also how long a running job may go
+ *                              without a heartbeat before it counts as its stopped instance's orphan
+ * @param tick                  how often each instance renews or tries the lease, takes a waiting job, and stores
+ *                              the running job's progress for the other instances
  */
 @ConfigurationProperties("chainatlas.import")
 public record ImportSettings(
@@ -30,7 +35,9 @@ public record ImportSettings(
         @DefaultValue("200") int keepJobs,
         @DefaultValue("32767") int maxCellChars,
         @DefaultValue("1000000") int maxRowChars,
-        @DefaultValue("10m") Duration stuckAfter) {
+        @DefaultValue("10m") Duration stuckAfter,
+        @DefaultValue("30s") Duration leaseTtl,
+        @DefaultValue("1s") Duration tick) {
 
     @ConstructorBinding
     public ImportSettings {
@@ -40,6 +47,13 @@ public record ImportSettings(
     public ImportSettings(int singleTransactionRows, int batchRows, int chunkRows, int maxQueuedJobs, int keepJobs) {
         this(singleTransactionRows, batchRows, chunkRows, maxQueuedJobs, keepJobs, TableLimits.DEFAULT.maxCellChars(),
                 TableLimits.DEFAULT.maxRowChars(), Duration.ofMinutes(10));
+    }
+
+    /** As before the cluster settings: default lease and tick. */
+    public ImportSettings(int singleTransactionRows, int batchRows, int chunkRows, int maxQueuedJobs, int keepJobs,
+                          int maxCellChars, int maxRowChars, Duration stuckAfter) {
+        this(singleTransactionRows, batchRows, chunkRows, maxQueuedJobs, keepJobs, maxCellChars, maxRowChars, stuckAfter,
+                Duration.ofSeconds(30), Duration.ofSeconds(1));
     }
 
     TableLimits tableLimits() {

@@ -45,7 +45,7 @@ class ImportStaging {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A journal found at start-up: {@code published} of {@code rows} rows are in the graph. */
-    record Journal(String id, String format, long rows, long published) {
+    record Journal(String id, String format, long rows, long published, String location) {
     }
 
     private final Neo4jClient neo4j;
@@ -55,6 +55,14 @@ class ImportStaging {
                   @Value("${chainatlas.import.spill-dir:${chainatlas.embedded.data-dir:data/neo4j}/import-spill}") String spillDir) {
         this.neo4j = neo4j;
         this.spillDir = Path.of(spillDir).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Where this instance parks spill files: host name and directory. A journal written elsewhere whose spill file is
+     * not visible here belongs to another instance's disk: only that instance can complete it.
+     */
+    String location() {
+        return com.chainatlas.system.InstanceIdentity.hostName() + ":" + spillDir;
     }
 
     Path spillFile(String importId) {
@@ -76,8 +84,8 @@ class ImportStaging {
     void commit(String importId, String format, long rows) {
         neo4j.query("""
                 CREATE (j:ImportJournal {id: $id, format: $format, state: 'COMMITTED', rows: $rows, published: 0,
-                                         createdAt: datetime()})
-                """).bindAll(Map.of("id", importId, "format", format, "rows", rows)).run();
+                                         location: $location, createdAt: datetime()})
+                """).bindAll(Map.of("id", importId, "format", format, "rows", rows, "location", location())).run();
     }
 
     /** Call inside the transaction that writes the rows up to {@code published}. */
@@ -116,10 +124,12 @@ class ImportStaging {
     List<Journal> journals() {
         return neo4j.query("""
                 MATCH (j:ImportJournal)
-                RETURN j.id AS id, j.format AS format, coalesce(j.rows, 0) AS rows, coalesce(j.published, 0) AS published
+                RETURN j.id AS id, j.format AS format, coalesce(j.rows, 0) AS rows, coalesce(j.published, 0) AS published,
+                       j.location AS location
                 ORDER BY j.createdAt
                 """).fetch().all().stream().map(r -> new Journal((String) r.get("id"), (String) r.get("format"),
-                ((Number) r.get("rows")).longValue(), ((Number) r.get("published")).longValue())).toList();
+                ((Number) r.get("rows")).longValue(), ((Number) r.get("published")).longValue(),
+                (String) r.get("location"))).toList();
     }
 
     /** Deletes spill files that no journal needs (left by validation that a crash interrupted). */

@@ -199,9 +199,33 @@ class ImportSafetyTest {
         }
         assumeTrue(mk != null && mk.waitFor() == 0, "mkfifo not available");
         TestClock clock = new TestClock();
-        ImportJobs jobs = new ImportJobs(h.service, CAPPED, new ImportHistory(h.neo4j), clock, false);
+        // the upload is stored in the database; the pipe stays a pipe: the worker blocks copying it (where it reads the
+        // upload). It is submitted as a link, which the submission deletes, as it deletes every uploaded temp file.
+        Path link = Files.createSymbolicLink(dir.resolve("stuck-link.csv"), fifo);
+        java.util.Set<String> piped = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        ImportUploads uploads = new ImportUploads(h.neo4j) {
+            @Override
+            int store(String jobId, Path file) throws IOException {
+                if (file.equals(link)) {
+                    piped.add(jobId);
+                    return 0;
+                }
+                return super.store(jobId, file);
+            }
+
+            @Override
+            void copyTo(String jobId, int chunks, Path target) throws IOException {
+                if (piped.contains(jobId)) {
+                    Files.copy(fifo, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    super.copyTo(jobId, chunks, target);
+                }
+            }
+        };
+        ImportJobs jobs = new ImportJobs(h.service, CAPPED, new ImportHistory(h.neo4j), clock, new ImportQueue(h.neo4j),
+                uploads, new com.chainatlas.system.ClusterLease(h.neo4j, "watchdog-test"), false);
         try {
-            ImportJob.View stuck = jobs.submit("enterprises", fifo, "stuck.csv", "sha-stuck", false);
+            ImportJob.View stuck = jobs.submit("enterprises", link, "stuck.csv", "sha-stuck", false);
             long deadline = System.currentTimeMillis() + 30_000;
             while (jobs.job(stuck.id()).orElseThrow().startedAt == null && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);

@@ -60,7 +60,9 @@ class RoutingTransactionsTest {
         app = new SpringApplicationBuilder(ChainAtlasApplication.class)
                 .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(new RecordingDriver()))
                 .run("--server.port=0", "--spring.neo4j.uri=" + server.boltURI(), "--chainatlas.demo.enabled=false",
-                        "--chainatlas.snapshots.warm-up=false");
+                        "--chainatlas.snapshots.warm-up=false",
+                        // no background reads of the data versions: they would learn the server's newest bookmark
+                        "--chainatlas.snapshots.poll-interval=1h");
         api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
     }
 

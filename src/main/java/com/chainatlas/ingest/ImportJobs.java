@@ -21,6 +21,9 @@ import com.chainatlas.system.ApiProblem;
 import com.chainatlas.system.PageResult;
 import com.chainatlas.system.Paging;
 
+import com.chainatlas.security.AuditAction;
+import com.chainatlas.security.AuditLog;
+import com.chainatlas.security.AuditOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -127,6 +130,7 @@ public class ImportJobs implements DisposableBean {
         ImportJob job = new ImportJob(UUID.randomUUID().toString(), format, fileName, file, sha256, dryRun);
         job.chain = chain;
         job.submittedBy = submittedBy;
+        job.account = com.chainatlas.security.CurrentAccount.username();
         jobs.put(job.id, job);
         trim();
         worker.execute(() -> runJob(job));
@@ -145,6 +149,7 @@ public class ImportJobs implements DisposableBean {
         } finally {
             deleteQuietly(job.file);
             record(job);
+            audit(job);
         }
     }
 
@@ -217,6 +222,24 @@ public class ImportJobs implements DisposableBean {
                     busy + " import jobs are still queued or running");
         }
         return action.get();
+    }
+
+    /** Who may be told of finished jobs (absent in harness tests that build ImportJobs by hand). */
+    private AuditLog audit;
+
+    @Autowired(required = false)
+    void setAudit(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    /** The outcome of a finished job in the audit log, under the account that started it. */
+    private void audit(ImportJob job) {
+        if (audit != null) {
+            ImportJob.Phase phase = job.phase;
+            audit.record(job.account, AuditAction.IMPORT, job.format.id() + ": " + job.fileName,
+                    "任务 " + job.id + (job.dryRun ? "（试运行）" : "") + " 结束: " + phase,
+                    phase == ImportJob.Phase.DONE ? AuditOutcome.OK : AuditOutcome.FAILED, null);
+        }
     }
 
     /** Stores a finished job in the history; a database problem costs the record, never the job's outcome. */

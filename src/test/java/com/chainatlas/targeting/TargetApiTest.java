@@ -139,7 +139,7 @@ class TargetApiTest {
             JsonNode live = api.ok("/api/targets?chain=NEV&region=340100&preset=leaders&size=10");
             assertThat(ids(first.get("items").get("items"))).isEqualTo(ids(live.get("items")));
 
-            HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(Api.request(
                     URI.create("http://localhost:" + port + "/api/target-lists/" + id + "/export.xlsx?user=张三")).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(xlsx.statusCode()).isEqualTo(200);
@@ -154,7 +154,7 @@ class TargetApiTest {
                         .isCloseTo(first.get("items").get("items").get(0).get("score").asDouble(), within(1e-9));
                 assertThat(top.getCell(16).getStringCellValue()).contains("年营收");
             }
-            HttpResponse<byte[]> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            HttpResponse<byte[]> csv = HttpClient.newHttpClient().send(Api.request(
                     URI.create("http://localhost:" + port + "/api/target-lists/" + id + "/export.csv")).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(csv.body()[0]).isEqualTo((byte) 0xEF); // UTF-8 BOM for Excel
@@ -165,7 +165,7 @@ class TargetApiTest {
             JsonNode refreshed = api.postJson("/api/target-lists/" + id + "/refresh", "").json();
             assertThat(refreshed.get("total").asInt()).isEqualTo(total);
         } finally {
-            api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/target-lists/" + id)).DELETE().build());
+            api.send(Api.request(URI.create("http://localhost:" + port + "/api/target-lists/" + id)).DELETE().build());
         }
         assertThat(api.get("/api/target-lists/" + id).status()).isEqualTo(404);
     }
@@ -202,7 +202,7 @@ class TargetApiTest {
             assertThat(fromLibreOffice.size()).isGreaterThan(1);
             assertThat(fromLibreOffice).isEqualTo(fromUs);
         } finally {
-            api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/target-lists/" + id)).DELETE().build());
+            api.send(Api.request(URI.create("http://localhost:" + port + "/api/target-lists/" + id)).DELETE().build());
         }
     }
 
@@ -344,7 +344,7 @@ class TargetApiTest {
     }
 
     private byte[] download(String path) throws Exception {
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(Api.request(
                 URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);
         return r.body();

@@ -70,10 +70,27 @@ async function readProblem(res: Response): Promise<ProblemDetail | null> {
   }
 }
 
+/** The CSRF token the server keeps in the XSRF-TOKEN cookie (Spring Security's SPA setup), or null. */
+function csrfToken(): string | null {
+  if (typeof document === 'undefined') return null;
+  const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
+  return m ? decodeURIComponent(m[1]) : null;
+}
+
+/** Writes carry the CSRF header; reads do not need it. */
+function withCsrf(init: RequestInit): RequestInit {
+  const method = (init.method ?? 'GET').toUpperCase();
+  const token = csrfToken();
+  if (method === 'GET' || method === 'HEAD' || !token) return init;
+  const headers = new Headers(init.headers);
+  headers.set('X-XSRF-TOKEN', token);
+  return { ...init, headers };
+}
+
 async function send(url: string, init: RequestInit): Promise<Response> {
   let res: Response;
   try {
-    res = await fetch(url, init);
+    res = await fetch(url, withCsrf(init));
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, S.networkError, null);

@@ -18,7 +18,10 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
@@ -51,9 +54,17 @@ class SecurityConfiguration {
                         .anyRequest().permitAll()) // the SPA's static files (hash routing: /, /index.html, /assets/**)
                 .csrf(c -> c.spa().csrfTokenRepository(csrfTokens).ignoringRequestMatchers(AccessRules::hasAuthorization))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
-                .httpBasic(b -> b.authenticationEntryPoint(problems))
+                .httpBasic(b -> b.authenticationEntryPoint(problems).withObjectPostProcessor(new ObjectPostProcessor<BasicAuthenticationFilter>() {
+                    @Override
+                    public <O extends BasicAuthenticationFilter> O postProcess(O filter) {
+                        // scripts: the sign-in lasts for this request only, no session is created
+                        filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
+                        return filter;
+                    }
+                }))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .securityContext(c -> c.securityContextRepository(sessions))
+                .securityContext(c -> c.securityContextRepository(
+                        new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(), sessions)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .requestCache(c -> c.requestCache(new NullRequestCache()))
                 .formLogin(f -> f.disable())

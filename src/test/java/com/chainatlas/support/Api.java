@@ -198,6 +198,14 @@ public final class Api {
         }
 
         public Response send(String method, String path, String body, boolean withCsrf) {
+            HttpResponse<String> r = exchange(method, path, body, withCsrf);
+            String type = r.headers().firstValue("Content-Type").orElse("");
+            JsonNode json = type.contains("json") && !r.body().isEmpty() ? JSON.readTree(r.body()) : null;
+            return new Response(r.statusCode(), type, json, r.body());
+        }
+
+        /** The raw response, for tests that read headers (Retry-After, Set-Cookie). */
+        public HttpResponse<String> exchange(String method, String path, String body, boolean withCsrf) {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
             if (body != null) {
@@ -208,10 +216,7 @@ public final class Api {
                 b.header("X-XSRF-TOKEN", token);
             }
             try {
-                HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-                String type = r.headers().firstValue("Content-Type").orElse("");
-                JsonNode json = type.contains("json") && !r.body().isEmpty() ? JSON.readTree(r.body()) : null;
-                return new Response(r.statusCode(), type, json, r.body());
+                return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 throw new AssertionError(e);
             } catch (InterruptedException e) {

@@ -160,7 +160,7 @@ class TargetApiTest {
             assertThat(csv.body()[0]).isEqualTo((byte) 0xEF); // UTF-8 BOM for Excel
             JsonNode audit = api.ok("/api/target-lists/" + id + "/audit");
             assertThat(audit.size()).isEqualTo(2);
-            assertThat(audit.valueStream().map(a -> a.get("user").asString())).contains("张三", "匿名");
+            assertThat(audit.valueStream().map(a -> a.get("user").asString())).containsOnly(Api.ADMIN); // the signed-in user, not ?user=张三
 
             JsonNode refreshed = api.postJson("/api/target-lists/" + id + "/refresh", "").json();
             assertThat(refreshed.get("total").asInt()).isEqualTo(total);
@@ -210,7 +210,7 @@ class TargetApiTest {
     void anyRankingExportsDirectlyWithEveryCandidateChineseNotesAndAnAuditRecord() throws Exception {
         Api api = new Api(port);
         int total = api.ok("/api/targets?chain=NEV&region=340100&size=1").get("total").asInt();
-        byte[] xlsx = download("/api/targets/export.xlsx?chain=NEV&region=340100&user=" + java.net.URLEncoder.encode("李四", "UTF-8"));
+        byte[] xlsx = download("/api/targets/export.xlsx?chain=NEV&region=340100&user=" + java.net.URLEncoder.encode("李四", "UTF-8")); // ?user is ignored
         String chainName = neo4j.query("MATCH (c:Chain {id: 'NEV'}) RETURN c.name").fetchAs(String.class).one().orElseThrow();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = wb.getSheetAt(0);
@@ -229,8 +229,10 @@ class TargetApiTest {
         byte[] csv = download("/api/targets/export.csv?chain=NEV&region=340100&preset=ties");
         assertThat(new String(csv, java.nio.charset.StandardCharsets.UTF_8).split("\r\n")).hasSize(total + 1);
         java.util.Map<String, Object> audit = neo4j.query("""
-                MATCH (a:ExportAudit {user: '李四'}) WHERE a.listId IS NULL RETURN a.format AS format, a.rows AS rows, a.query AS query
+                MATCH (a:ExportAudit {user: 'admin', format: 'xlsx'}) WHERE a.listId IS NULL
+                RETURN a.format AS format, a.rows AS rows, a.query AS query ORDER BY a.at DESC LIMIT 1
                 """).fetch().first().orElseThrow();
+        assertThat(neo4j.query("MATCH (a:ExportAudit {user: '李四'}) RETURN count(a)").fetchAs(Long.class).one().orElseThrow()).isZero();
         assertThat(audit.get("format")).isEqualTo("xlsx");
         assertThat(((Number) audit.get("rows")).intValue()).isEqualTo(total);
         assertThat((String) audit.get("query")).contains("340100");

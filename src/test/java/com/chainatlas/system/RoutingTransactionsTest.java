@@ -60,7 +60,8 @@ class RoutingTransactionsTest {
         app = new SpringApplicationBuilder(ChainAtlasApplication.class)
                 .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(new RecordingDriver()))
                 .run("--server.port=0", "--spring.neo4j.uri=" + server.boltURI(), "--chainatlas.demo.enabled=false",
-                        "--chainatlas.snapshots.warm-up=false");
+                        "--chainatlas.snapshots.warm-up=false", "--chainatlas.security.admin-password=" + Api.ADMIN_PASSWORD,
+                        "--chainatlas.security.bcrypt-strength=4");
         api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
     }
 

@@ -14,6 +14,7 @@ import com.chainatlas.dashboard.DashboardModel.Gaps;
 import com.chainatlas.dashboard.DashboardModel.Rates;
 import com.chainatlas.project.LedgerSettings;
 import com.chainatlas.region.RegionCatalog;
+import com.chainatlas.security.CurrentAccount;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -41,22 +42,27 @@ class DashboardController {
         this.clock = clock;
     }
 
+    /** The region asked for, inside the signed-in account's scope (its own region when none was asked for; else 403). */
+    private static String scoped(String region) {
+        return CurrentAccount.scope().narrow(region);
+    }
+
     @GetMapping("/api/dashboard")
     Dashboard dashboard(@RequestParam(required = false) String region, @RequestParam(required = false) String chain,
                         @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        return service.dashboard(region, chain, from, to);
+        return service.dashboard(scoped(region), chain, from, to);
     }
 
     @GetMapping("/api/projects/rates")
     Rates rates(@RequestParam(required = false) String region, @RequestParam(required = false) String chain,
                 @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        return service.rates(region, chain, from, to);
+        return service.rates(scoped(region), chain, from, to);
     }
 
     @GetMapping("/api/projects/alerts")
     List<Alert> alerts(@RequestParam(required = false) String region, @RequestParam(required = false) String chain,
                        @RequestParam(required = false) String kind) {
-        return service.alerts(region, chain, kind);
+        return service.alerts(scoped(region), chain, kind);
     }
 
     /** Built in memory before answering, so a failure is a problem JSON and never half a file. */
@@ -64,6 +70,7 @@ class DashboardController {
     ResponseEntity<byte[]> alertsXlsx(@RequestParam(required = false) String region,
                                       @RequestParam(required = false) String chain,
                                       @RequestParam(required = false) String kind) throws IOException {
+        region = scoped(region);
         List<Alert> alerts = service.alerts(region, chain, kind);
         String code = region.strip();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -78,6 +85,6 @@ class DashboardController {
 
     @GetMapping("/api/ledger/gaps")
     Gaps gaps(@RequestParam(required = false) String chain, @RequestParam(required = false) String region) {
-        return service.gaps(chain, region);
+        return service.gaps(chain, scoped(region));
     }
 }

@@ -39,7 +39,9 @@ class ExportController {
         String what = dot < 0 ? file : file.substring(0, dot);
         String ext = dot < 0 ? "" : file.substring(dot + 1);
         String c = Limits.text("产业链", "chain", chain, Limits.ID);
-        String r = Limits.text("地区", "region", region, Limits.ID);
+        String asked = Limits.text("地区", "region", region, Limits.ID);
+        // the ledger only for the account's regions
+        String r = what.equals("projects") ? com.chainatlas.security.CurrentAccount.scope().narrow(asked) : asked;
         exports.check(what, ext, c, r);
         String zh = ExportQueries.TABLES.get(what).format().zh();
         String name = zh + (c == null ? "" : "-" + c) + (r == null ? "" : "-" + r) + "-" + LocalDate.now(ExportService.ZONE) + "." + ext;

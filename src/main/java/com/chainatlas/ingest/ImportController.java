@@ -113,6 +113,11 @@ class ImportController {
         if (ImportFormats.find(format).isEmpty()) {
             throw ApiProblem.notFound("导入类型", "Import format", format);
         }
+        if (format.equals("projects") && !com.chainatlas.security.CurrentAccount.scope().national()) {
+            // rows of any region could be in the file and the job checks no scope: only national admins import the ledger
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "限定地区的账号不能导入项目台账，请由全国范围的管理员导入",
+                    "Region-scoped accounts cannot import the project ledger");
+        }
         if (file == null) {
             throw ApiProblem.badRequest("请以 multipart/form-data 上传文件 (字段名 file)", "Upload the file as multipart field 'file'");
         }

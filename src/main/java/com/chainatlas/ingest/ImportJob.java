@@ -32,6 +32,8 @@ final class ImportJob {
     volatile String chain;
     /** Who uploaded the file, as the client said (there are no accounts): shown in the import history. */
     volatile String submittedBy;
+    /** The signed-in account that started the job (audit), captured on the request thread. */
+    volatile String account;
     /** Validation warnings (the file is still written), set once validation has finished. */
     volatile long warningCount;
     volatile List<Problem> warnings = List.of();

@@ -25,6 +25,9 @@ import com.chainatlas.system.InstanceIdentity;
 import com.chainatlas.system.PageResult;
 import com.chainatlas.system.Paging;
 
+import com.chainatlas.security.AuditAction;
+import com.chainatlas.security.AuditLog;
+import com.chainatlas.security.AuditOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -158,7 +161,8 @@ public class ImportJobs implements DisposableBean {
         }
         ImportQueue.Decision decision;
         try {
-            decision = queue.enqueue(id, format, fileName, sha256, dryRun, chain, submittedBy, chunks, settings.maxQueuedJobs());
+            decision = queue.enqueue(id, format, fileName, sha256, dryRun, chain, submittedBy,
+                    com.chainatlas.security.CurrentAccount.username(), chunks, settings.maxQueuedJobs());
         } catch (RuntimeException e) {
             uploads.delete(id);
             throw e;
@@ -249,6 +253,7 @@ public class ImportJobs implements DisposableBean {
                 file, (String) node.get("sha256"), Boolean.TRUE.equals(node.get("dryRun")));
         job.chain = (String) node.get("chain");
         job.submittedBy = (String) node.get("submittedBy");
+        job.account = (String) node.get("account"); // the signed-in uploader, for the audit on whichever instance runs it
         job.worker = (String) node.get("worker");
         job.startedAt = Instant.now(); // claimed: from here the watchdog watches it (copying the upload included)
         Instant at = ImportQueue.instant(node.get("submittedAt"));
@@ -271,6 +276,7 @@ public class ImportJobs implements DisposableBean {
         } finally {
             deleteQuietly(job.file);
             record(job);
+            audit(job);
             synchronized (this) {
                 if (running == job) {
                     running = null;
@@ -302,6 +308,7 @@ public class ImportJobs implements DisposableBean {
                 log.warn("Import {} ({}) was running on stopped instance {} in phase {}: ended as FAILED",
                         job.id, job.fileName, node.get("worker"), phase);
                 record(job);
+                audit(job);
             }
             uploads.deleteOrphans(Duration.ofHours(1));
         } catch (RuntimeException e) {
@@ -420,6 +427,24 @@ public class ImportJobs implements DisposableBean {
             return action.get();
         } finally {
             queue.resume(lease.instanceId());
+        }
+    }
+
+    /** Who may be told of finished jobs (absent in harness tests that build ImportJobs by hand). */
+    private AuditLog audit;
+
+    @Autowired(required = false)
+    void setAudit(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    /** The outcome of a finished job in the audit log, under the account that started it. */
+    private void audit(ImportJob job) {
+        if (audit != null) {
+            ImportJob.Phase phase = job.phase;
+            audit.record(job.account, AuditAction.IMPORT, job.format.id() + ": " + job.fileName,
+                    "任务 " + job.id + (job.dryRun ? "（试运行）" : "") + " 结束: " + phase,
+                    phase == ImportJob.Phase.DONE ? AuditOutcome.OK : AuditOutcome.FAILED, null);
         }
     }
 

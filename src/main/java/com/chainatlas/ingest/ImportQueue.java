@@ -37,7 +37,7 @@ class ImportQueue {
 
     /** Queues the job unless the same file (format + SHA-256, both not dry runs) is queued, the queue is full or paused. */
     Decision enqueue(String id, ImportFormat format, String fileName, String sha256, boolean dryRun, String chain,
-                     String submittedBy, int chunks, int maxQueued) {
+                     String submittedBy, String account, int chunks, int maxQueued) {
         Map<String, Object> p = new HashMap<>();
         p.put("id", id);
         p.put("format", format.id());
@@ -46,6 +46,7 @@ class ImportQueue {
         p.put("dryRun", dryRun);
         p.put("chain", chain);
         p.put("submittedBy", submittedBy);
+        p.put("account", account);
         p.put("chunks", chunks);
         p.put("state", "WAITING");
         p.put("phase", ImportJob.Phase.QUEUED.name());

@@ -5,12 +5,13 @@ import java.security.Principal;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Who made a change. Until sign-in exists the principal is usually absent; when Spring Security arrives it fills
- * {@link HttpServletRequest#getUserPrincipal()} and every change is attributed without touching the ledger.
+ * Who made a change: the signed-in account's username, which Spring Security puts in
+ * {@link HttpServletRequest#getUserPrincipal()} (session or HTTP Basic). {@link #ANONYMOUS} only remains for calls
+ * without a request (every HTTP request to the ledger is signed in).
  */
 public final class ChangeActor {
 
-    public static final String ANONYMOUS = "匿名（未启用登录）";
+    public static final String ANONYMOUS = "匿名";
 
     private ChangeActor() {
     }

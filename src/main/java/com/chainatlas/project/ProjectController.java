@@ -10,6 +10,8 @@ import com.chainatlas.project.ProjectRequests.Advance;
 import com.chainatlas.project.ProjectRequests.Correction;
 import com.chainatlas.project.ProjectRequests.NewProject;
 import com.chainatlas.project.ProjectRequests.StatusChange;
+import com.chainatlas.security.CurrentAccount;
+import com.chainatlas.security.RegionScope;
 import com.chainatlas.system.PageResult;
 import com.chainatlas.system.Paging;
 
@@ -49,6 +51,7 @@ class ProjectController {
                                       @RequestParam(required = false) String status, @RequestParam(required = false) String responsible,
                                       @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String q)
             throws java.io.IOException {
+        region = CurrentAccount.scope().narrow(region);
         ProjectFilter f = projects.filter(region, chain, segment, stage, status, responsible, overdue, q);
         StringBuilder text = new StringBuilder();
         append(text, "地区", region);
@@ -77,6 +80,10 @@ class ProjectController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Enter a project (enterprise by uscc, or enterpriseName + enterpriseRegionCode when not in the graph)")
     Project create(@RequestBody(required = false) NewProject body, HttpServletRequest request) {
+        RegionScope scope = CurrentAccount.scope();
+        if (!scope.national() && body != null) {
+            scope.check(body.regionCode());
+        }
         return projects.create(body, ChangeActor.of(request));
     }
 
@@ -87,51 +94,68 @@ class ProjectController {
                              @RequestParam(required = false) String status, @RequestParam(required = false) String responsible,
                              @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String q,
                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return projects.list(projects.filter(region, chain, segment, stage, status, responsible, overdue, q), new Paging(page, size));
+        return projects.list(projects.filter(CurrentAccount.scope().narrow(region), chain, segment, stage, status, responsible, overdue, q), new Paging(page, size));
     }
 
     @GetMapping("/api/projects/{id}")
     Project get(@PathVariable String id) {
-        return projects.get(id);
+        return inScope(id);
     }
 
     @PatchMapping("/api/projects/{id}")
     @Operation(summary = "Change ordinary fields (not stage or stage dates: use advance/correct); optional reason")
     Project patch(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
+        inScope(id);
+        if (body != null && body.get("regionCode") instanceof String moved && !CurrentAccount.scope().national()) {
+            CurrentAccount.scope().check(moved); // not into another region either
+        }
         return projects.patch(id, body, ChangeActor.of(request));
     }
 
     @PostMapping("/api/projects/{id}/advance")
     @Operation(summary = "Move forward to a later stage with its date (not before the latest date, not in the future); skipped stages need skippedDates")
     Project advance(@PathVariable String id, @RequestBody(required = false) Advance body, HttpServletRequest request) {
+        inScope(id);
         return projects.advance(id, body, ChangeActor.of(request));
     }
 
     @PostMapping("/api/projects/{id}/correct")
     @Operation(summary = "Correct the stage or stage dates (the only way back); reason required")
     Project correct(@PathVariable String id, @RequestBody(required = false) Correction body, HttpServletRequest request) {
+        inScope(id);
         return projects.correct(id, body, ChangeActor.of(request));
     }
 
     @PostMapping("/api/projects/{id}/suspend")
     Project suspend(@PathVariable String id, @RequestBody(required = false) StatusChange body, HttpServletRequest request) {
+        inScope(id);
         return projects.changeStatus(id, ProjectStatus.SUSPENDED, reason(body), ChangeActor.of(request));
     }
 
     @PostMapping("/api/projects/{id}/resume")
     Project resume(@PathVariable String id, @RequestBody(required = false) StatusChange body, HttpServletRequest request) {
+        inScope(id);
         return projects.changeStatus(id, ProjectStatus.ACTIVE, reason(body), ChangeActor.of(request));
     }
 
     @PostMapping("/api/projects/{id}/terminate")
     Project terminate(@PathVariable String id, @RequestBody(required = false) StatusChange body, HttpServletRequest request) {
+        inScope(id);
         return projects.changeStatus(id, ProjectStatus.TERMINATED, reason(body), ChangeActor.of(request));
     }
 
     @GetMapping("/api/projects/{id}/history")
     @Operation(summary = "Every change of the project, oldest first (who, when, field, before → after, reason)")
     List<Change> history(@PathVariable String id) {
+        inScope(id);
         return projects.history(id);
+    }
+
+    /** The project, 403 when it lies outside the signed-in account's region scope. */
+    private Project inScope(String id) {
+        Project p = projects.get(id);
+        CurrentAccount.scope().check(p.regionCode());
+        return p;
     }
 
     private static String reason(StatusChange body) {

@@ -89,21 +89,40 @@ class EmbeddedNeo4jConfiguration {
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                .setConfig(GraphDatabaseSettings.auth_enabled, false) // loopback only
+                .setConfig(GraphDatabaseSettings.auth_enabled, true) // a password per start, see below
                 .setConfig(HttpConnector.enabled, false) // its Jersey clashes with Boot's; Bolt only
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(props.pageCache()))
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(30))
                 .build();
     }
 
+    /**
+     * The loopback Bolt port needs a password too (another local process must not read the data): a random one
+     * set at every start through the in-process API (which needs none), known only to this application's driver.
+     */
     @Bean
-    Neo4jConnectionDetails embeddedNeo4jConnection(DatabaseManagementService dbms, EmbeddedNeo4jProperties props) {
+    EmbeddedBoltCredentials embeddedBoltCredentials(DatabaseManagementService dbms) {
+        EmbeddedBoltCredentials credentials = EmbeddedBoltCredentials.generate();
+        dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                "ALTER USER " + EmbeddedBoltCredentials.USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
+                java.util.Map.of("password", credentials.password()));
+        return credentials;
+    }
+
+    @Bean
+    Neo4jConnectionDetails embeddedNeo4jConnection(DatabaseManagementService dbms, EmbeddedNeo4jProperties props,
+                                                   EmbeddedBoltCredentials credentials) {
         // The dbms parameter orders start-up (and shutdown after the driver closes).
         URI uri = URI.create("neo4j://127.0.0.1:" + boltPort(dbms, props));
         return new Neo4jConnectionDetails() {
             @Override
             public URI getUri() {
                 return uri;
+            }
+
+            @Override
+            public org.neo4j.driver.AuthToken getAuthToken() {
+                return credentials.authToken();
             }
         };
     }

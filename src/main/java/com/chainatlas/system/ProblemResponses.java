@@ -9,14 +9,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes an RFC 9457 problem detail where Spring MVC's exception handling does not reach (filters, Tomcat). */
-final class ProblemResponses {
+public final class ProblemResponses {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemResponses() {
     }
 
-    static String body(int status, String title, String zh, String en, String instance) {
+    public static String body(int status, String title, String zh, String en, String instance) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("type", "about:blank");
         p.put("title", title);
@@ -27,7 +27,7 @@ final class ProblemResponses {
         return JSON.writeValueAsString(p);
     }
 
-    static void write(HttpServletResponse response, int status, String title, String zh, String en, String instance)
+    public static void write(HttpServletResponse response, int status, String title, String zh, String en, String instance)
             throws IOException {
         response.resetBuffer();
         response.setStatus(status);

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.chainatlas.security.CurrentAccount;
 import com.chainatlas.system.ApiProblem;
 import com.chainatlas.system.Downloads;
 import com.chainatlas.system.ExpensiveRequests;
@@ -89,7 +90,8 @@ class TargetController {
             throw ApiProblem.badRequest("请提供清单名称和查询条件", "name and query are required");
         }
         String name = Limits.text("清单名称", "name", body.name(), Limits.NAME);
-        String author = user(body.author());
+        String author = Limits.text("创建人", "author", body.author(), Limits.NAME);
+        author = author == null || author.isBlank() ? CurrentAccount.username() : author;
         TargetQuery q = validated(body.query());
         String id = lists.create(name, author, q, targets.rankAll(q, expensive.gate("targets")));
         return lists.get(id);
@@ -130,11 +132,11 @@ class TargetController {
 
     @GetMapping("/api/target-lists/{id}/export.{ext}")
     @Operation(summary = "Export a saved list as .xlsx or .csv (UTF-8 with BOM); writes an audit record")
-    void export(@PathVariable String id, @PathVariable String ext, @RequestParam(required = false) String user,
-                HttpServletResponse response) throws IOException {
+    void export(@PathVariable String id, @PathVariable String ext, HttpServletResponse response) throws IOException {
         checkExt(ext);
-        String who = user(user);
+        String who = CurrentAccount.username(); // the signed-in account, never a name the client sends
         TargetListStore.SavedList list = lists.get(id);
+        CurrentAccount.scope().check(list.regionCode());
         TargetListExporter.Meta meta = new TargetListExporter.Meta(list.name(), list.author(), list.chainId(),
                 exporter.chainName(list.chainId()), list.regionCode(), list.preset(), list.weights(), list.query(),
                 list.snapshotVersion(), list.total(), list.refreshedAt().toInstant());
@@ -159,11 +161,11 @@ class TargetController {
                                          @RequestParam(required = false) List<String> tags,
                                          @RequestParam(required = false) Double minScore,
                                          @RequestParam(required = false) String asOf,
-                                         @RequestParam(required = false) String user,
                                          HttpServletResponse response) throws IOException {
         checkExt(ext);
-        String who = user(user);
+        String who = CurrentAccount.username();
         TargetQuery q = query(chain, region, zone, segments, preset, weights, includeProvinces, excludeProvinces, sizeBand, tags, minScore, asOf);
+        CurrentAccount.scope().check(q.region());
         boolean sent = expensive.run("export", () -> {
             TargetService.Ranking r = targets.rankAll(q);
             TargetListExporter.Meta meta = new TargetListExporter.Meta(null, null, r.chainId(), r.chainName(), r.region().code(),
@@ -182,11 +184,6 @@ class TargetController {
         if (!ext.equals("xlsx") && !ext.equals("csv")) {
             throw ApiProblem.badRequest("导出格式须为 xlsx 或 csv", "export format must be xlsx or csv");
         }
-    }
-
-    private static String user(String user) {
-        String u = Limits.text("用户名", "user", user, Limits.NAME);
-        return u == null ? "匿名" : u;
     }
 
     @GetMapping("/api/target-lists/{id}/audit")

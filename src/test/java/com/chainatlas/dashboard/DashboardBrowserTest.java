@@ -72,8 +72,8 @@ class DashboardBrowserTest {
     void showsRatesWithTheirRulesStagesSubRegionsOverdueAndGaps() {
         Browser browser = chromium.browser();
         List<String> errors = new ArrayList<>();
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)
-                .setLocale("zh-CN"))) {
+        try (BrowserContext context = BrowserSupport.signedIn(browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)
+                .setLocale("zh-CN")), "http://localhost:" + port)) {
             context.setDefaultTimeout(30_000);
             Page page = context.newPage();
             page.onPageError(errors::add);

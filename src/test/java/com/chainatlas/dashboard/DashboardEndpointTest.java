@@ -196,7 +196,7 @@ class DashboardEndpointTest {
     @Test
     void alertsWorkbookForTheWeeklyMeeting() throws Exception {
         clock.set(TestClock.TODAY);
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(Api.request(
                 URI.create("http://localhost:" + port + "/api/projects/alerts.xlsx?region=620100")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);

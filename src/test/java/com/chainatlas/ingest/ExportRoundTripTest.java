@@ -1,5 +1,6 @@
 package com.chainatlas.ingest;
 
+import com.chainatlas.support.Api;
 import static com.chainatlas.ingest.ImportClient.csv;
 import static com.chainatlas.ingest.TestGraph.uscc;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,7 +97,7 @@ class ExportRoundTripTest {
     }
 
     private byte[] download(String path) throws IOException, InterruptedException {
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(Api.request(
                 URI.create("http://localhost:" + port + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).as(path + " " + new String(r.body())).isEqualTo(200);
         return r.body();

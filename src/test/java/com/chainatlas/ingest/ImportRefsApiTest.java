@@ -1,5 +1,6 @@
 package com.chainatlas.ingest;
 
+import com.chainatlas.support.Api;
 import static com.chainatlas.ingest.ImportClient.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 class ImportRefsApiTest extends ImportHttpTestBase {
 
     private HttpResponse<byte[]> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return HttpClient.newHttpClient().send(Api.request(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
@@ -66,7 +67,7 @@ class ImportRefsApiTest extends ImportHttpTestBase {
         JsonNode detail = client.api().ok("/api/enterprises/" + key);
         assertThat(detail.toString()).contains("ZT无码有限公司");
 
-        var page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        var page = HttpClient.newHttpClient().send(Api.request(
                 URI.create("http://localhost:" + port + "/api/import/jobs?page=0&size=2")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(Long.parseLong(page.headers().firstValue("X-Total-Count").orElseThrow())).isGreaterThanOrEqualTo(3);
@@ -83,7 +84,7 @@ class ImportRefsApiTest extends ImportHttpTestBase {
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(csv(text), 0, body, head.length, csv(text).length);
         System.arraycopy(tail, 0, body, head.length + csv(text).length, tail.length);
-        var r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/import/"
+        var r = HttpClient.newHttpClient().send(Api.request(URI.create("http://localhost:" + port + "/api/import/"
                         + format + "?chain=" + chain + "&submittedBy=test")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);

@@ -51,7 +51,7 @@ class LedgerRoundTripTest {
     }
 
     private byte[] download(String path) throws Exception {
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(Api.request(
                 URI.create("http://localhost:" + port + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         return r.body();
@@ -64,7 +64,7 @@ class LedgerRoundTripTest {
                 + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(xlsx);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        Api.Response r = api.api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/import/projects"))
+        Api.Response r = api.api.send(Api.request(URI.create("http://localhost:" + port + "/api/import/projects"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
         assertThat(r.status()).as(r.text()).isEqualTo(202);

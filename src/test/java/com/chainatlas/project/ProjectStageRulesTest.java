@@ -98,7 +98,7 @@ class ProjectStageRulesTest {
         JsonNode dateFix = find(history, "stageDates.SIGNED", "2026-02-03");
         assertThat(dateFix.get("before").asString()).isEqualTo("2026-02-01");
         assertThat(dateFix.get("reason").asString()).isEqualTo("合同日期录错");
-        assertThat(dateFix.get("by").asString()).isEqualTo(ChangeActor.ANONYMOUS);
+        assertThat(dateFix.get("by").asString()).isEqualTo(com.chainatlas.support.Api.ADMIN); // the signed-in user
         JsonNode stageBack = find(history, "stage", "签约");
         assertThat(stageBack.get("before").asString()).isEqualTo("开工");
         assertThat(stageBack.get("reason").asString()).isEqualTo("开工仪式推迟，误报开工");

@@ -24,6 +24,11 @@ public final class TestClock extends Clock {
         now.set(at(officeDate));
     }
 
+    /** Moves the clock on (e.g. past a sign-in lockout). */
+    public void advance(java.time.Duration by) {
+        now.updateAndGet(i -> i.plus(by));
+    }
+
     private static Instant at(LocalDate d) {
         return d.atTime(10, 0).atZone(ClockConfiguration.OFFICE_ZONE).toInstant();
     }

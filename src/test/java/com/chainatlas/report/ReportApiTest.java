@@ -34,7 +34,7 @@ class ReportApiTest {
     int port;
 
     private HttpResponse<byte[]> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return HttpClient.newHttpClient().send(Api.request(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 

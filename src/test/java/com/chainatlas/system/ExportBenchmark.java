@@ -1,5 +1,6 @@
 package com.chainatlas.system;
 
+import com.chainatlas.support.Api;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -50,7 +51,7 @@ public final class ExportBenchmark {
             HttpClient http = HttpClient.newHttpClient();
             for (String ext : new String[]{"csv", "xlsx", "csv", "xlsx"}) {
                 long t = System.nanoTime();
-                HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(
+                HttpResponse<InputStream> r = http.send(Api.request(URI.create(
                         "http://localhost:" + port + "/api/export/enterprises." + ext)).build(), HttpResponse.BodyHandlers.ofInputStream());
                 long bytes = 0;
                 long firstByte = -1;

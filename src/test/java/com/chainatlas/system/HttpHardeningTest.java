@@ -27,7 +27,7 @@ class HttpHardeningTest {
     int port;
 
     HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return HTTP.send(Api.request(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -98,7 +98,7 @@ class HttpHardeningTest {
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.csv\"\r\n"
                 + "Content-Type: text/csv\r\n\r\n").getBytes();
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes();
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/import/enterprises"))
+        HttpResponse<String> r = HTTP.send(Api.request(URI.create("http://localhost:" + port + "/api/import/enterprises"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, big, tail))).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -139,7 +139,7 @@ class TargetApiTest {
             JsonNode live = api.ok("/api/targets?chain=NEV&region=340100&preset=leaders&size=10");
             assertThat(ids(first.get("items").get("items"))).isEqualTo(ids(live.get("items")));
 
-            HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(Api.request(
                     URI.create("http://localhost:" + port + "/api/target-lists/" + id + "/export.xlsx?user=张三")).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(xlsx.statusCode()).isEqualTo(200);
@@ -154,18 +154,18 @@ class TargetApiTest {
                         .isCloseTo(first.get("items").get("items").get(0).get("score").asDouble(), within(1e-9));
                 assertThat(top.getCell(16).getStringCellValue()).contains("年营收");
             }
-            HttpResponse<byte[]> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            HttpResponse<byte[]> csv = HttpClient.newHttpClient().send(Api.request(
                     URI.create("http://localhost:" + port + "/api/target-lists/" + id + "/export.csv")).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(csv.body()[0]).isEqualTo((byte) 0xEF); // UTF-8 BOM for Excel
             JsonNode audit = api.ok("/api/target-lists/" + id + "/audit");
             assertThat(audit.size()).isEqualTo(2);
-            assertThat(audit.valueStream().map(a -> a.get("user").asString())).contains("张三", "匿名");
+            assertThat(audit.valueStream().map(a -> a.get("user").asString())).containsOnly(Api.ADMIN); // the signed-in user, not ?user=张三
 
             JsonNode refreshed = api.postJson("/api/target-lists/" + id + "/refresh", "").json();
             assertThat(refreshed.get("total").asInt()).isEqualTo(total);
         } finally {
-            api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/target-lists/" + id)).DELETE().build());
+            api.send(Api.request(URI.create("http://localhost:" + port + "/api/target-lists/" + id)).DELETE().build());
         }
         assertThat(api.get("/api/target-lists/" + id).status()).isEqualTo(404);
     }
@@ -202,7 +202,7 @@ class TargetApiTest {
             assertThat(fromLibreOffice.size()).isGreaterThan(1);
             assertThat(fromLibreOffice).isEqualTo(fromUs);
         } finally {
-            api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/target-lists/" + id)).DELETE().build());
+            api.send(Api.request(URI.create("http://localhost:" + port + "/api/target-lists/" + id)).DELETE().build());
         }
     }
 
@@ -210,7 +210,7 @@ class TargetApiTest {
     void anyRankingExportsDirectlyWithEveryCandidateChineseNotesAndAnAuditRecord() throws Exception {
         Api api = new Api(port);
         int total = api.ok("/api/targets?chain=NEV&region=340100&size=1").get("total").asInt();
-        byte[] xlsx = download("/api/targets/export.xlsx?chain=NEV&region=340100&user=" + java.net.URLEncoder.encode("李四", "UTF-8"));
+        byte[] xlsx = download("/api/targets/export.xlsx?chain=NEV&region=340100&user=" + java.net.URLEncoder.encode("李四", "UTF-8")); // ?user is ignored
         String chainName = neo4j.query("MATCH (c:Chain {id: 'NEV'}) RETURN c.name").fetchAs(String.class).one().orElseThrow();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = wb.getSheetAt(0);
@@ -229,8 +229,10 @@ class TargetApiTest {
         byte[] csv = download("/api/targets/export.csv?chain=NEV&region=340100&preset=ties");
         assertThat(new String(csv, java.nio.charset.StandardCharsets.UTF_8).split("\r\n")).hasSize(total + 1);
         java.util.Map<String, Object> audit = neo4j.query("""
-                MATCH (a:ExportAudit {user: '李四'}) WHERE a.listId IS NULL RETURN a.format AS format, a.rows AS rows, a.query AS query
+                MATCH (a:ExportAudit {user: 'admin', format: 'xlsx'}) WHERE a.listId IS NULL
+                RETURN a.format AS format, a.rows AS rows, a.query AS query ORDER BY a.at DESC LIMIT 1
                 """).fetch().first().orElseThrow();
+        assertThat(neo4j.query("MATCH (a:ExportAudit {user: '李四'}) RETURN count(a)").fetchAs(Long.class).one().orElseThrow()).isZero();
         assertThat(audit.get("format")).isEqualTo("xlsx");
         assertThat(((Number) audit.get("rows")).intValue()).isEqualTo(total);
         assertThat((String) audit.get("query")).contains("340100");
@@ -344,7 +346,7 @@ class TargetApiTest {
     }
 
     private byte[] download(String path) throws Exception {
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(Api.request(
                 URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);
         return r.body();

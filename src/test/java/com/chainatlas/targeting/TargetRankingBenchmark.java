@@ -1,5 +1,6 @@
 package com.chainatlas.targeting;
 
+import com.chainatlas.support.Api;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,7 +54,7 @@ public final class TargetRankingBenchmark {
             List<Double> web = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 long t = System.nanoTime();
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(Api.request(uri).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) {
                     throw new IllegalStateException(r.statusCode() + " " + r.body());
                 }

@@ -64,7 +64,8 @@ class AsOfSignalsBrowserTest {
 
     @BeforeEach
     void open() {
-        context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1440, 900).setLocale("zh-CN"));
+        context = BrowserSupport.signedIn(chromium.browser().newContext(new Browser.NewContextOptions()
+                .setViewportSize(1440, 900).setLocale("zh-CN")), "http://localhost:" + port);
         context.setDefaultTimeout(60_000);
         page = context.newPage();
         page.onPageError(pageErrors::add);

@@ -7,9 +7,13 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.RequestOptions;
+import com.chainatlas.support.Api;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -61,6 +65,39 @@ public final class BrowserSupport implements AutoCloseable {
 
     public Browser browser() {
         return browser;
+    }
+
+    /** A new context signed in as the {@code it} profile's admin (a real session and CSRF cookie). */
+    public BrowserContext signedInContext(String baseUrl) {
+        return signedInContext(baseUrl, Api.ADMIN, Api.ADMIN_PASSWORD);
+    }
+
+    public BrowserContext signedInContext(String baseUrl, String user, String password) {
+        return signedIn(browser.newContext(), baseUrl, user, password);
+    }
+
+    /** Signs {@code context} in as the admin through the real endpoints; returns it. */
+    public static BrowserContext signedIn(BrowserContext context, String baseUrl) {
+        return signedIn(context, baseUrl, Api.ADMIN, Api.ADMIN_PASSWORD);
+    }
+
+    /**
+     * Signs a context in as a browser would: GET /api/auth/csrf (sets the XSRF-TOKEN cookie), then POST
+     * /api/auth/login with the X-XSRF-TOKEN header. The context's pages then carry the session cookie and the token.
+     */
+    public static BrowserContext signedIn(BrowserContext context, String baseUrl, String user, String password) {
+        APIResponse csrf = context.request().get(baseUrl + "/api/auth/csrf");
+        if (csrf.status() != 200) {
+            throw new AssertionError("GET /api/auth/csrf → " + csrf.status() + ": " + csrf.text());
+        }
+        String token = csrf.text().replaceAll(".*\"token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        APIResponse login = context.request().post(baseUrl + "/api/auth/login", RequestOptions.create()
+                .setHeader("X-XSRF-TOKEN", token).setHeader("Content-Type", "application/json")
+                .setData(Map.of("username", user, "password", password)));
+        if (login.status() != 200) {
+            throw new AssertionError("sign-in of " + user + " → " + login.status() + ": " + login.text());
+        }
+        return context;
     }
 
     @Override

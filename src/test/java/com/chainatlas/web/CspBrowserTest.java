@@ -41,7 +41,7 @@ class CspBrowserTest {
              Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
                      .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                              "--disable-background-networking", "--disable-component-update", "--disable-sync")))) {
-            Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)).newPage();
+            Page page = BrowserSupport.signedIn(browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)), "http://localhost:" + port).newPage();
             page.setDefaultTimeout(60_000);
             List<String> violations = new ArrayList<>();
             page.onConsoleMessage(m -> {

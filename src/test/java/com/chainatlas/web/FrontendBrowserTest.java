@@ -61,8 +61,8 @@ class FrontendBrowserTest {
 
     @BeforeEach
     void open() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768).setLocale("zh-CN")
-                .setAcceptDownloads(true));
+        context = BrowserSupport.signedIn(browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768).setLocale("zh-CN")
+                .setAcceptDownloads(true)), "http://localhost:" + port);
         context.setDefaultTimeout(30_000);
         page = context.newPage();
         page.onPageError(pageErrors::add);
@@ -104,7 +104,7 @@ class FrontendBrowserTest {
     /** A fresh page of the given size (the default one is 1366×768). */
     void viewport(int width, int height) {
         context.close();
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("zh-CN"));
+        context = BrowserSupport.signedIn(browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("zh-CN")), "http://localhost:" + port);
         context.setDefaultTimeout(30_000);
         page = context.newPage();
         page.onPageError(pageErrors::add);
@@ -117,7 +117,8 @@ class FrontendBrowserTest {
         settle();
         assertThat(page.locator("[data-testid=sample-banner]")).isVisible();
         assertThat(page.locator("[data-testid=sample-banner]")).containsText("示例数据");
-        assertThat(page.locator("a.tab")).hasCount(10);
+        // signed in as the admin: the ten views plus 用户管理 and 审计日志 (VIEWER/ANALYST tabs: SignInBrowserTest)
+        assertThat(page.locator("a.tab")).hasCount(12);
         assertThat(page.locator("[data-testid=pick-chain]")).hasAttribute("data-value", "NEV");
         assertThat(page.locator("[data-testid=pick-chain]")).containsText("新能源汽车");
         assertThat(page.locator("[data-testid=pick-region]")).hasAttribute("data-value", HEFEI);
@@ -397,7 +398,7 @@ class FrontendBrowserTest {
                 + " && document.querySelector('svg.flows path.flow') !== null";
         // a first visit in a context of its own warms the server (snapshot, diagnosis): the figure below is the page's
         // own time, with nothing cached in the browser, not a cold backend's
-        try (BrowserContext warm = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768))) {
+        try (BrowserContext warm = BrowserSupport.signedIn(browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)), "http://localhost:" + port)) {
             Page w = warm.newPage();
             w.navigate(url("#/chain?chain=NEV&region=" + HEFEI));
             w.waitForFunction(drawn, null, new Page.WaitForFunctionOptions().setTimeout(120_000));
@@ -439,7 +440,7 @@ class FrontendBrowserTest {
     @Test
     void chainMapDrawsReturnFlowsAboveTheBoxesAndFitsTheWindow() {
         context.close();
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900).setLocale("zh-CN"));
+        context = BrowserSupport.signedIn(browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900).setLocale("zh-CN")), "http://localhost:" + port);
         page = context.newPage();
         page.onPageError(pageErrors::add);
         page.navigate(url("#/chain?chain=NEV"));

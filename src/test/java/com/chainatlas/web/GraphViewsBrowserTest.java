@@ -73,7 +73,7 @@ class GraphViewsBrowserTest {
 
     @BeforeEach
     void open() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(WIDTH, HEIGHT).setLocale("zh-CN"));
+        context = BrowserSupport.signedIn(browser.newContext(new Browser.NewContextOptions().setViewportSize(WIDTH, HEIGHT).setLocale("zh-CN")), "http://localhost:" + port);
         context.setDefaultTimeout(30_000);
         page = context.newPage();
         page.onPageError(pageErrors::add);

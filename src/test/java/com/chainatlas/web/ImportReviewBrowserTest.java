@@ -121,7 +121,7 @@ class ImportReviewBrowserTest {
                                       provinceCode: '340000', cityCode: '340100', countyCode: '340104', mainProducts: f[2]})
                 CREATE (e)-[:IN_SEGMENT]->(s)
                 """).run();
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900).setLocale("zh-CN"));
+        context = BrowserSupport.signedIn(browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900).setLocale("zh-CN")), "http://localhost:" + port);
         context.setDefaultTimeout(60_000);
         page = context.newPage();
         page.onPageError(pageErrors::add);

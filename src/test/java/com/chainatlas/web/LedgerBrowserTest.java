@@ -86,8 +86,8 @@ class LedgerBrowserTest {
         if (context != null) {
             context.close();
         }
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("zh-CN")
-                .setTimezoneId("Asia/Shanghai").setAcceptDownloads(true));
+        context = BrowserSupport.signedIn(browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("zh-CN")
+                .setTimezoneId("Asia/Shanghai").setAcceptDownloads(true)), "http://localhost:" + port);
         context.setDefaultTimeout(30_000);
         page = context.newPage();
         page.onPageError(pageErrors::add);
@@ -240,7 +240,7 @@ class LedgerBrowserTest {
         assertThat(history.locator("tr.is-correction").first()).containsText("更正");
         assertThat(history).containsText("阶段");
         assertThat(history).containsText("签约");
-        assertThat(history).containsText("匿名（未启用登录）");
+        assertThat(history).containsText(com.chainatlas.support.Api.ADMIN); // the signed-in author
         pd.locator("[data-testid=history-table]").scrollIntoViewIfNeeded();
         shot("project-drawer-history-1366");
 

@@ -10,6 +10,8 @@ import com.chainatlas.project.ProjectRequests.NewProject;
 import com.chainatlas.project.lead.LeadRequests.FromTarget;
 import com.chainatlas.project.lead.LeadRequests.NewContact;
 import com.chainatlas.project.lead.LeadRequests.NewLead;
+import com.chainatlas.security.CurrentAccount;
+import com.chainatlas.security.RegionScope;
 import com.chainatlas.system.PageResult;
 import com.chainatlas.system.Paging;
 
@@ -43,6 +45,10 @@ class LeadController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Enter a lead by hand (enterprise by uscc, or by name when not in the graph)")
     Lead create(@RequestBody(required = false) NewLead body, HttpServletRequest request) {
+        RegionScope scope = CurrentAccount.scope();
+        if (!scope.national() && body != null) {
+            scope.check(body.regionCode());
+        }
         return leads.create(body, ChangeActor.of(request));
     }
 
@@ -50,6 +56,10 @@ class LeadController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "A lead from a target-list row: enterprise, its region and segment from the graph; 409 with existingLeadId when an open lead exists")
     Lead fromTarget(@RequestBody(required = false) FromTarget body, HttpServletRequest request) {
+        RegionScope scope = CurrentAccount.scope();
+        if (!scope.national() && body != null) {
+            scope.check(body.region());
+        }
         return leads.fromTarget(body, ChangeActor.of(request));
     }
 
@@ -60,22 +70,27 @@ class LeadController {
                           @RequestParam(required = false) String responsible, @RequestParam(required = false) Boolean stale,
                           @RequestParam(required = false) String q,
                           @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return leads.list(region, chain, segment, status, responsible, stale, q, new Paging(page, size));
+        return leads.list(CurrentAccount.scope().narrow(region), chain, segment, status, responsible, stale, q, new Paging(page, size));
     }
 
     @GetMapping("/api/leads/{id}")
     Lead get(@PathVariable String id) {
-        return leads.get(id);
+        return inScope(id);
     }
 
     @PatchMapping("/api/leads/{id}")
     @Operation(summary = "Change fields; status NEW|FOLLOWING|DROPPED (DROPPED needs reason)")
     Lead patch(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
+        inScope(id);
+        if (body != null && body.get("regionCode") instanceof String moved && !CurrentAccount.scope().national()) {
+            CurrentAccount.scope().check(moved);
+        }
         return leads.patch(id, body, ChangeActor.of(request));
     }
 
     @GetMapping("/api/leads/{id}/contacts")
     List<Contact> contacts(@PathVariable String id) {
+        inScope(id);
         return leads.contacts(id);
     }
 
@@ -83,6 +98,7 @@ class LeadController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Log a visit, call or meeting; its next step becomes the lead's next action")
     Contact addContact(@PathVariable String id, @RequestBody(required = false) NewContact body, HttpServletRequest request) {
+        inScope(id);
         return leads.addContact(id, body, ChangeActor.of(request));
     }
 
@@ -90,12 +106,24 @@ class LeadController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Turn the lead into a project (fields as POST /api/projects, defaults from the lead)")
     Project convert(@PathVariable String id, @RequestBody(required = false) NewProject body, HttpServletRequest request) {
+        inScope(id);
+        if (body != null && body.regionCode() != null && !CurrentAccount.scope().national()) {
+            CurrentAccount.scope().check(body.regionCode());
+        }
         return leads.convert(id, body, ChangeActor.of(request));
     }
 
     @GetMapping("/api/leads/{id}/history")
     List<Change> history(@PathVariable String id) {
+        inScope(id);
         return leads.history(id);
+    }
+
+    /** The lead, 403 when it lies outside the signed-in account's region scope. */
+    private Lead inScope(String id) {
+        Lead l = leads.get(id);
+        CurrentAccount.scope().check(l.regionCode());
+        return l;
     }
 
     @ExceptionHandler(LeadService.DuplicateLead.class)

@@ -1,5 +1,6 @@
 package com.chainatlas.dashboard.bench;
 
+import com.chainatlas.support.Api;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -94,7 +95,7 @@ public final class DashboardBenchmark {
     }
 
     private static int get(HttpClient http, URI uri) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(Api.request(uri).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException(r.statusCode() + " " + r.body());
         }

@@ -1,0 +1,6 @@
+package com.chainatlas.security;
+
+/** How the audited action ended. */
+public enum AuditOutcome {
+    OK, FAILED, DENIED
+}

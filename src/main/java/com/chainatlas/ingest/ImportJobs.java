@@ -180,7 +180,8 @@ public class ImportJobs implements DisposableBean {
             throw new ApiProblem(HttpStatus.CONFLICT, "导入队列已满 (" + decision.waiting() + " 个任务排队)，请稍后再试",
                     "The import queue is full (" + decision.waiting() + " jobs waiting); try again later");
         }
-        ImportJob.View queued = queue.find(id).orElseThrow();
+        // find(), not the queue alone: a small file may already have run (on any instance) and left the queue
+        ImportJob.View queued = find(id).orElseThrow();
         pump();
         return queued;
     }

@@ -49,7 +49,8 @@ class ExportCancelTest {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoLinger(true, 0); // close with a reset, as a killed browser tab does
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /api/export/enterprises.csv?region=340104 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            out.write(("GET /api/export/enterprises.csv?region=340104 HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                    + com.chainatlas.support.Api.ADMIN_BASIC + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();

@@ -54,7 +54,8 @@ class TwoInstancesTest {
                 "--spring.neo4j.uri=" + server.boltURI(), "--chainatlas.demo.enabled=false",
                 "--chainatlas.snapshots.warm-up=false", "--chainatlas.instance-id=" + name,
                 "--chainatlas.import.spill-dir=" + spill, "--chainatlas.snapshots.poll-interval=" + POLL,
-                "--chainatlas.import.tick=200ms");
+                "--chainatlas.import.tick=200ms",
+                "--chainatlas.security.admin-password=" + Api.ADMIN_PASSWORD, "--chainatlas.security.bcrypt-strength=4");
     }
 
     static Api api(ConfigurableApplicationContext app) {

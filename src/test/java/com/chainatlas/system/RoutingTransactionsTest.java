@@ -61,8 +61,9 @@ class RoutingTransactionsTest {
                 .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(new RecordingDriver()))
                 .run("--server.port=0", "--spring.neo4j.uri=" + server.boltURI(), "--chainatlas.demo.enabled=false",
                         "--chainatlas.snapshots.warm-up=false",
-                        // no background reads of the data versions: they would learn the server's newest bookmark
-                        "--chainatlas.snapshots.poll-interval=1h",
+                        // no background reads (data versions, the import queue's tick): on a single server every read
+                        // commit hands the instance the newest bookmark, which would hide whether the cookie carried it
+                        "--chainatlas.snapshots.poll-interval=1h", "--chainatlas.import.tick=1h",
                         "--chainatlas.security.admin-password=" + Api.ADMIN_PASSWORD, "--chainatlas.security.bcrypt-strength=4");
         api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
     }

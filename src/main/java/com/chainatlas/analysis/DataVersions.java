@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.chainatlas.ingest.DataImportedEvent;
+import com.chainatlas.system.DataGeneration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,20 +40,23 @@ public class DataVersions implements SmartLifecycle {
 
     private final Neo4jClient neo4j;
     private final SnapshotRefreshOnImport refresh;
+    private final DataGeneration generation;
     /** The epoch this instance has taken into account, per chain (and {@link #ALL}). */
     private final Map<String, Long> seen = new ConcurrentHashMap<>();
     private volatile boolean primed;
     private volatile boolean running;
 
-    DataVersions(Neo4jClient neo4j, SnapshotRefreshOnImport refresh) {
+    DataVersions(Neo4jClient neo4j, SnapshotRefreshOnImport refresh, DataGeneration generation) {
         this.neo4j = neo4j;
         this.refresh = refresh;
+        this.generation = generation;
     }
 
     /** Advances the epochs of the event's chains (all chains when it names none). Never throws. */
     @EventListener
     public void onImport(DataImportedEvent event) {
         Set<String> chains = event.chainIds().isEmpty() ? Set.of(ALL) : event.chainIds();
+        generation.advance(); // the data is committed: this instance's read caches start afresh
         try {
             for (Map<String, Object> row : advance(chains)) {
                 String chain = (String) row.get("chainId");
@@ -102,6 +106,7 @@ public class DataVersions implements SmartLifecycle {
         }
         primed = true;
         if (!changed.isEmpty()) {
+            generation.advance();
             log.info("Data changed on another instance: {}", changed);
             refresh.onChange(changed.contains(ALL) ? Set.of() : changed, true); // another's change: rebuild only what we built
         }

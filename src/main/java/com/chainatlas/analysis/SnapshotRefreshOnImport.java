@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
@@ -28,11 +29,14 @@ class SnapshotRefreshOnImport {
 
     private final SnapshotRegistry registry;
     private final TaskExecutor executor;
+    private final ApplicationEventPublisher events;
 
     SnapshotRefreshOnImport(SnapshotRegistry registry,
-                            @Qualifier(SnapshotExecutorConfiguration.NAME) TaskExecutor executor) {
+                            @Qualifier(SnapshotExecutorConfiguration.NAME) TaskExecutor executor,
+                            ApplicationEventPublisher events) {
         this.registry = registry;
         this.executor = executor;
+        this.events = events;
     }
 
     @EventListener
@@ -61,12 +65,17 @@ class SnapshotRefreshOnImport {
             changed.forEach(registry::invalidate); // a build in progress of any of them is not kept either
         }
         List<String> rebuild = new ArrayList<>(chains);
-        executor.execute(() -> rebuild.forEach(chainId -> {
-            try {
-                registry.get(chainId);
-            } catch (RuntimeException e) {
-                log.warn("Snapshot of chain {} not rebuilt after import: {}", chainId, e.getMessage());
+        executor.execute(() -> {
+            List<SnapshotRebuiltEvent> rebuilt = new ArrayList<>();
+            for (String chainId : rebuild) {
+                try {
+                    rebuilt.add(new SnapshotRebuiltEvent(chainId, registry.get(chainId).version()));
+                } catch (RuntimeException e) {
+                    log.warn("Snapshot of chain {} not rebuilt after import: {}", chainId, e.getMessage());
+                }
             }
-        }));
+            // after every snapshot, so that warming one chain's caches does not delay another chain's figures
+            rebuilt.forEach(events::publishEvent);
+        });
     }
 }

@@ -6,6 +6,8 @@ import com.chainatlas.chain.ChainModel.Product;
 import com.chainatlas.chain.ChainModel.Segment;
 import com.chainatlas.chain.ChainModel.Technology;
 import com.chainatlas.system.ApiProblem;
+import com.chainatlas.system.DataGeneration;
+import com.chainatlas.system.GenerationCache;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,22 +22,27 @@ class ChainController {
 
     private final ChainService chains;
     private final com.chainatlas.system.KnownIds known;
+    /** The chain list and structures, read by every view, until the data changes (cached outside the read transaction). */
+    private final GenerationCache<Boolean, List<ChainService.ChainSummary>> list;
+    private final GenerationCache<String, ChainService.ChainStructure> structures;
 
-    ChainController(ChainService chains, com.chainatlas.system.KnownIds known) {
+    ChainController(ChainService chains, com.chainatlas.system.KnownIds known, DataGeneration generation) {
         this.chains = chains;
         this.known = known;
+        this.list = new GenerationCache<>(generation, 1);
+        this.structures = new GenerationCache<>(generation, 64);
     }
 
     @GetMapping("/api/chains")
     @Operation(summary = "All chains with segment and enterprise counts")
     List<ChainService.ChainSummary> list() {
-        return chains.chains();
+        return list.get(Boolean.TRUE, chains::chains);
     }
 
     @GetMapping("/api/chains/{id}")
     @Operation(summary = "A chain's segments (with stage, key flag, value added, parent) and FEEDS flows")
     ChainService.ChainStructure structure(@PathVariable String id) {
-        return chains.structure(id);
+        return structures.get(id, () -> chains.structure(id));
     }
 
     @GetMapping("/api/chains/{id}/products")

@@ -1,5 +1,7 @@
 package com.chainatlas.enterprise;
 
+import com.chainatlas.system.DataGeneration;
+import com.chainatlas.system.GenerationCache;
 import com.chainatlas.system.PageResult;
 import com.chainatlas.system.Paging;
 
@@ -16,12 +18,18 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "enterprises", description = "企业图谱: enterprises by chain, segment, region (with sub-regions), tag")
 class EnterpriseController {
 
+    /** One list page per filter and paging, per data generation: pages are small, so 512 of them stay cheap. */
+    private record PageKey(EnterpriseService.Filter filter, int page, int size) {
+    }
+
     private final EnterpriseService enterprises;
     private final com.chainatlas.system.KnownIds known;
+    private final GenerationCache<PageKey, PageResult<Enterprise>> pages;
 
-    EnterpriseController(EnterpriseService enterprises, com.chainatlas.system.KnownIds known) {
+    EnterpriseController(EnterpriseService enterprises, com.chainatlas.system.KnownIds known, DataGeneration generation) {
         this.enterprises = enterprises;
         this.known = known;
+        this.pages = new GenerationCache<>(generation, 512);
     }
 
     @GetMapping
@@ -36,7 +44,10 @@ class EnterpriseController {
                                 @RequestParam(defaultValue = "0") int page,
                                 @RequestParam(defaultValue = "20") int size) {
         known.requireChain(chain);
-        return enterprises.list(new EnterpriseService.Filter(chain, segment, region, zone, tag, q, sort), new Paging(page, size));
+        EnterpriseService.Filter filter = new EnterpriseService.Filter(chain, segment, region, zone, tag, q, sort);
+        Paging paging = new Paging(page, size);
+        // cached outside the service's read transaction, so a repeated page costs no database round trip
+        return pages.get(new PageKey(filter, paging.page(), paging.size()), () -> enterprises.list(filter, paging));
     }
 
     @GetMapping("/{uscc}")

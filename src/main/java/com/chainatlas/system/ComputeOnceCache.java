@@ -69,6 +69,16 @@ public final class ComputeOnceCache<K, V> {
         }
     }
 
+    /** The keys, most recently used first. */
+    public java.util.List<K> keysMostRecentFirst() {
+        java.util.List<K> keys;
+        synchronized (entries) {
+            keys = new java.util.ArrayList<>(entries.keySet());
+        }
+        java.util.Collections.reverse(keys);
+        return keys;
+    }
+
     public int size() {
         return entries.size();
     }

@@ -30,6 +30,16 @@ final class RankingCache {
         return entries.get(key, compute);
     }
 
+    TargetService.Ranking peek(Key key) {
+        return entries.peek(key);
+    }
+
+    /** The distinct queries of {@code chainId} without as-of date, most recently asked first (any snapshot version). */
+    List<TargetQuery> recent(String chainId, int limit) {
+        return entries.keysMostRecentFirst().stream().map(Key::query)
+                .filter(q -> chainId.equals(q.chain()) && q.asOf() == null).distinct().limit(limit).toList();
+    }
+
     int size() {
         return entries.size();
     }

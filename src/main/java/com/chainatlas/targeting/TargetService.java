@@ -171,6 +171,28 @@ public class TargetService {
                 d.snapshot().asOf());
     }
 
+    /**
+     * Recomputes the chain's most recently asked rankings (up to {@code limit}, without as-of date) on the current
+     * snapshot; returns how many. Failures are left to the next request (e.g. the data changed again meanwhile).
+     */
+    public int warm(String chainId, int limit) {
+        int warmed = 0;
+        for (TargetQuery q : rankings.recent(chainId, limit)) {
+            try {
+                rankAll(q);
+                warmed++;
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(TargetService.class).debug("Ranking not warmed for {}: {}", q, e.getMessage());
+            }
+        }
+        return warmed;
+    }
+
+    /** Whether the ranking of {@code q} on snapshot {@code version} is cached and computed (for tests). */
+    boolean cached(TargetQuery q, long version) {
+        return rankings.peek(new RankingCache.Key(version, RankingCache.normalised(q), signals.today())) != null;
+    }
+
     /** Rankings kept in the cache (for tests). */
     int cachedRankings() {
         return rankings.size();

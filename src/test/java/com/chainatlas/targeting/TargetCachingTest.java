@@ -85,6 +85,28 @@ class TargetCachingTest {
         assertThat(targets.rankAll(q).snapshotVersion()).isEqualTo(predictions.model("NEV").snapshotVersion());
     }
 
+    /** Issue 13 (load): after an import the rankings asked recently are recomputed before anyone asks again. */
+    @Test
+    void recentRankingsAreWarmedAfterTheSnapshotIsRebuilt() throws Exception {
+        TargetQuery asked = new TargetQuery("NEV", "320500", null, null, "innovation", null, null, null, null, null, null);
+        TargetQuery other = new TargetQuery("IC", "320500", null, null, "innovation", null, null, null, null, null, null);
+        targets.rankAll(asked);
+        targets.rankAll(other);
+        long before = snapshots.get("NEV").version();
+        long icBefore = snapshots.get("IC").version();
+        events.publishEvent(new DataImportedEvent(Set.of("NEV")));
+        long deadline = System.currentTimeMillis() + 120_000;
+        long version;
+        do {
+            Thread.sleep(100);
+            version = snapshots.current("NEV").map(ChainSnapshot::version).orElse(before);
+        } while ((version == before || !targets.cached(asked, version)) && System.currentTimeMillis() < deadline);
+        assertThat(version).as("rebuilt in the background").isGreaterThan(before);
+        assertThat(targets.cached(asked, version)).as("warmed without a request").isTrue();
+        assertThat(snapshots.get("IC").version()).as("another chain is left alone").isEqualTo(icBefore);
+        assertThat(targets.cached(other, icBefore)).isTrue();
+    }
+
     @Test
     void theSameQueryIsRankedOnceWhateverItsSpelling() {
         TargetQuery q = new TargetQuery("NEV", "340100", null, null, null, null, List.of("320000", "310000"), null,

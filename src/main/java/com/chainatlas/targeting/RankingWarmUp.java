@@ -1,0 +1,43 @@
+package com.chainatlas.targeting;
+
+import com.chainatlas.analysis.SnapshotRebuiltEvent;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * After an import every cached ranking of the chain is dead (keyed by the old snapshot version), and the clients
+ * asking for them would all recompute at once — the 429s and the multi-second tail of the load test. So the
+ * rankings asked most recently are recomputed here, on the snapshot executor's thread, right after the new snapshot
+ * is built; a request for one of them meanwhile waits for this computation instead of starting its own (the ranking
+ * cache computes each key once) and needs no place among the expensive requests.
+ */
+@Component
+class RankingWarmUp {
+
+    /** Rankings of one chain warmed after its data changed (the ranking cache holds 32 of all chains). */
+    static final int WARMED_PER_CHAIN = 16;
+
+    private static final Logger log = LoggerFactory.getLogger(RankingWarmUp.class);
+
+    private final TargetService targets;
+
+    RankingWarmUp(TargetService targets) {
+        this.targets = targets;
+    }
+
+    @EventListener
+    public void onRebuilt(SnapshotRebuiltEvent event) {
+        long start = System.nanoTime();
+        try {
+            int warmed = targets.warm(event.chainId(), WARMED_PER_CHAIN);
+            if (warmed > 0) {
+                log.info("Warmed {} rankings of chain {} in {} ms", warmed, event.chainId(), (System.nanoTime() - start) / 1_000_000);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Rankings of chain {} not warmed: {}", event.chainId(), e.getMessage());
+        }
+    }
+}

@@ -7,21 +7,22 @@ import { can, type Capability } from './permissions';
 
 /**
  * Every file download of the app (exports, reports, import templates and reports) goes through here, so a session
- * that has ended never leaves the server's 401 problem JSON on disk as the "file".
+ * that has ended sends the user to sign in again, instead of a download that fails without a reason (Chromium) or
+ * saves the server's 401 problem JSON as the "file".
  *
  * First `GET /api/auth/me` (cheap, no export work on the server): a 401 goes to the sign-in view with `redirect`
  * back to this page and 会话已过期，请重新登录 (or the server's reason, e.g. 账号信息已变更…) — the same handler as
  * any API call's 401 (router.ts); any other failure of the check shows its message and nothing is downloaded. Then
  * the browser follows the link itself.
  *
- * Why the browser's own download rather than fetch + Blob: a Blob is held whole in the tab's memory and the save
- * starts only after the last byte, so an export of a whole province's enterprises (hundreds of MB of .xlsx/.csv
- * that the server streams) would sit in RAM with no progress shown, and closing the tab would not cancel it on the
- * server the way the download manager does. The browser's download streams to disk as the server writes, shows
- * progress and the server's file name (Content-Disposition), and needs no CSRF header (a GET). What the check
- * cannot see — a 4xx of the export itself right after a good check (a region outside the scope, a bad parameter) —
- * the UI avoids by offering only what the account may ask for (permissions.ts, regionScope.ts), and Chromium ends
- * such a download as failed instead of saving the error body.
+ * Why the browser's own download rather than fetch + Blob (+ CSRF header, file name from Content-Disposition): a
+ * Blob is held whole in the tab's memory and the save starts only after the last byte, so a large export (a whole
+ * province's enterprises as .xlsx/.csv, which the server streams) would sit in RAM without progress. The browser's
+ * download streams to disk as the server writes, shows progress and the server's file name, and needs no CSRF
+ * header (a GET). What the check cannot see — a 4xx of the export itself right after a good check (a region outside
+ * the scope, a bad parameter) — the UI avoids by offering only what the account may ask for (permissions.ts,
+ * regionScope.ts); Chromium then ends the download as failed (seen in ScopedUserBrowserTest's runs: a 401 link
+ * gave a "canceled" download), it does not save the error body, but it gives no reason either.
  */
 export type DownloadOutcome = 'started' | 'signed-out' | 'failed';
 

@@ -130,6 +130,7 @@ class ScopedUserBrowserTest {
         assertThat(page.locator("[data-testid=pick-region]")).hasAttribute("data-value", COUNTY);
         page.navigate(url("#/dashboard?chain=NEV&region=340100"));
         page.waitForURL(u -> u.contains("#/dashboard") && u.contains("region=" + COUNTY));
+        assertThat(page.locator("[data-testid=dash-title]")).containsText(COUNTY_NAME);
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.SHOTS.resolve("scoped-county.png")));
     }
 

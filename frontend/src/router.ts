@@ -1,7 +1,8 @@
 import { START_LOCATION, createRouter, createWebHashHistory, type RouteComponent, type RouteLocationNormalized, type RouteLocationRaw, type RouteRecordRaw, type Router } from 'vue-router';
 import type { ApiError } from './api/http';
 import { onAuthFailure } from './api/http';
-import { afterSignIn, clearMe, isSignedIn, loadMe, LOGIN_PATH } from './app/auth';
+import { afterSignIn, isSignedIn, loadMe, LOGIN_PATH, sessionEnded } from './app/auth';
+import { accountScope, covers, regionInScope } from './app/regionScope';
 import { boot, loadChain, sharedDiagnosis, store } from './app/store';
 import { VIEWS, type ViewId } from './state';
 
@@ -52,7 +53,8 @@ export async function signInGuard(to: RouteLocationNormalized): Promise<true | R
 
 /**
  * After the sign-in check (nothing — chains, regions — is loaded before it), a bookmark without a chain gets the
- * default one; the very first visit also gets the demo region.
+ * default one; the very first visit also gets the demo region. A region-scoped account's region is kept inside its
+ * scope (its own region when none, or one outside it, was asked for: app/regionScope.ts).
  */
 router.beforeEach(async (to, from) => {
   const signIn = await signInGuard(to);
@@ -62,17 +64,20 @@ router.beforeEach(async (to, from) => {
   const view = to.path.slice(1) as ViewId;
   if (q('chain')) {
     void loadChain(q('chain'));
-    if (view === 'chain' && q('region') && /^\d{6}$/.test(q('region')!)) void sharedDiagnosis(q('chain')!, q('region')!, q('zone')).catch(() => undefined);
+    if (view === 'chain' && q('region') && /^\d{6}$/.test(q('region')!) && covers(accountScope(), q('region'))) void sharedDiagnosis(q('chain')!, q('region')!, q('zone')).catch(() => undefined);
   }
   if (view in VIEW_COMPONENTS) void VIEW_COMPONENTS[view]().catch(() => undefined);
   await boot();
-  if (!store.booted || to.query.chain) return true;
-  const fallback = store.chains.find((c) => c.chain.id === DEFAULT_CHAIN)?.chain.id ?? store.chains[0]?.chain.id;
-  if (!fallback) return true;
-  const first = (from === START_LOCATION || from.name === 'login') && to.redirectedFrom?.fullPath === '/';
-  // chain and region first, as serialiseHash writes them
-  const query: Record<string, unknown> = { chain: fallback, region: first ? DEFAULT_REGION : to.query.region };
-  for (const [k, v] of Object.entries(to.query)) if (!(k in query)) query[k] = v;
+  if (!store.booted) return true;
+  const fallback = to.query.chain ? null : store.chains.find((c) => c.chain.id === DEFAULT_CHAIN)?.chain.id ?? store.chains[0]?.chain.id;
+  const first = !!fallback && (from === START_LOCATION || from.name === 'login') && to.redirectedFrom?.fullPath === '/';
+  // a scoped account's region stays inside its scope, its own region when none (or one outside) was asked for
+  const region = regionInScope(accountScope(), first ? DEFAULT_REGION : q('region'));
+  if (!fallback && region === q('region')) return true;
+  // chain and region first, as serialiseHash writes them; a zone belongs to the region it was chosen in
+  const query: Record<string, unknown> = { chain: fallback ?? to.query.chain, region: region ?? to.query.region };
+  const regionChanged = region !== q('region');
+  for (const [k, v] of Object.entries(to.query)) if (!(k in query) && !(regionChanged && k === 'zone')) query[k] = v;
   return { path: to.path, query: query as typeof to.query, replace: true };
 });
 
@@ -82,8 +87,9 @@ router.beforeEach(async (to, from) => {
  */
 export function installAuthFailureHandlers(r: Router, showError: (message: string) => void): void {
   onAuthFailure({
-    unauthorized: () => {
-      clearMe();
+    unauthorized: (e: ApiError) => {
+      // forgets the account; the sign-in view says why (会话已过期 / the server's reason, e.g. 账号信息已变更)
+      sessionEnded(e);
       const current = r.currentRoute.value;
       if (current.name === 'login') return;
       void r.push({ path: LOGIN_PATH, query: { redirect: current.fullPath } });

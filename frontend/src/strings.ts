@@ -50,6 +50,7 @@ export const S = {
     signIn: '登录',
     signingIn: '登录中…',
     signInRequired: '请先登录',
+    sessionExpired: '会话已过期，请重新登录',
     forbidden: '当前账号无权执行此操作',
     noAccess: '无权访问',
     noAccessDetail: '当前账号无权访问此页面，如需使用请联系管理员。',

@@ -122,6 +122,11 @@ export function onAuthFailure(h: AuthFailureHandlers): void {
   handlers = h;
 }
 
+/** Hands a 401 met outside `send` (the download check, app/download.ts) to the same handler as any API call's. */
+export function reportUnauthorized(error: ApiError, url: string): void {
+  handlers.unauthorized?.(error, url);
+}
+
 /** A 401 of these means "wrong password" or "not signed in yet", which their own callers show: no redirect. */
 const OWN_401 = ['/api/auth/login', '/api/auth/me'];
 function pathOf(url: string): string {

@@ -2,6 +2,7 @@ import { reactive } from 'vue';
 import type { LocationQueryValue } from 'vue-router';
 import { authApi, type Me, type Role } from '../api/auth';
 import { ApiError, NotAvailableError } from '../api/http';
+import { S } from '../strings';
 
 /**
  * Who is signed in. `me` is loaded once (the router guard waits for it before anything else is fetched) and
@@ -15,6 +16,8 @@ export const auth = reactive({
   disabled: false,
   /** Why `me` could not be checked (network, 5xx); the sign-in view shows it. */
   error: null as unknown,
+  /** Why the user has to sign in again (会话已过期 / the server's reason); the sign-in view shows it until sign-in. */
+  notice: null as string | null,
 });
 
 let mePromise: Promise<Me | null> | null = null;
@@ -34,6 +37,8 @@ export function loadMe(): Promise<Me | null> {
       } else if (e instanceof ApiError && e.status === 401) {
         auth.checked = true;
         auth.error = null;
+        // a session the server ended itself (e.g. 账号信息已变更 after an admin changed the account) says so
+        if (!isPlainSignInRequired(e)) auth.notice = e.message;
       } else {
         auth.error = e;
         mePromise = null;
@@ -50,9 +55,29 @@ export function isSignedIn(): boolean {
 
 export function setMe(me: Me): void {
   auth.me = me;
+  auth.notice = null;
   auth.checked = true;
   auth.error = null;
   mePromise = Promise.resolve(me);
+}
+
+/** A 401 that only says "not signed in" (请先登录), as opposed to one that gives a reason. */
+function isPlainSignInRequired(e: ApiError): boolean {
+  return !e.problem?.detail || e.problem.detail === S.auth.signInRequired;
+}
+
+/**
+ * The message of a 401 while signed in: the server's own reason when it gives one (账号信息已变更… after an admin
+ * changed the account, 账号已停用), else 会话已过期，请重新登录.
+ */
+export function sessionEndedMessage(e: ApiError | null | undefined): string {
+  return e && !isPlainSignInRequired(e) ? e.message : S.auth.sessionExpired;
+}
+
+/** A 401 ended the session: the account is forgotten and the sign-in view will say why. */
+export function sessionEnded(e: ApiError | null | undefined): void {
+  auth.notice = sessionEndedMessage(e);
+  clearMe();
 }
 
 /** Forgets the account (after sign-out or a 401): the next guard run sends the user to the sign-in view. */
@@ -91,6 +116,7 @@ export function resetAuth(): void {
   auth.checked = false;
   auth.disabled = false;
   auth.error = null;
+  auth.notice = null;
   mePromise = null;
 }
 

@@ -28,7 +28,9 @@ import com.chainatlas.analysis.ProductExtendRanking;
  *   -Dexec.classpathScope=test -Dexec.cleanupDaemonThreads=false \
  *   -Dexec.mainClass=com.chainatlas.analysis.extend.ExtendBackTest -Dexec.args="all ../shared/data"
  * </pre>
- * Arguments: {@code listed [dataDir]} (t = 2015 and 2018), {@code planted}, {@code null}, or {@code all}.
+ * Arguments: {@code listed [dataDir]} (t = 2015 and 2018), {@code planted}, {@code null}, or {@code all}; with
+ * {@code --oracle} also the in-sample upper bound ({@link #oracleMethods}), with {@code --signals} also the
+ * candidate new signals ({@link #signalMethods}), each followed by paired per-region differences.
  * Prints a Markdown table and writes it to {@code target/extend-backtest.md}.
  */
 public final class ExtendBackTest {
@@ -41,8 +43,12 @@ public final class ExtendBackTest {
                 int[] regionCode) {
     }
 
-    /** Mean and 95 % interval of each metric over the regions scored. */
-    record Result(String method, int regions, double[] auc, double[] ap, double[] p5) {
+    /**
+     * Mean and 95 % interval of each metric over the regions scored; {@code perRegion} holds each scored region's
+     * {ROC-AUC, AUC-PR, P@5} in region order (the same regions for every method of a case: which regions count
+     * depends on the truth only).
+     */
+    record Result(String method, int regions, double[] auc, double[] ap, double[] p5, List<double[]> perRegion) {
     }
 
     /** A ranking method: scores [region][segment] from the state at the cut (and, for the model, the past). */
@@ -89,6 +95,60 @@ public final class ExtendBackTest {
         }));
         m.add(feature("co-location density", ExtendFeature.COLOCATION));
         return m;
+    }
+
+    /** Name of the oracle method: the model form fitted on the truth window itself (an in-sample upper bound). */
+    static final String ORACLE = "oracle: model form fitted on [t, end) (in-sample upper bound)";
+    static final String DIRECT = "model form fitted on [t−5, t) (out of sample, direct)";
+
+    /**
+     * {@code --oracle}: the product's model form fitted on the back-test's own truth window — it sees the answers, so
+     * it bounds what one weight vector over these features can reach; never a product method. Beside it the same
+     * form fitted out of sample directly on the case (what the product path fits, bar the FEEDS strengths).
+     */
+    static List<Method> oracleMethods() {
+        return List.of(method(DIRECT, (c, now) -> Optional.of(WindowFit.outOfSample(c, List.of()))),
+                method(ORACLE, (c, now) -> Optional.of(WindowFit.oracle(c, List.of()))));
+    }
+
+    /**
+     * {@code --signals}: the model form plus one new signal each (and all together), fitted out of sample on
+     * [t−5, t) exactly as the product's model is; the oracle of the richest variant for reference.
+     */
+    static List<Method> signalMethods() {
+        List<Method> m = new ArrayList<>();
+        for (WindowFit.Signal s : EntrySignals.ALL) {
+            m.add(method("+ " + s.name(), (c, now) -> Optional.of(WindowFit.outOfSample(c, List.of(s)))));
+        }
+        m.add(method("+ all five", (c, now) -> Optional.of(WindowFit.outOfSample(c, EntrySignals.ALL))));
+        m.add(method("oracle + all five (in-sample upper bound)",
+                (c, now) -> Optional.of(WindowFit.oracle(c, EntrySignals.ALL))));
+        return m;
+    }
+
+    /**
+     * Paired comparison with a reference method: mean per-region difference of each metric and its percentile
+     * bootstrap 95 % interval (resampling regions, both methods on the same draw).
+     */
+    static String paired(Result reference, List<Result> others) {
+        StringBuilder b = new StringBuilder("\n| against " + reference.method()
+                + " (per-region difference) | ΔROC-AUC [95 % CI] | ΔAUC-PR [95 % CI] | ΔP@5 [95 % CI] |\n|---|---|---|---|\n");
+        for (Result o : others) {
+            if (o == reference || o.perRegion().size() != reference.perRegion().size()) {
+                continue;
+            }
+            b.append("| ").append(o.method());
+            for (int k = 0; k < 3; k++) {
+                double[] d = new double[o.perRegion().size()];
+                for (int r = 0; r < d.length; r++) {
+                    d[r] = o.perRegion().get(r)[k] - reference.perRegion().get(r)[k];
+                }
+                double[] v = RankingMetrics.meanWithInterval(d, RESAMPLES, 7);
+                b.append(String.format(Locale.ROOT, " | %+.3f [%+.3f, %+.3f]", v[0], v[1], v[2]));
+            }
+            b.append(" |\n");
+        }
+        return b.toString();
     }
 
     /**
@@ -139,7 +199,7 @@ public final class ExtendBackTest {
         for (Method m : methods) {
             Optional<double[][]> scores = m.scores(c, now);
             if (scores.isEmpty()) {
-                results.add(new Result(m.name(), 0, nan(), nan(), nan()));
+                results.add(new Result(m.name(), 0, nan(), nan(), nan(), List.of()));
                 continue;
             }
             List<double[]> perRegion = new ArrayList<>();
@@ -165,7 +225,7 @@ public final class ExtendBackTest {
                         RankingMetrics.precisionAt(TOP, y, score)});
             }
             results.add(new Result(m.name(), perRegion.size(), interval(perRegion, 0), interval(perRegion, 1),
-                    interval(perRegion, 2)));
+                    interval(perRegion, 2), perRegion));
         }
         return results;
     }
@@ -216,8 +276,12 @@ public final class ExtendBackTest {
     }
 
     public static void main(String[] args) throws IOException {
-        String what = args.length > 0 ? args[0] : "all";
-        Path data = Path.of(args.length > 1 ? args[1] : "../shared/data");
+        List<String> flags = java.util.Arrays.stream(args).filter(a -> a.startsWith("--")).toList();
+        List<String> rest = java.util.Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
+        String what = rest.size() > 0 ? rest.get(0) : "all";
+        Path data = Path.of(rest.size() > 1 ? rest.get(1) : "../shared/data");
+        boolean oracle = flags.contains("--oracle");
+        boolean signals = flags.contains("--signals");
         List<Case> cases = new ArrayList<>();
         if (what.equals("planted") || what.equals("all")) {
             cases.add(PlantedEntryProcess.planted(1).toCase());
@@ -237,7 +301,19 @@ public final class ExtendBackTest {
         StringBuilder out = new StringBuilder();
         for (Case c : cases) {
             long started = System.nanoTime();
-            String t = table(c, run(c, methods(11)));
+            List<Method> ms = new ArrayList<>(methods(11));
+            if (oracle || signals) {
+                ms.addAll(oracleMethods());
+            }
+            if (signals) {
+                ms.addAll(signalMethods());
+            }
+            List<Result> results = run(c, ms);
+            String t = table(c, results);
+            if (oracle || signals) {
+                t += paired(results.get(0), results) + paired(results.stream()
+                        .filter(r -> r.method().equals(DIRECT)).findFirst().orElseThrow(), results);
+            }
             out.append(t).append(String.format(Locale.ROOT, "%n(%.1f s)%n", (System.nanoTime() - started) / 1e9));
             System.out.println(t);
         }

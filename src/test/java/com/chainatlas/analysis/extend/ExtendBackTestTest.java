@@ -51,6 +51,17 @@ class ExtendBackTestTest {
                 .isGreaterThan(3 * Math.abs(w[ExtendFeature.SIBLING_DENSITY.ordinal()]));
         // and the model gets as far as the (unknown to it) right feature alone
         assertThat(model).isGreaterThan(r.get("co-location density").auc()[0] - 0.03);
+
+        // the oracle (the same form fitted on the truth window, in sample) must reach at least what the form
+        // learns out of sample, whether fitted directly or through the product: a wrong window or label fails here
+        Map<String, ExtendBackTest.Result> o = byMethod(ExtendBackTest.run(c, ExtendBackTest.oracleMethods()));
+        ExtendBackTest.Result oracle = o.get(ExtendBackTest.ORACLE);
+        ExtendBackTest.Result direct = o.get(ExtendBackTest.DIRECT);
+        assertThat(direct.auc()[0]).isCloseTo(model, org.assertj.core.data.Offset.offset(0.01));
+        for (ExtendBackTest.Result outOfSample : List.of(direct, r.get(MODEL))) {
+            assertThat(oracle.auc()[0]).as(outOfSample.method()).isGreaterThanOrEqualTo(outOfSample.auc()[0]);
+            assertThat(oracle.ap()[0]).as(outOfSample.method()).isGreaterThanOrEqualTo(outOfSample.ap()[0]);
+        }
     }
 
     @Test

@@ -1,0 +1,3 @@
+// Ledger version and runtime settings (issue 12): one node each, id 'ledger'; the constraint makes concurrent MERGEs safe.
+CREATE CONSTRAINT ledger_version_id IF NOT EXISTS FOR (v:LedgerVersion) REQUIRE v.id IS UNIQUE;
+CREATE CONSTRAINT ledger_settings_id IF NOT EXISTS FOR (s:LedgerSettings) REQUIRE s.id IS UNIQUE;

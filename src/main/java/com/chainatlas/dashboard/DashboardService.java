@@ -26,7 +26,7 @@ import com.chainatlas.dashboard.DashboardModel.RegionRef;
 import com.chainatlas.dashboard.DashboardModel.SubRegionRow;
 import com.chainatlas.dashboard.DashboardModel.Tally;
 import com.chainatlas.project.LeadFacts;
-import com.chainatlas.project.LedgerFactsSource;
+import com.chainatlas.project.LedgerMirror;
 import com.chainatlas.project.LedgerSettings;
 import com.chainatlas.project.LedgerSettingsStore;
 import com.chainatlas.project.LedgerState;
@@ -67,7 +67,7 @@ public class DashboardService {
     static final int CACHED_READS = 12;
     private static final Logger log = LoggerFactory.getLogger(DashboardService.class);
 
-    private final ObjectProvider<LedgerFactsSource> ledger;
+    private final ObjectProvider<LedgerMirror> ledger;
     private final RegionCatalog regions;
     private final ChainService chains;
     private final DiagnosisService diagnosis;
@@ -78,7 +78,7 @@ public class DashboardService {
     private final ComputeOnceCache<Key, List<Alert>> alerts = new ComputeOnceCache<>(CACHED_ANSWERS, v -> true);
     private final ComputeOnceCache<FactsKey, List<?>> facts = new ComputeOnceCache<>(CACHED_READS, v -> true);
 
-    DashboardService(ObjectProvider<LedgerFactsSource> ledger, RegionCatalog regions, ChainService chains,
+    DashboardService(ObjectProvider<LedgerMirror> ledger, RegionCatalog regions, ChainService chains,
                      DiagnosisService diagnosis, LedgerSettingsStore settingsStore, Clock clock) {
         this.ledger = ledger;
         this.regions = regions;
@@ -339,26 +339,26 @@ public class DashboardService {
     @SuppressWarnings("unchecked")
     private List<ProjectFacts> projects(String regionCode, String chainId, long version) {
         List<ProjectFacts> ps = (List<ProjectFacts>) facts.get(new FactsKey("under", regionCode, version),
-                () -> source().projectsUnder(regionCode));
+                () -> source().projectsUnder(regionCode, version));
         return chainId == null ? ps : ps.stream().filter(p -> chainId.equals(p.chainId())).toList();
     }
 
     @SuppressWarnings("unchecked")
     private List<ProjectFacts> projectsOutside(String regionCode, String chainId, long version) {
         List<ProjectFacts> ps = (List<ProjectFacts>) facts.get(new FactsKey("outside", regionCode, version),
-                () -> source().projectsOutside(regionCode));
+                () -> source().projectsOutside(regionCode, version));
         return chainId == null ? ps : ps.stream().filter(p -> chainId.equals(p.chainId())).toList();
     }
 
     @SuppressWarnings("unchecked")
     private List<LeadFacts> leads(String regionCode, String chainId, long version) {
         List<LeadFacts> ls = (List<LeadFacts>) facts.get(new FactsKey("leads", regionCode, version),
-                () -> source().leadsUnder(regionCode));
+                () -> source().leadsUnder(regionCode, version));
         return chainId == null ? ls : ls.stream().filter(l -> chainId.equals(l.chainId())).toList();
     }
 
-    private LedgerFactsSource source() {
-        LedgerFactsSource s = ledger.getIfAvailable();
+    private LedgerMirror source() {
+        LedgerMirror s = ledger.getIfAvailable();
         if (s == null) {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "项目台账尚未启用", "The project ledger is not available");
         }

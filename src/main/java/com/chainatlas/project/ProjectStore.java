@@ -109,7 +109,7 @@ public class ProjectStore {
                 WITH p
                 CALL (p) { MATCH (s:Segment) WHERE s.id IN p.segmentIds MERGE (p)-[:IN_SEGMENT]->(s) }
                 """).bindAll(params).run();
-        version.changed();
+        version.projectChanged(p.id());
     }
 
     @Transactional(readOnly = true)

@@ -90,8 +90,9 @@ class DashboardCacheTest {
                                   signedOn: date('2026-03-01'), updatedAt: datetime()})
                 """).bind("bypass-" + UUID.randomUUID()).to("id").run();
         assertThat(signed(api().ok(dash))).isEqualTo(before);
-        // any ledger write moves the version: now the database is read again
+        // a ledger write moves the version: what it wrote is read (only that: the ledger mirror reads rows stamped
+        // with a newer epoch; the row written behind its back waits for the next full reload)
         create("340506", "缓存旁路", "");
-        assertThat(signed(api().ok(dash))).isEqualTo(before + 2);
+        assertThat(signed(api().ok(dash))).isEqualTo(before + 1);
     }
 }

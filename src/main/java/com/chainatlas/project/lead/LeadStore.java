@@ -69,7 +69,7 @@ class LeadStore {
                 OPTIONAL MATCH (e:Enterprise {uscc: $uscc})
                 FOREACH (_ IN CASE WHEN e IS NULL THEN [] ELSE [1] END | MERGE (l)-[:TARGETS]->(e))
                 """).bindAll(params("id", p.get("id"), "props", p, "uscc", p.get("enterpriseUscc"))).run();
-        version.changed();
+        version.leadChanged((String) p.get("id"));
     }
 
     @Transactional(readOnly = true)
@@ -117,7 +117,7 @@ class LeadStore {
                 CREATE (l)-[:HAS_CONTACT]->(c:LeadContact)
                 SET c = $props
                 """).bindAll(params("lead", c.get("leadId"), "props", p)).run();
-        version.changed();
+        version.leadChanged((String) c.get("leadId"));
     }
 
     @Transactional(readOnly = true)

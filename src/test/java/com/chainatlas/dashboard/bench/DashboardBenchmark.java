@@ -105,6 +105,13 @@ public final class DashboardBenchmark {
                 times.add(ms(t));
             }
             report("service dashboard(" + prov.code() + ") after a write", times);
+            times.clear();
+            for (int i = 0; i < n; i++) {
+                long t = System.nanoTime();
+                service.dashboard(prov.code(), null, null, null);
+                times.add(ms(t));
+            }
+            report("service dashboard(" + prov.code() + ") cached", times);
         }
     }
 

@@ -12,7 +12,6 @@ import com.chainatlas.dashboard.DashboardModel.Alert;
 import com.chainatlas.dashboard.DashboardModel.Dashboard;
 import com.chainatlas.dashboard.DashboardModel.Gaps;
 import com.chainatlas.dashboard.DashboardModel.Rates;
-import com.chainatlas.project.LedgerSettings;
 import com.chainatlas.region.RegionCatalog;
 import com.chainatlas.security.CurrentAccount;
 
@@ -32,13 +31,11 @@ class DashboardController {
 
     private final DashboardService service;
     private final RegionCatalog regions;
-    private final LedgerSettings settings;
     private final Clock clock;
 
-    DashboardController(DashboardService service, RegionCatalog regions, LedgerSettings settings, Clock clock) {
+    DashboardController(DashboardService service, RegionCatalog regions, Clock clock) {
         this.service = service;
         this.regions = regions;
-        this.settings = settings;
         this.clock = clock;
     }
 
@@ -75,7 +72,7 @@ class DashboardController {
         String code = region.strip();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         AlertsWorkbook.write(alerts, regions.fullName(code), chain == null || chain.isBlank() ? null : chain.strip(),
-                clock.instant(), clock.getZone(), settings, out);
+                clock.instant(), clock.getZone(), service.settings(), out);
         String name = "预警清单-" + regions.find(code).map(r -> r.name()).orElse(code) + "-" + LocalDate.now(clock) + ".xlsx";
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"alerts.xlsx\"; filename*=UTF-8''"

@@ -26,14 +26,20 @@ import com.chainatlas.dashboard.DashboardModel.RegionRef;
 import com.chainatlas.dashboard.DashboardModel.SubRegionRow;
 import com.chainatlas.dashboard.DashboardModel.Tally;
 import com.chainatlas.project.LeadFacts;
-import com.chainatlas.project.LedgerFactsSource;
+import com.chainatlas.project.LedgerMirror;
 import com.chainatlas.project.LedgerSettings;
+import com.chainatlas.project.LedgerSettingsStore;
+import com.chainatlas.project.LedgerState;
 import com.chainatlas.project.ProjectFacts;
 import com.chainatlas.project.ProjectStage;
 import com.chainatlas.project.ProjectStatus;
 import com.chainatlas.region.Region;
 import com.chainatlas.region.RegionCatalog;
 import com.chainatlas.system.ApiProblem;
+import com.chainatlas.system.ComputeOnceCache;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -56,21 +62,40 @@ public class DashboardService {
 
     static final Map<String, String> NOTES_ZH = notes();
 
-    private final ObjectProvider<LedgerFactsSource> ledger;
+    /** Cached answers and ledger reads; old versions fall out as new ones come in (LRU). */
+    static final int CACHED_ANSWERS = 256;
+    static final int CACHED_READS = 12;
+    private static final Logger log = LoggerFactory.getLogger(DashboardService.class);
+
+    private final ObjectProvider<LedgerMirror> ledger;
     private final RegionCatalog regions;
     private final ChainService chains;
     private final DiagnosisService diagnosis;
-    private final LedgerSettings settings;
+    private final LedgerSettingsStore settingsStore;
     private final Clock clock;
+    private final ComputeOnceCache<Key, DashboardEntry> dashboards = new ComputeOnceCache<>(CACHED_ANSWERS, v -> true);
+    private final ComputeOnceCache<Key, Rates> rates = new ComputeOnceCache<>(CACHED_ANSWERS, v -> true);
+    private final ComputeOnceCache<Key, List<Alert>> alerts = new ComputeOnceCache<>(CACHED_ANSWERS, v -> true);
+    private final ComputeOnceCache<FactsKey, List<?>> facts = new ComputeOnceCache<>(CACHED_READS, v -> true);
 
-    DashboardService(ObjectProvider<LedgerFactsSource> ledger, RegionCatalog regions, ChainService chains,
-                     DiagnosisService diagnosis, LedgerSettings settings, Clock clock) {
+    DashboardService(ObjectProvider<LedgerMirror> ledger, RegionCatalog regions, ChainService chains,
+                     DiagnosisService diagnosis, LedgerSettingsStore settingsStore, Clock clock) {
         this.ledger = ledger;
         this.regions = regions;
         this.chains = chains;
         this.diagnosis = diagnosis;
-        this.settings = settings;
+        this.settingsStore = settingsStore;
         this.clock = clock;
+    }
+
+    /**
+     * A cached answer's key: the question (its {@code asOf} is the office day, so "days overdue" and rates due by
+     * today move at midnight) and the ledger version (every ledger write and settings change advances it).
+     */
+    record Key(String region, String chainId, LocalDate from, LocalDate to, LocalDate asOf, long version) {
+        Key(Query q, long version) {
+            this(q.region().code(), q.chainId(), q.from(), q.to(), q.asOf(), version);
+        }
     }
 
     /** The validated question: a region, an optional chain and a period ending no later than needed. */
@@ -100,18 +125,29 @@ public class DashboardService {
 
     public Rates rates(String regionCode, String chainId, String from, String to) {
         Query q = query(regionCode, chainId, from, to);
-        List<ProjectFacts> ps = projects(q.region().code(), q.chainId());
-        return new Rates(ref(q.region()), q.chainId(), LedgerRates.period(ps, q.from(), q.to(), q.asOf()),
-                LedgerRates.rates(ps, q.from(), q.to(), q.asOf(), settings),
-                LedgerRates.trend(ps, q.from(), q.to(), q.asOf(), settings));
+        LedgerState st = settingsStore.state();
+        return rates.get(new Key(q, st.version()), () -> {
+            List<ProjectFacts> ps = projects(q.region().code(), q.chainId(), st.version());
+            LedgerSettings settings = st.settings();
+            return new Rates(ref(q.region()), q.chainId(), LedgerRates.period(ps, q.from(), q.to(), q.asOf()),
+                    LedgerRates.rates(ps, q.from(), q.to(), q.asOf(), settings),
+                    LedgerRates.trend(ps, q.from(), q.to(), q.asOf(), settings));
+        });
     }
 
     public List<Alert> alerts(String regionCode, String chainId, String kind) {
         Query q = query(regionCode, chainId, null, null);
         AlertKind k = kind(kind);
-        List<Alert> all = LedgerAlerts.of(projects(q.region().code(), q.chainId()), leads(q.region().code(), q.chainId()),
-                clock.instant(), clock.getZone(), settings);
+        LedgerState st = settingsStore.state();
+        List<Alert> all = alerts.get(new Key(q, st.version()), () -> LedgerAlerts.of(
+                projects(q.region().code(), q.chainId(), st.version()), leads(q.region().code(), q.chainId(), st.version()),
+                clock.instant(), clock.getZone(), st.settings()));
         return k == null ? all : all.stream().filter(a -> a.kind() == k).toList();
+    }
+
+    /** The settings in force (the alerts workbook states them). */
+    public LedgerSettings settings() {
+        return settingsStore.current();
     }
 
     public Gaps gaps(String chainId, String regionCode) {
@@ -121,29 +157,63 @@ public class DashboardService {
         }
         Query q = query(regionCode, chain, null, null);
         String code = q.region().code();
+        long v = settingsStore.state().version();
         Diagnosis d = diagnosis.diagnose(chain, code, null, null);
-        return new Gaps(chain, ref(q.region()), LedgerGaps.of(d, projects(code, chain), leads(code, chain)));
+        return new Gaps(chain, ref(q.region()), LedgerGaps.of(d, projects(code, chain, v), leads(code, chain, v)));
     }
 
+    /**
+     * The dashboard: its ledger part from the cache (keyed by question, office day and ledger version), its gaps
+     * from the current diagnoses — recounted only when a diagnosis changed (a new snapshot), else reused.
+     */
     public Dashboard dashboard(String regionCode, String chainId, String from, String to) {
         Query q = query(regionCode, chainId, from, to);
+        LedgerState st = settingsStore.state();
+        DashboardEntry e = dashboards.get(new Key(q, st.version()), () -> compute(q, st));
+        return e.dashboard(this::diagnoses);
+    }
+
+    private DashboardEntry compute(Query q, LedgerState st) {
+        long t0 = System.nanoTime();
         Region region = q.region();
+        LedgerSettings settings = st.settings();
+        long v = st.version();
         // the peers need the parent's ledger anyway: read it once and take the region's own projects from it
-        List<ProjectFacts> parent = region.parentCode() == null ? null : projects(region.parentCode(), q.chainId());
-        List<ProjectFacts> ps = parent == null ? projects(region.code(), q.chainId())
+        List<ProjectFacts> parent = region.parentCode() == null ? null : projects(region.parentCode(), q.chainId(), v);
+        List<ProjectFacts> ps = parent == null ? projects(region.code(), q.chainId(), v)
                 : parent.stream().filter(p -> region.contains(p.regionCode())).toList();
-        List<LeadFacts> ls = leads(region.code(), q.chainId());
+        List<LeadFacts> ls = leads(region.code(), q.chainId(), v);
+        long t1 = System.nanoTime();
         List<Alert> alerts = LedgerAlerts.of(ps, ls, clock.instant(), clock.getZone(), settings);
-        return new Dashboard(ref(region), q.chainId(), LedgerRates.period(ps, q.from(), q.to(), q.asOf()),
+        Dashboard core = new Dashboard(ref(region), q.chainId(), LedgerRates.period(ps, q.from(), q.to(), q.asOf()),
                 LedgerRates.stages(ps), LedgerRates.terminated(ps),
                 LedgerRates.rates(ps, q.from(), q.to(), q.asOf(), settings),
                 LedgerRates.trend(ps, q.from(), q.to(), q.asOf(), settings),
-                subRegions(region, ps, alerts, q), alerts.stream().limit(OVERDUE_TOP).toList(), alerts.size(),
-                dashboardGaps(region, q.chainId(), ps, ls), peers(region, q, parent), NOTES_ZH);
+                subRegions(region, ps, alerts, q, settings), alerts.stream().limit(OVERDUE_TOP).toList(), alerts.size(),
+                List.of(), peers(region, q, parent, settings, v), NOTES_ZH);
+        if (log.isDebugEnabled()) {
+            log.debug("Dashboard {} computed: ledger read {} ms, counting {} ms ({} projects)", region.code(),
+                    (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, ps.size());
+        }
+        return new DashboardEntry(core, region.code(), gapChains(q.chainId(), ps, ls), ps, ls);
+    }
+
+    /** The diagnoses of {@code chains} for a region (the analysis caches them per snapshot); unknown chains left out. */
+    private List<Diagnosis> diagnoses(String regionCode, List<String> chainIds) {
+        List<Diagnosis> out = new ArrayList<>();
+        for (String c : chainIds) {
+            try {
+                out.add(diagnosis.diagnose(c, regionCode, null, null));
+            } catch (ApiProblem e) {
+                // a chain the ledger names but the analysis does not know (removed since): no diagnosis
+            }
+        }
+        return out;
     }
 
     /** Every direct sub-region with its figures, then the projects filed at the region itself (本级), if any. */
-    List<SubRegionRow> subRegions(Region region, List<ProjectFacts> ps, List<Alert> alerts, Query q) {
+    List<SubRegionRow> subRegions(Region region, List<ProjectFacts> ps, List<Alert> alerts, Query q,
+                                  LedgerSettings settings) {
         List<Region> kids = regions.children(region.code());
         Map<String, List<ProjectFacts>> byKid = new LinkedHashMap<>();
         Map<String, Integer> overdueByKid = new LinkedHashMap<>();
@@ -164,15 +234,16 @@ public class DashboardService {
         }
         List<SubRegionRow> rows = new ArrayList<>();
         for (Region k : kids) {
-            rows.add(row(k.code(), k.name(), false, byKid.get(k.code()), overdueByKid.getOrDefault(k.code(), 0), q));
+            rows.add(row(k.code(), k.name(), false, byKid.get(k.code()), overdueByKid.getOrDefault(k.code(), 0), q, settings));
         }
         if (!own.isEmpty() && !kids.isEmpty()) {
-            rows.add(row(region.code(), region.name() + "本级", true, own, ownOverdue, q));
+            rows.add(row(region.code(), region.name() + "本级", true, own, ownOverdue, q, settings));
         }
         return List.copyOf(rows);
     }
 
-    private SubRegionRow row(String code, String name, boolean own, List<ProjectFacts> ps, int overdue, Query q) {
+    private SubRegionRow row(String code, String name, boolean own, List<ProjectFacts> ps, int overdue, Query q,
+                             LedgerSettings settings) {
         LedgerRates.Acc acc = new LedgerRates.Acc();
         Map<ProjectStage, Integer> stages = new EnumMap<>(ProjectStage.class);
         for (ProjectFacts p : ps) {
@@ -200,7 +271,7 @@ public class DashboardService {
      * Regions of the same level under the same parent (provinces: every other province) that have ledger data,
      * most projects first. {@code parentProjects}: the parent's ledger when already read (null: read it here).
      */
-    List<PeerRow> peers(Region region, Query q, List<ProjectFacts> parentProjects) {
+    List<PeerRow> peers(Region region, Query q, List<ProjectFacts> parentProjects, LedgerSettings settings, long v) {
         Map<String, List<ProjectFacts>> byPeer = new LinkedHashMap<>();
         List<Region> candidates;
         if (region.parentCode() == null) {
@@ -208,7 +279,7 @@ public class DashboardService {
             // top-level regions (provinces) are keyed by the first two digits of a code below them
             Map<String, Region> byPrefix = new LinkedHashMap<>();
             candidates.forEach(r -> byPrefix.put(r.code().substring(0, 2), r));
-            for (ProjectFacts p : projectsOutside(region.code(), q.chainId())) {
+            for (ProjectFacts p : projectsOutside(region.code(), q.chainId(), v)) {
                 Region peer = p.regionCode() == null || p.regionCode().length() < 2 ? null
                         : byPrefix.get(p.regionCode().substring(0, 2));
                 if (peer != null) {
@@ -218,7 +289,7 @@ public class DashboardService {
         } else {
             candidates = regions.children(region.parentCode()).stream()
                     .filter(r -> !r.code().equals(region.code())).toList();
-            List<ProjectFacts> under = parentProjects != null ? parentProjects : projects(region.parentCode(), q.chainId());
+            List<ProjectFacts> under = parentProjects != null ? parentProjects : projects(region.parentCode(), q.chainId(), v);
             for (ProjectFacts p : under) {
                 Region peer = kidOf(candidates, p.regionCode());
                 if (peer != null) {
@@ -238,29 +309,22 @@ public class DashboardService {
         return rows.stream().limit(MAX_PEERS).toList();
     }
 
-    /**
-     * Gaps of the chosen chain, or of the chains the region's ledger works on (most used first, at most
-     * {@link #MAX_GAP_CHAINS}); MISSING before WEAK, key segments first, then those nobody is filling yet.
-     */
-    private List<GapSegment> dashboardGaps(Region region, String chainId, List<ProjectFacts> ps, List<LeadFacts> ls) {
-        Set<String> chainIds = new LinkedHashSet<>();
+    /** The chosen chain, or the chains the region's ledger works on (most used first, at most {@link #MAX_GAP_CHAINS}). */
+    static List<String> gapChains(String chainId, List<ProjectFacts> ps, List<LeadFacts> ls) {
         if (chainId != null) {
-            chainIds.add(chainId);
-        } else {
-            Map<String, Integer> use = new LinkedHashMap<>();
-            ps.forEach(p -> use.merge(String.valueOf(p.chainId()), 1, Integer::sum));
-            ls.forEach(l -> use.merge(String.valueOf(l.chainId()), 1, Integer::sum));
-            use.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                    .limit(MAX_GAP_CHAINS).forEach(e -> chainIds.add(e.getKey()));
+            return List.of(chainId);
         }
+        Map<String, Integer> use = new LinkedHashMap<>();
+        ps.forEach(p -> use.merge(String.valueOf(p.chainId()), 1, Integer::sum));
+        ls.forEach(l -> use.merge(String.valueOf(l.chainId()), 1, Integer::sum));
+        return use.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(MAX_GAP_CHAINS).map(Map.Entry::getKey).toList();
+    }
+
+    /** Gaps of the diagnoses: MISSING before WEAK, key segments first, then those nobody is filling yet. */
+    static List<GapSegment> gaps(List<Diagnosis> diagnoses, List<ProjectFacts> ps, List<LeadFacts> ls) {
         List<GapSegment> gaps = new ArrayList<>();
-        for (String c : chainIds) {
-            Diagnosis d;
-            try {
-                d = diagnosis.diagnose(c, region.code(), null, null);
-            } catch (ApiProblem e) {
-                continue; // a chain the ledger names but the analysis does not know (removed since): no diagnosis
-            }
+        for (Diagnosis d : diagnoses) {
             gaps.addAll(LedgerGaps.of(d, ps, ls));
         }
         gaps.sort(Comparator.comparing(GapSegment::verdict).thenComparing(g -> !g.key())
@@ -268,23 +332,33 @@ public class DashboardService {
         return List.copyOf(gaps);
     }
 
-    private List<ProjectFacts> projects(String regionCode, String chainId) {
-        List<ProjectFacts> ps = source().projectsUnder(regionCode);
+    /** Ledger reads, shared by every question of the same ledger version (a city's dashboard reuses its province's). */
+    private record FactsKey(String kind, String regionCode, long version) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<ProjectFacts> projects(String regionCode, String chainId, long version) {
+        List<ProjectFacts> ps = (List<ProjectFacts>) facts.get(new FactsKey("under", regionCode, version),
+                () -> source().projectsUnder(regionCode, version));
         return chainId == null ? ps : ps.stream().filter(p -> chainId.equals(p.chainId())).toList();
     }
 
-    private List<ProjectFacts> projectsOutside(String regionCode, String chainId) {
-        List<ProjectFacts> ps = source().projectsOutside(regionCode);
+    @SuppressWarnings("unchecked")
+    private List<ProjectFacts> projectsOutside(String regionCode, String chainId, long version) {
+        List<ProjectFacts> ps = (List<ProjectFacts>) facts.get(new FactsKey("outside", regionCode, version),
+                () -> source().projectsOutside(regionCode, version));
         return chainId == null ? ps : ps.stream().filter(p -> chainId.equals(p.chainId())).toList();
     }
 
-    private List<LeadFacts> leads(String regionCode, String chainId) {
-        List<LeadFacts> ls = source().leadsUnder(regionCode);
+    @SuppressWarnings("unchecked")
+    private List<LeadFacts> leads(String regionCode, String chainId, long version) {
+        List<LeadFacts> ls = (List<LeadFacts>) facts.get(new FactsKey("leads", regionCode, version),
+                () -> source().leadsUnder(regionCode, version));
         return chainId == null ? ls : ls.stream().filter(l -> chainId.equals(l.chainId())).toList();
     }
 
-    private LedgerFactsSource source() {
-        LedgerFactsSource s = ledger.getIfAvailable();
+    private LedgerMirror source() {
+        LedgerMirror s = ledger.getIfAvailable();
         if (s == null) {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "项目台账尚未启用", "The project ledger is not available");
         }

@@ -32,10 +32,10 @@ class LedgerExport {
     static final int MAX_ROWS = 100_000;
 
     private final ProjectStore store;
-    private final LedgerSettings settings;
+    private final LedgerSettingsStore settings;
     private final Clock clock;
 
-    LedgerExport(ProjectStore store, LedgerSettings settings, Clock clock) {
+    LedgerExport(ProjectStore store, LedgerSettingsStore settings, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
@@ -44,7 +44,8 @@ class LedgerExport {
     @Transactional(readOnly = true)
     void write(ProjectFilter filter, String filterText, OutputStream out) throws IOException {
         java.time.LocalDate today = java.time.LocalDate.now(clock);
-        long total = store.count(filter, today, settings.updateStaleDays());
+        int stale = settings.current().updateStaleDays();
+        long total = store.count(filter, today, stale);
         if (total > MAX_ROWS) {
             throw ApiProblem.badRequest("符合条件的项目有 " + total + " 个，超过单次导出上限 " + MAX_ROWS + "；请缩小范围后再导出",
                     "too many projects for one export: " + total);
@@ -54,7 +55,7 @@ class LedgerExport {
             List<Object> header = new ArrayList<>(HEADERS);
             header.addAll(REFERENCE);
             w.row(header);
-            store.forEach(filter, today, settings.updateStaleDays(), p -> {
+            store.forEach(filter, today, stale, p -> {
                 List<Object> row = new ArrayList<>();
                 row.add(p.id());
                 row.add(p.name());

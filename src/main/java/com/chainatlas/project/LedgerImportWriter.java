@@ -42,7 +42,7 @@ public class LedgerImportWriter implements ProjectWriter {
     /** The writer without a Spring context (the ingest test harness builds its import service by hand). */
     public static LedgerImportWriter standalone(Neo4jClient neo4j, Clock clock) {
         LedgerReferences refs = new LedgerReferences(new RegionCatalog(), neo4j);
-        return new LedgerImportWriter(new ProjectStore(neo4j, refs), new LedgerHistory(neo4j, clock), refs, clock);
+        return new LedgerImportWriter(new ProjectStore(neo4j, refs, new LedgerVersion(neo4j)), new LedgerHistory(neo4j, clock), refs, clock);
     }
 
     @Override

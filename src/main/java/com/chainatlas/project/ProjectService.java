@@ -34,10 +34,10 @@ public class ProjectService {
     private final ProjectStore store;
     private final LedgerHistory history;
     private final LedgerReferences refs;
-    private final LedgerSettings settings;
+    private final LedgerSettingsStore settings;
     private final Clock clock;
 
-    ProjectService(ProjectStore store, LedgerHistory history, LedgerReferences refs, LedgerSettings settings, Clock clock) {
+    ProjectService(ProjectStore store, LedgerHistory history, LedgerReferences refs, LedgerSettingsStore settings, Clock clock) {
         this.store = store;
         this.history = history;
         this.refs = refs;
@@ -116,8 +116,9 @@ public class ProjectService {
     public PageResult<Project> list(ProjectFilter filter, Paging paging) {
         Limits.pageSize(paging.size());
         LocalDate today = today();
-        return new PageResult<>(store.page(filter, today, settings.updateStaleDays(), paging.skip(), paging.size()),
-                paging.page(), paging.size(), store.count(filter, today, settings.updateStaleDays()));
+        int stale = settings.current().updateStaleDays();
+        return new PageResult<>(store.page(filter, today, stale, paging.skip(), paging.size()),
+                paging.page(), paging.size(), store.count(filter, today, stale));
     }
 
     /** Builds a filter from request parameters, checking each reference (unknown → 404). */

@@ -53,10 +53,12 @@ public class ProjectStore {
 
     private final Neo4jClient neo4j;
     private final LedgerReferences refs;
+    private final LedgerVersion version;
 
-    ProjectStore(Neo4jClient neo4j, LedgerReferences refs) {
+    ProjectStore(Neo4jClient neo4j, LedgerReferences refs, LedgerVersion version) {
         this.neo4j = neo4j;
         this.refs = refs;
+        this.version = version;
     }
 
     /** Writes all properties of {@code p} (creating the node when new) and its enterprise link. */
@@ -107,6 +109,7 @@ public class ProjectStore {
                 WITH p
                 CALL (p) { MATCH (s:Segment) WHERE s.id IN p.segmentIds MERGE (p)-[:IN_SEGMENT]->(s) }
                 """).bindAll(params).run();
+        version.projectChanged(p.id());
     }
 
     @Transactional(readOnly = true)

@@ -15,7 +15,7 @@ import com.chainatlas.project.LedgerHistory;
 import com.chainatlas.project.LedgerHistory.FieldChange;
 import com.chainatlas.project.LedgerHistory.Subject;
 import com.chainatlas.project.LedgerReferences;
-import com.chainatlas.project.LedgerSettings;
+import com.chainatlas.project.LedgerSettingsStore;
 import com.chainatlas.project.Limits;
 import com.chainatlas.project.PatchBody;
 import com.chainatlas.project.Project;
@@ -53,11 +53,11 @@ class LeadService {
     private final LedgerHistory history;
     private final LedgerReferences refs;
     private final ProjectService projects;
-    private final LedgerSettings settings;
+    private final LedgerSettingsStore settings;
     private final Clock clock;
 
     LeadService(LeadStore store, LedgerHistory history, LedgerReferences refs, ProjectService projects,
-                LedgerSettings settings, Clock clock) {
+                LedgerSettingsStore settings, Clock clock) {
         this.store = store;
         this.history = history;
         this.refs = refs;
@@ -71,7 +71,7 @@ class LeadService {
     }
 
     Lead get(String id) {
-        return store.get(id, today(), settings.leadStaleDays());
+        return store.get(id, today(), settings.current().leadStaleDays());
     }
 
     @Transactional
@@ -153,8 +153,8 @@ class LeadService {
         LeadStore.Filter f = new LeadStore.Filter(prefix, chainId, segmentId, Limits.choice(LeadStatus.class, status, "线索状态"),
                 Limits.text(responsible, Limits.PERSON, "责任人"), Boolean.TRUE.equals(stale), Limits.text(q, Limits.NAME, "关键词"));
         LocalDate today = today();
-        return new PageResult<>(store.page(f, today, settings.leadStaleDays(), paging.skip(), paging.size()), paging.page(),
-                paging.size(), store.count(f, today, settings.leadStaleDays()));
+        return new PageResult<>(store.page(f, today, settings.current().leadStaleDays(), paging.skip(), paging.size()), paging.page(),
+                paging.size(), store.count(f, today, settings.current().leadStaleDays()));
     }
 
     @Transactional

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.chainatlas.project.LedgerReferences;
+import com.chainatlas.project.LedgerVersion;
 import com.chainatlas.system.ApiProblem;
 import com.chainatlas.system.ClockConfiguration;
 
@@ -47,10 +48,12 @@ class LeadStore {
 
     private final Neo4jClient neo4j;
     private final LedgerReferences refs;
+    private final LedgerVersion version;
 
-    LeadStore(Neo4jClient neo4j, LedgerReferences refs) {
+    LeadStore(Neo4jClient neo4j, LedgerReferences refs, LedgerVersion version) {
         this.neo4j = neo4j;
         this.refs = refs;
+        this.version = version;
     }
 
     void save(Map<String, Object> props) {
@@ -66,6 +69,7 @@ class LeadStore {
                 OPTIONAL MATCH (e:Enterprise {uscc: $uscc})
                 FOREACH (_ IN CASE WHEN e IS NULL THEN [] ELSE [1] END | MERGE (l)-[:TARGETS]->(e))
                 """).bindAll(params("id", p.get("id"), "props", p, "uscc", p.get("enterpriseUscc"))).run();
+        version.leadChanged((String) p.get("id"));
     }
 
     @Transactional(readOnly = true)
@@ -113,6 +117,7 @@ class LeadStore {
                 CREATE (l)-[:HAS_CONTACT]->(c:LeadContact)
                 SET c = $props
                 """).bindAll(params("lead", c.get("leadId"), "props", p)).run();
+        version.leadChanged((String) c.get("leadId"));
     }
 
     @Transactional(readOnly = true)

@@ -108,7 +108,7 @@ public class DataVersions implements SmartLifecycle {
         if (!changed.isEmpty()) {
             generation.advance();
             log.info("Data changed on another instance: {}", changed);
-            refresh.onChange(changed.contains(ALL) ? Set.of() : changed, true); // another's change: rebuild only what we built
+            refresh.onChange(changed.contains(ALL) ? Set.of() : changed, null, true); // another's change: rebuild only what we built
         }
         return changed;
     }

@@ -46,6 +46,26 @@ public final class SnapshotLoader implements SnapshotRegistry.Source {
             MATCH (a)-[r:SUPPLIES]->(b:Enterprise)
             RETURN a.uscc AS supplier, b.uscc AS customer, r.productId AS product, r.amount AS amount
             """;
+    /** The touched enterprises in the chain now, one row per membership (as {@link #MEMBERSHIPS}). */
+    private static final String DELTA_MEMBERSHIPS = """
+            UNWIND $keys AS key
+            MATCH (e:Enterprise {uscc: key})-[:IN_SEGMENT]->(s:Segment {chainId: $chain})
+            RETURN e.uscc AS uscc, e.name AS name, e.regionCode AS region, e.zone AS zone, e.revenue AS revenue,
+                   e.founded AS founded, e.listed AS listed, s.id AS segment
+            """;
+    /** Supply relations out of touched enterprises, and into them (the caller skips those from touched suppliers). */
+    private static final String DELTA_SUPPLIES_OUT = """
+            UNWIND $keys AS key
+            MATCH (a:Enterprise {uscc: key})-[r:SUPPLIES]->(b:Enterprise)
+            RETURN a.uscc AS supplier, a.regionCode AS supplierRegion, b.uscc AS customer, b.regionCode AS customerRegion,
+                   r.productId AS product, r.amount AS amount
+            """;
+    private static final String DELTA_SUPPLIES_IN = """
+            UNWIND $keys AS key
+            MATCH (a:Enterprise)-[r:SUPPLIES]->(b:Enterprise {uscc: key})
+            RETURN a.uscc AS supplier, a.regionCode AS supplierRegion, b.uscc AS customer, b.regionCode AS customerRegion,
+                   r.productId AS product, r.amount AS amount
+            """;
     private static final String CHAINS = "MATCH (c:Chain) RETURN c.id AS id ORDER BY id";
     private static final String CHAIN_OF_SEGMENT = "MATCH (s:Segment {id: $id}) RETURN s.chainId AS chain";
 
@@ -75,6 +95,46 @@ public final class SnapshotLoader implements SnapshotRegistry.Source {
             SnapshotBuilder builder = session.executeRead(tx -> read(tx, chainId));
             return builder.build(version, started);
         }
+    }
+
+    /**
+     * The snapshot after a change of only these enterprises (their properties, memberships and supply relations):
+     * reads just them in one read transaction and applies them to {@code base} ({@link SnapshotDelta}). Equal to
+     * {@link #load} of the same database when nothing else of the chain changed since {@code base} was read.
+     */
+    @Override
+    public ChainSnapshot loadDelta(ChainSnapshot base, java.util.Collection<String> touched, long version) {
+        long started = System.nanoTime();
+        SnapshotDelta delta = new SnapshotDelta(touched);
+        java.util.List<String> keys = java.util.List.copyOf(delta.touched());
+        Map<String, Object> p = Map.of("chain", base.chainId(), "keys", keys);
+        try (Session session = session()) {
+            session.executeRead(tx -> {
+                tx.run(DELTA_MEMBERSHIPS, p).forEachRemaining(r -> {
+                    String uscc = r.get("uscc").asString(null);
+                    delta.enterprise(uscc, r.get("name").asString(null), r.get("region").asString(null),
+                            r.get("zone").asString(null), number(r.get("revenue")), date(r.get("founded")),
+                            date(r.get("listed")));
+                    delta.membership(uscc, r.get("segment").asString());
+                });
+                tx.run(DELTA_SUPPLIES_OUT, p).forEachRemaining(r -> supply(delta, r));
+                Result in = tx.run(DELTA_SUPPLIES_IN, p);
+                while (in.hasNext()) {
+                    Record r = in.next();
+                    if (!delta.touched().contains(r.get("supplier").asString(null))) {
+                        supply(delta, r); // from a touched supplier it came with the outgoing ones
+                    }
+                }
+                return null;
+            });
+        }
+        return delta.apply(base, version, started);
+    }
+
+    private static void supply(SnapshotDelta delta, Record r) {
+        delta.supply(r.get("supplier").asString(null), r.get("supplierRegion").asString(null),
+                r.get("customer").asString(null), r.get("customerRegion").asString(null),
+                r.get("product").asString(null), number(r.get("amount")));
     }
 
     @Override

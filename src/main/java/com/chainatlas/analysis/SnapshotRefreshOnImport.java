@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * committed and before it marks the job DONE; this listener runs in that thread and invalidates the touched
  * chains at once ({@link SnapshotRegistry#invalidate}: a build already reading is not kept), so when a job says
  * DONE no request can get pre-import figures. The rebuilds then run on the snapshot executor, so the next request
- * rarely waits. An import not tied to a chain (enterprises, supplies) invalidates every chain.
+ * rarely waits. An import not tied to a chain (enterprises, supplies) invalidates every chain. When the event names
+ * the enterprises the import touched, the rebuild is a delta of just them ({@link SnapshotRegistry}, issue 14).
  */
 @Component
 class SnapshotRefreshOnImport {

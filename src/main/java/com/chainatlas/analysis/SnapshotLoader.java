@@ -46,10 +46,15 @@ public final class SnapshotLoader implements SnapshotRegistry.Source {
             MATCH (a)-[r:SUPPLIES]->(b:Enterprise)
             RETURN a.uscc AS supplier, b.uscc AS customer, r.productId AS product, r.amount AS amount
             """;
-    /** The touched enterprises in the chain now, one row per membership (as {@link #MEMBERSHIPS}). */
+    /**
+     * The touched enterprises in the chain now, one row per membership (as {@link #MEMBERSHIPS}). The index hints
+     * keep the planner from starting at the chain's segments (a scan of all members, as slow as a full read).
+     */
     private static final String DELTA_MEMBERSHIPS = """
             UNWIND $keys AS key
-            MATCH (e:Enterprise {uscc: key})-[:IN_SEGMENT]->(s:Segment {chainId: $chain})
+            MATCH (e:Enterprise {uscc: key})-[:IN_SEGMENT]->(s:Segment)
+            USING INDEX e:Enterprise(uscc)
+            WHERE s.chainId = $chain
             RETURN e.uscc AS uscc, e.name AS name, e.regionCode AS region, e.zone AS zone, e.revenue AS revenue,
                    e.founded AS founded, e.listed AS listed, s.id AS segment
             """;
@@ -57,12 +62,14 @@ public final class SnapshotLoader implements SnapshotRegistry.Source {
     private static final String DELTA_SUPPLIES_OUT = """
             UNWIND $keys AS key
             MATCH (a:Enterprise {uscc: key})-[r:SUPPLIES]->(b:Enterprise)
+            USING INDEX a:Enterprise(uscc)
             RETURN a.uscc AS supplier, a.regionCode AS supplierRegion, b.uscc AS customer, b.regionCode AS customerRegion,
                    r.productId AS product, r.amount AS amount
             """;
     private static final String DELTA_SUPPLIES_IN = """
             UNWIND $keys AS key
             MATCH (a:Enterprise)-[r:SUPPLIES]->(b:Enterprise {uscc: key})
+            USING INDEX b:Enterprise(uscc)
             RETURN a.uscc AS supplier, a.regionCode AS supplierRegion, b.uscc AS customer, b.regionCode AS customerRegion,
                    r.productId AS product, r.amount AS amount
             """;

@@ -276,7 +276,7 @@ public final class DiagnosisBenchmark {
         private final SplittableRandom random;
         private com.chainatlas.analysis.SnapshotBuilder memory;
 
-        Generator into(com.chainatlas.analysis.SnapshotBuilder builder) {
+        public Generator into(com.chainatlas.analysis.SnapshotBuilder builder) {
             this.memory = builder;
             return this;
         }

@@ -47,6 +47,10 @@ final class SnapshotDelta {
         return touched;
     }
 
+    int supplyRows() {
+        return supplies.size();
+    }
+
     /** A touched enterprise in the chain now (first row wins, as in {@link SnapshotBuilder#enterprise}). */
     SnapshotDelta enterprise(String uscc, String name, String regionCode, String zone, Double revenue,
                              java.time.LocalDate founded, java.time.LocalDate listed) {

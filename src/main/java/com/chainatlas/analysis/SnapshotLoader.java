@@ -76,6 +76,8 @@ public final class SnapshotLoader implements SnapshotRegistry.Source {
     private static final String CHAINS = "MATCH (c:Chain) RETURN c.id AS id ORDER BY id";
     private static final String CHAIN_OF_SEGMENT = "MATCH (s:Segment {id: $id}) RETURN s.chainId AS chain";
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SnapshotLoader.class);
+
     private final Supplier<Session> sessions;
 
     /** @param database the Neo4j database name, or null for the server's default */
@@ -135,7 +137,11 @@ public final class SnapshotLoader implements SnapshotRegistry.Source {
                 return null;
             });
         }
-        return delta.apply(base, version, started);
+        long read = System.nanoTime();
+        ChainSnapshot s = delta.apply(base, version, started);
+        log.info("Delta of chain {}: {} enterprises, {} supply rows read in {} ms, applied in {} ms (national figures included)",
+                base.chainId(), keys.size(), delta.supplyRows(), (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+        return s;
     }
 
     private static void supply(SnapshotDelta delta, Record r) {

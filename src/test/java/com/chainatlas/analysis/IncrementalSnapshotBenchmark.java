@@ -87,7 +87,8 @@ public final class IncrementalSnapshotBenchmark {
         engine.diagnose(first, RegionScope.of(first, ref, null), DiagnosisSettings.defaults()); // warm
         SplittableRandom random = new SplittableRandom(14);
         System.out.println("k rows | touched | delta: build ms, until diagnosis ms | full: build ms, until diagnosis ms | equal");
-        for (int k : new int[]{1_000, 10_000, 1_000, 10_000}) {
+        int[] rounds = first.enterpriseCount() >= 500_000 ? new int[]{1_000, 10_000} : new int[]{1_000, 10_000, 1_000, 10_000};
+        for (int k : rounds) {
             ChainSnapshot before = registry.get(CHAIN);
             Set<String> touched = importRows(driver, before, k, random);
             long d0 = System.nanoTime();

@@ -40,7 +40,9 @@ final class SnapshotDelta {
 
     /** @param touched the keys of the enterprises whose rows this delta carries (all of their rows) */
     SnapshotDelta(Collection<String> touched) {
-        this.touched = Set.copyOf(touched);
+        // a HashSet, not Set.copyOf: the immutable set probes linearly, and near-consecutive USCC hash codes made
+        // its lookups of absent keys O(touched) (208 s for 15 k keys against 1 M enterprises)
+        this.touched = java.util.Collections.unmodifiableSet(new HashSet<>(touched));
     }
 
     Set<String> touched() {

@@ -91,7 +91,7 @@ final class AsOfView {
         SnapshotBuilder.Parts p = new SnapshotBuilder.Parts(s.chainId, s.chainName, s.segId, s.segName, s.segParent,
                 s.segStage, s.segKey, s.segValueAdded, s.segLeaf, s.segAncestors, s.segIndex, s.flowFrom, s.flowTo,
                 s.flowRecycling, uscc, name, region, zone, s.zoneNames, revenue, entryDay, memStart, memSeg, inStart,
-                inSupplier, inSegment, inAmount);
+                inSupplier, inSegment, inAmount, s.productSegment);
         return new ChainSnapshot(p, s.version, started, new DiagnosisModel.AsOf(date, requested, kept, later, undated),
                 s.horizonDay == ChainSnapshot.UNDATED ? Integer.MAX_VALUE : s.horizonDay);
     }

@@ -71,6 +71,9 @@ public final class ChainSnapshot {
     final int[] inSegment;
     final double[] inAmount;
 
+    /** Product id → segment index (products of the chain whose segment is known): a supply row's segment. */
+    final Map<String, Integer> productSegment;
+
     final NationalFigures national;
     final FlowStructure flows;
 
@@ -118,11 +121,19 @@ public final class ChainSnapshot {
         this.inSupplier = p.inSupplier();
         this.inSegment = p.inSegment();
         this.inAmount = p.inAmount();
+        this.productSegment = p.productSegment();
         this.flows = new FlowStructure(segId.length, flowFrom, flowTo, flowRecycling);
         this.national = new NationalFigures(this);
         this.builtAt = Instant.now();
         this.horizonDay = horizon(entryDay, asOf, baseHorizon, builtAt);
         this.buildMillis = (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    /** This snapshot's arrays as parts (shared, not copied), e.g. the base of a {@link SnapshotDelta}. */
+    SnapshotBuilder.Parts parts() {
+        return new SnapshotBuilder.Parts(chainId, chainName, segId, segName, segParent, segStage, segKey, segValueAdded,
+                segLeaf, segAncestors, segIndex, flowFrom, flowTo, flowRecycling, uscc, name, regionCode, zone, zoneNames,
+                revenue, entryDay, memStart, memSeg, inStart, inSupplier, inSegment, inAmount, productSegment);
     }
 
     private static int horizon(int[] entryDay, DiagnosisModel.AsOf asOf, int baseHorizon, Instant builtAt) {

@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * the epochs of its chains in the publisher's thread, i.e. after the data is committed and before the import job
  * says DONE. Each instance polls the epochs ({@code chainatlas.snapshots.poll-interval}, default 2 s, on Spring's
  * scheduler: one small read of chains + 1 nodes) and invalidates the chains whose epoch moved; its own changes it
- * has already invalidated through the event, so they are not rebuilt twice. Caches keyed by snapshot version
+ * has already invalidated through the event, so they are not rebuilt twice. Another instance's change is rebuilt
+ * whole (the epoch does not carry the touched enterprises; only the importing instance applies a delta). Caches keyed by snapshot version
  * (ranking cache, link predictions, as-of views, target facts) follow, since a rebuilt snapshot has a new version.
  *
  * <p>The poll runs in a read transaction through the shared bookmark manager, so the rebuild it triggers reads at
@@ -108,7 +109,7 @@ public class DataVersions implements SmartLifecycle {
         if (!changed.isEmpty()) {
             generation.advance();
             log.info("Data changed on another instance: {}", changed);
-            refresh.onChange(changed.contains(ALL) ? Set.of() : changed, true); // another's change: rebuild only what we built
+            refresh.onChange(changed.contains(ALL) ? Set.of() : changed, null, true); // another's change: rebuild only what we built
         }
         return changed;
     }

@@ -31,7 +31,8 @@ public final class SnapshotBuilder {
                  boolean[] segKey, int[] segValueAdded, boolean[] segLeaf, int[][] segAncestors,
                  Map<String, Integer> segIndex, int[] flowFrom, int[] flowTo, boolean[] flowRecycling, String[] uscc,
                  String[] name, int[] regionCode, int[] zone, String[] zoneNames, double[] revenue, int[] entryDay,
-                 int[] memStart, int[] memSeg, int[] inStart, int[] inSupplier, int[] inSegment, double[] inAmount) {
+                 int[] memStart, int[] memSeg, int[] inStart, int[] inSupplier, int[] inSegment, double[] inAmount,
+                 Map<String, Integer> productSegment) {
     }
 
     private final String chainId;
@@ -329,7 +330,19 @@ public final class SnapshotBuilder {
         }
         return new Parts(chainId, chainName, segId, segName, segParent, segStage, segKey, segVa, leaf, ancestors,
                 Map.copyOf(segIndex), flowFrom, flowTo, flowRec, uscc, name, region, zone, zoneNames, revenue, entryDay,
-                memStart, memSeg, inStart, inSupplier, inSegment, inAmount);
+                memStart, memSeg, inStart, inSupplier, inSegment, inAmount, productSegments(segIndex));
+    }
+
+    /** Product id → index of its segment, for the products whose segment is in the chain (kept for deltas). */
+    private Map<String, Integer> productSegments(Map<String, Integer> segIndex) {
+        Map<String, Integer> result = new HashMap<>();
+        productSegment.forEach((product, seg) -> {
+            Integer i = seg == null ? null : segIndex.get(seg);
+            if (product != null && i != null) {
+                result.put(product, i);
+            }
+        });
+        return Map.copyOf(result);
     }
 
     private int supplySegment(String productId, int supplier, int[] memStart, int[] memSeg, Map<String, Integer> segIndex) {

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * committed and before it marks the job DONE; this listener runs in that thread and invalidates the touched
  * chains at once ({@link SnapshotRegistry#invalidate}: a build already reading is not kept), so when a job says
  * DONE no request can get pre-import figures. The rebuilds then run on the snapshot executor, so the next request
- * rarely waits. An import not tied to a chain (enterprises, supplies) invalidates every chain.
+ * rarely waits. An import not tied to a chain (enterprises, supplies) invalidates every chain. When the event names
+ * the enterprises the import touched, the rebuild is a delta of just them ({@link SnapshotRegistry}, issue 14).
  */
 @Component
 class SnapshotRefreshOnImport {
@@ -41,7 +42,7 @@ class SnapshotRefreshOnImport {
 
     @EventListener
     public void onImport(DataImportedEvent event) {
-        onChange(event.chainIds());
+        onChange(event.chainIds(), event.enterpriseKeys(), false);
     }
 
     /**
@@ -49,20 +50,24 @@ class SnapshotRefreshOnImport {
      * any chain may have changed. Invalidates now, rebuilds in the background what was built.
      */
     void onChange(Set<String> changed) {
-        onChange(changed, false);
+        onChange(changed, null, false);
     }
 
-    /** As {@link #onChange(Set)}; with {@code onlyBuilt}, rebuilds only chains this instance had built. */
-    void onChange(Set<String> changed, boolean onlyBuilt) {
+    /**
+     * As {@link #onChange(Set)}; {@code touched}: the enterprises the change was limited to (null: unknown), so the
+     * rebuild can be a delta; with {@code onlyBuilt}, rebuilds only chains this instance had built.
+     */
+    void onChange(Set<String> changed, Set<String> touched, boolean onlyBuilt) {
         Set<String> chains = new LinkedHashSet<>(changed);
         if (chains.isEmpty()) {
             registry.versions().forEach(v -> chains.add(v.chainId())); // rebuild what was built before
-            registry.invalidateAll();
+            registry.invalidateAll(touched);
         } else {
             if (onlyBuilt) {
                 chains.retainAll(registry.versions().stream().map(DiagnosisModel.SnapshotInfo::chainId).toList());
             }
-            changed.forEach(registry::invalidate); // a build in progress of any of them is not kept either
+            // a build in progress of any of them is not kept either
+            changed.forEach(chainId -> registry.invalidate(chainId, touched));
         }
         List<String> rebuild = new ArrayList<>(chains);
         executor.execute(() -> {

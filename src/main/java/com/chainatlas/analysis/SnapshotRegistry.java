@@ -1,11 +1,14 @@
 package com.chainatlas.analysis;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -30,6 +33,15 @@ import org.springframework.stereotype.Component;
  * {@code invalidate} no request can see a snapshot read before it, however builds and imports interleave.
  * Invalidation never waits for a build in progress (it does not take the per-chain build lock).
  *
+ * <p><b>Deltas.</b> An invalidation that names the enterprises it touched ({@link #invalidate(String, Collection)})
+ * keeps the chain's last kept snapshot as a base and collects the touched keys since; the next build then reads
+ * only those enterprises and applies them to the base ({@link Source#loadDelta}, {@link SnapshotDelta}) instead of
+ * reading the whole chain. The epoch rule is the same for both kinds of build: a delta build during which another
+ * invalidation came in is discarded and read again with the keys collected meanwhile (they are kept until a build
+ * is kept), so a kept snapshot has re-read every enterprise touched since its base. An invalidation without keys
+ * (unknown change, chain structure, another instance's import), more than {@link #MAX_DELTA} keys, or a failed
+ * delta read falls back to a full read.
+ *
  * <p>Versions come from one counter for all chains, so a response's {@code snapshot.version} never repeats.
  */
 @Component
@@ -38,10 +50,17 @@ public class SnapshotRegistry {
     private static final Logger log = LoggerFactory.getLogger(SnapshotRegistry.class);
     /** Reads of one build request before giving up keeping one (imports kept landing meanwhile). */
     static final int MAX_READS = 3;
+    /** Touched enterprises up to which a build reads a delta rather than the whole chain. */
+    static final int MAX_DELTA = 50_000;
 
     /** Where snapshots are read from: the database ({@link SnapshotLoader}), or rows in memory in tests. */
     interface Source {
         ChainSnapshot load(String chainId, long version);
+
+        /** {@code base} with these enterprises read again; by default (sources without deltas) a full read. */
+        default ChainSnapshot loadDelta(ChainSnapshot base, Collection<String> touched, long version) {
+            return load(base.chainId(), version);
+        }
 
         List<String> chainIds();
 
@@ -56,6 +75,9 @@ public class SnapshotRegistry {
     private final Object swap = new Object();
     private final Map<String, Long> epochs = new HashMap<>();
     private long allEpoch;
+    /** Per chain, the last kept snapshot a delta can start from, and the enterprises touched since (both or none). */
+    private final Map<String, ChainSnapshot> bases = new HashMap<>();
+    private final Map<String, Set<String>> touchedSince = new HashMap<>();
 
     @Autowired
     SnapshotRegistry(ReadSessions reads) {
@@ -81,6 +103,9 @@ public class SnapshotRegistry {
     /** Rebuilds the chain's snapshot now and swaps it in (unless an import lands meanwhile). Returns it. */
     public ChainSnapshot refresh(String chainId) {
         synchronized (lock(chainId)) {
+            synchronized (swap) {
+                forgetBase(chainId); // an explicit refresh reads everything
+            }
             try {
                 return build(chainId);
             } catch (RuntimeException e) {
@@ -92,18 +117,57 @@ public class SnapshotRegistry {
 
     /** The chain's data changed: drops its snapshot, and any build in progress will not be kept. */
     public void invalidate(String chainId) {
+        invalidate(chainId, null);
+    }
+
+    /**
+     * The chain's data changed, only for these enterprises (null: unknown): drops its snapshot, any build in
+     * progress will not be kept, and the next build may read just them.
+     */
+    public void invalidate(String chainId, Collection<String> touched) {
         synchronized (swap) {
             epochs.merge(chainId, 1L, Long::sum);
             snapshots.remove(chainId);
+            noteTouched(chainId, touched);
         }
     }
 
     /** Any chain's data may have changed: drops every snapshot, and no build in progress will be kept. */
     public void invalidateAll() {
+        invalidateAll(null);
+    }
+
+    /** As {@link #invalidateAll()}, the change being only of these enterprises (null: unknown). */
+    public void invalidateAll(Collection<String> touched) {
         synchronized (swap) {
             allEpoch++;
             snapshots.clear();
+            for (String chainId : List.copyOf(bases.keySet())) {
+                noteTouched(chainId, touched);
+            }
         }
+    }
+
+    /** Caller holds {@link #swap}. */
+    private void noteTouched(String chainId, Collection<String> touched) {
+        Set<String> since = touchedSince.get(chainId);
+        if (since == null) {
+            return; // no base: the next build reads everything anyway
+        }
+        if (touched == null || since.size() + touched.size() > MAX_DELTA) {
+            forgetBase(chainId);
+            return;
+        }
+        since.addAll(touched);
+        if (since.size() > MAX_DELTA) {
+            forgetBase(chainId);
+        }
+    }
+
+    /** Caller holds {@link #swap}. */
+    private void forgetBase(String chainId) {
+        bases.remove(chainId);
+        touchedSince.remove(chainId);
     }
 
     /** The chain's epoch: it grows with every invalidation that concerns the chain. */
@@ -147,15 +211,24 @@ public class SnapshotRegistry {
     private ChainSnapshot build(String chainId) {
         ChainSnapshot s = null;
         for (int read = 1; read <= MAX_READS; read++) {
-            long epoch = epoch(chainId);
-            s = loader.load(chainId, versions.incrementAndGet());
+            long epoch;
+            ChainSnapshot base;
+            Set<String> touched;
+            synchronized (swap) {
+                epoch = epoch(chainId);
+                base = bases.get(chainId);
+                touched = base == null ? null : Set.copyOf(touchedSince.get(chainId));
+            }
+            s = base == null ? loader.load(chainId, versions.incrementAndGet()) : delta(chainId, base, touched);
             s.extendRanking(); // the 延链 model is fitted here, once per version, not on a request
             synchronized (swap) {
                 if (epoch(chainId) == epoch) {
                     snapshots.put(chainId, s);
-                    log.info("Snapshot of chain {} v{}: {} segments, {} enterprises, {} supply relations in {} ms",
-                            chainId, s.version(), s.segmentCount(), s.enterpriseCount(), s.supplyCount(),
-                            s.info().buildMillis());
+                    bases.put(chainId, s);
+                    touchedSince.put(chainId, new HashSet<>());
+                    log.info("Snapshot of chain {} v{}{}: {} segments, {} enterprises, {} supply relations in {} ms",
+                            chainId, s.version(), base == null ? "" : " (delta of " + touched.size() + " enterprises)",
+                            s.segmentCount(), s.enterpriseCount(), s.supplyCount(), s.info().buildMillis());
                     return s;
                 }
             }
@@ -163,6 +236,21 @@ public class SnapshotRegistry {
                     chainId, s.version(), read, MAX_READS);
         }
         return s;
+    }
+
+    /** A delta build; a failed one falls back to a full read (and forgets the base). */
+    private ChainSnapshot delta(String chainId, ChainSnapshot base, Set<String> touched) {
+        try {
+            return loader.loadDelta(base, touched, versions.incrementAndGet());
+        } catch (RuntimeException e) {
+            log.warn("Delta of chain {} ({} enterprises) failed, reading it whole: {}", chainId, touched.size(), e.toString());
+            synchronized (swap) {
+                if (bases.get(chainId) == base) {
+                    forgetBase(chainId);
+                }
+            }
+            return loader.load(chainId, versions.incrementAndGet());
+        }
     }
 
     private Object lock(String chainId) {

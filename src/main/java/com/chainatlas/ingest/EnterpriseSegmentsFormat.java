@@ -26,6 +26,11 @@ final class EnterpriseSegmentsFormat extends EnterpriseLinkRules<EnterpriseSegme
         public Set<String> chainIds() {
             return FormatRow.chain(chainId);
         }
+
+        @Override
+        public java.util.Collection<String> enterpriseKeys() {
+            return java.util.Collections.singletonList(enterprise);
+        }
     }
 
     EnterpriseSegmentsFormat() {

@@ -66,6 +66,11 @@ final class EnterprisesFormat implements FormatRules<EnterprisesFormat.Row> {
                Integer employees, LocalDate founded, LocalDate listed, List<String> tags, Integer patents, List<String> segmentIds,
                String mainProducts, String businessScope, String industry, boolean exists, boolean provisional, String upgrades,
                Set<String> chainIds) implements FormatRow {
+        /** The enterprise, and the provisional twin it upgrades (that key leaves the chain). */
+        @Override
+        public java.util.Collection<String> enterpriseKeys() {
+            return java.util.Arrays.asList(uscc, upgrades);
+        }
     }
 
     @Override

@@ -114,12 +114,14 @@ public class ImportService {
             job.enter(Phase.WRITING);
             job.rowsDone.set(0);
             FormatRules<FormatRow> rules = job.format.newRules();
+            TouchedEnterprises touched = new TouchedEnterprises(); // lets snapshots apply a delta (issue 14)
             if (sink.spilled()) {
                 staging.commit(job.id, job.format.id(), sink.rows());
-                publish(rules, job.id, 0, job.rowsDone::addAndGet, null);
+                publish(rules, job.id, 0, job.rowsDone::addAndGet, null, touched);
                 staging.finish(job.id);
             } else {
                 List<FormatRow> rows = sink.memoryRows();
+                rows.forEach(touched::add);
                 tx.executeWithoutResult(status -> {
                     for (int i = 0; i < rows.size(); i += settings.batchRows()) {
                         List<FormatRow> batch = rows.subList(i, Math.min(rows.size(), i + settings.batchRows()));
@@ -129,7 +131,7 @@ public class ImportService {
                 });
             }
             // derived data (analysis snapshots) is invalidated before the job says DONE: DONE means the figures changed
-            publishImported(outcome.chainIds());
+            publishImported(outcome.chainIds(), touched.keys());
             finish(job, Phase.DONE, new ImportResult(true, kind, outcome.rowsRead(), outcome.rowsRead(), 0, List.of(), false,
                     outcome.ignoredColumns(), outcome.chainIds(), sink.spilled(),
                     "已导入 " + outcome.rowsRead() + " 行", "Imported " + outcome.rowsRead() + " rows"));
@@ -148,7 +150,7 @@ public class ImportService {
             if (!committed) {
                 discardQuietly(sink);
             } else {
-                publishImported(Set.of()); // some batches are in: derived data must not keep the old figures
+                publishImported(Set.of(), null); // some batches are in: derived data must not keep the old figures
             }
             String why = e instanceof OutOfMemoryError ? "服务器内存不足 (文件过大或单元格内容过多)，" : "";
             finish(job, Phase.FAILED, new ImportResult(false, kind, 0, 0, 0, List.of(), false, List.of(), Set.of(),
@@ -188,7 +190,7 @@ public class ImportService {
             log.warn("Completing import {} ({}) interrupted after validation: {} of {} rows were written",
                     j.id(), j.format(), j.published(), j.rows());
             Set<String> chains = new HashSet<>();
-            publish(format.get().newRules(), j.id(), j.published(), n -> { }, chains);
+            publish(format.get().newRules(), j.id(), j.published(), n -> { }, chains, null);
             staging.finish(j.id());
             events.publishEvent(new DataImportedEvent(chains));
             completed++;
@@ -200,7 +202,8 @@ public class ImportService {
      * Writes a spill file's rows from row {@code published} on, one batch per transaction that also advances
      * the journal. The next batch is read and decoded on another thread while the database writes this one.
      */
-    private void publish(FormatRules<FormatRow> rules, String importId, long published, LongConsumer progress, Set<String> chains) {
+    private void publish(FormatRules<FormatRow> rules, String importId, long published, LongConsumer progress, Set<String> chains,
+                         TouchedEnterprises touched) {
         ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "import-spill-reader");
             t.setDaemon(true);
@@ -222,6 +225,9 @@ public class ImportService {
                 if (chains != null) {
                     batch.forEach(r -> chains.addAll(r.chainIds()));
                 }
+                if (touched != null) {
+                    batch.forEach(touched::add);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -234,9 +240,9 @@ public class ImportService {
     }
 
     /** The data is committed: a listener's failure must not turn the job into "nothing written". */
-    private void publishImported(Set<String> chainIds) {
+    private void publishImported(Set<String> chainIds, Set<String> enterpriseKeys) {
         try {
-            events.publishEvent(new DataImportedEvent(chainIds));
+            events.publishEvent(new DataImportedEvent(chainIds, enterpriseKeys));
         } catch (RuntimeException | Error e) {
             log.error("Listener of the import event failed; derived data may be stale until refreshed", e);
         }

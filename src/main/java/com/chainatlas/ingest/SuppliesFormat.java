@@ -26,6 +26,11 @@ final class SuppliesFormat implements FormatRules<SuppliesFormat.Row> {
         public Set<String> chainIds() {
             return Set.of();
         }
+
+        @Override
+        public java.util.Collection<String> enterpriseKeys() {
+            return java.util.Arrays.asList(supplier, customer);
+        }
     }
 
     @Override

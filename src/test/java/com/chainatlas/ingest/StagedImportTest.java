@@ -57,7 +57,12 @@ class StagedImportTest {
         harness.events.clear();
         ImportJob job = harness.importFile("enterprises", file(10_000, -1), false);
         assertThat(job.phase).isEqualTo(ImportJob.Phase.DONE);
-        assertThat(harness.events).containsExactly(new DataImportedEvent(java.util.Set.of()));
+        java.util.Set<String> written = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            written.add(Uscc.of("340104", 50_000_000L + i));
+        }
+        // not tied to a chain, and names every enterprise it wrote (snapshots apply a delta)
+        assertThat(harness.events).containsExactly(new DataImportedEvent(java.util.Set.of(), written));
         assertThat(job.result.staged()).isTrue();
         assertThat(enterprises()).isEqualTo(10_000);
         assertThat(staged()).isZero();
@@ -65,6 +70,21 @@ class StagedImportTest {
         assertThat(again.phase).isEqualTo(ImportJob.Phase.DONE);
         assertThat(enterprises()).isEqualTo(10_000);
         harness.neo4j.query("MATCH (e:Enterprise) DETACH DELETE e").run();
+    }
+
+    @Test
+    void aSmallFileNamesItsEnterprisesAndAChainsFileNamesNone() throws Exception {
+        harness.events.clear();
+        assertThat(harness.importFile("enterprises", file(3, -1), false).phase).isEqualTo(ImportJob.Phase.DONE);
+        assertThat(harness.events).containsExactly(new DataImportedEvent(java.util.Set.of(), java.util.Set.of(
+                Uscc.of("340104", 50_000_000L), Uscc.of("340104", 50_000_001L), Uscc.of("340104", 50_000_002L))));
+        harness.events.clear();
+        Path chains = Files.createTempFile(dir, "c", ".csv");
+        Files.writeString(chains, "产业链编号,名称\nKEYS-TEST,键测试链\n", StandardCharsets.UTF_8);
+        assertThat(harness.importFile("chains", chains, false).phase).isEqualTo(ImportJob.Phase.DONE);
+        assertThat(harness.events).singleElement()
+                .satisfies(e -> assertThat(((DataImportedEvent) e).enterpriseKeys()).as("chain structure: unknown").isNull());
+        harness.neo4j.query("MATCH (n) WHERE n:Enterprise OR n:Chain DETACH DELETE n").run();
     }
 
     @Test

@@ -57,7 +57,7 @@ import org.neo4j.io.ByteUnit;
  */
 public final class DiagnosisBenchmark {
 
-    private static final String CHAIN = "BENCH";
+    public static final String CHAIN = "BENCH";
     private static final int PARENTS = 10;
     private static final int LEAVES_PER_PARENT = 9;
 
@@ -268,7 +268,7 @@ public final class DiagnosisBenchmark {
     }
 
     /** Writes the generated chain with parameterised UNWIND batches. */
-    private static final class Generator {
+    public static final class Generator {
         private final Driver driver;
         private final RegionCatalog regions;
         private final int n;
@@ -276,12 +276,12 @@ public final class DiagnosisBenchmark {
         private final SplittableRandom random;
         private com.chainatlas.analysis.SnapshotBuilder memory;
 
-        Generator into(com.chainatlas.analysis.SnapshotBuilder builder) {
+        public Generator into(com.chainatlas.analysis.SnapshotBuilder builder) {
             this.memory = builder;
             return this;
         }
 
-        Generator(Driver driver, RegionCatalog regions, int n, int supplies, long seed) {
+        public Generator(Driver driver, RegionCatalog regions, int n, int supplies, long seed) {
             this.driver = driver;
             this.regions = regions;
             this.n = n;
@@ -289,7 +289,7 @@ public final class DiagnosisBenchmark {
             this.random = new SplittableRandom(seed);
         }
 
-        void write() {
+        public void write() {
             String[] schema = {
                 "CREATE CONSTRAINT IF NOT EXISTS FOR (c:Chain) REQUIRE c.id IS UNIQUE",
                 "CREATE CONSTRAINT IF NOT EXISTS FOR (s:Segment) REQUIRE s.id IS UNIQUE",

@@ -1,0 +1,172 @@
+package com.chainatlas.analysis;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import com.chainatlas.analysis.bench.DiagnosisBenchmark;
+import com.chainatlas.region.RegionCatalog;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
+import org.neo4j.io.ByteUnit;
+
+/**
+ * Incremental snapshot benchmark (not a test; issue 14): generates the {@link DiagnosisBenchmark} chain (N
+ * enterprises over all counties, 5·N supply relations) in an embedded Neo4j, times a full snapshot build, then for
+ * k = 1,000 and 10,000 rows writes an import of k rows (half supply rows MERGEd between random chain enterprises,
+ * half enterprise rows with a new revenue, some made unknown), invalidates the registry as the import event does
+ * ({@link SnapshotRegistry#invalidate(String, java.util.Collection)} with the rows' enterprise keys) and times until
+ * a province diagnosis reflects it: delta build (+ 延链 fit) + diagnosis. The same change is then timed with a full
+ * rebuild, and the two snapshots are compared array for array ({@link SnapshotArrays}).
+ * Run: {@code scripts/bench-incremental.sh [N]} (default 100000).
+ */
+public final class IncrementalSnapshotBenchmark {
+
+    private static final String CHAIN = DiagnosisBenchmark.CHAIN;
+
+    private IncrementalSnapshotBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 100_000;
+        Path dir = Files.createTempDirectory("chainatlas-incr-bench");
+        int port = freePort();
+        System.out.printf(Locale.ROOT, "Incremental snapshot benchmark: %,d enterprises, %,d supply relations; heap %d MB, %d cores; %s%n",
+                n, 5 * n, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), uptime());
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(dir)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse("1g"))
+                .build();
+        try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + port, AuthTokens.none())) {
+            RegionCatalog regions = new RegionCatalog();
+            long t0 = System.nanoTime();
+            new DiagnosisBenchmark.Generator(driver, regions, n, 5 * n, 20261122L).write();
+            System.out.printf(Locale.ROOT, "Generated and written in %.1f s%n", secs(t0));
+            run(driver);
+        } finally {
+            dbms.shutdown();
+            try (var files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void run(Driver driver) {
+        SnapshotRegistry registry = new SnapshotRegistry(new SnapshotLoader(driver, null));
+        DiagnosisEngine engine = new DiagnosisEngine(code -> code);
+        long t0 = System.nanoTime();
+        ChainSnapshot first = registry.get(CHAIN);
+        System.out.printf(Locale.ROOT, "Full build: %.2f s (%,d enterprises, %,d supply relations); %s%n", secs(t0),
+                first.enterpriseCount(), first.supplyCount(), uptime());
+        String province = String.valueOf(first.regionCodeOf(first.enterpriseCount() / 2) / 10_000 * 10_000);
+        DiagnosisModel.RegionRef ref = new DiagnosisModel.RegionRef(province, province, "PROVINCE", province);
+        engine.diagnose(first, RegionScope.of(first, ref, null), DiagnosisSettings.defaults()); // warm
+        first = null; // hold no more snapshots than the registry and the round (a 1M snapshot is ~1 GB with its figures)
+        SplittableRandom random = new SplittableRandom(14);
+        System.out.println("k rows | touched | delta: build ms, until diagnosis ms | full: build ms, until diagnosis ms | equal");
+        int[] rounds = registry.get(CHAIN).enterpriseCount() >= 500_000 ? new int[]{1_000, 10_000} : new int[]{1_000, 10_000, 1_000, 10_000};
+        for (int k : rounds) {
+            ChainSnapshot before = registry.get(CHAIN);
+            Set<String> touched = importRows(driver, before, k, random);
+            long d0 = System.nanoTime();
+            registry.invalidate(CHAIN, touched); // what SnapshotRefreshOnImport does with the import's event
+            ChainSnapshot delta = registry.get(CHAIN);
+            engine.diagnose(delta, RegionScope.of(delta, ref, null), DiagnosisSettings.defaults());
+            double deltaMs = (System.nanoTime() - d0) / 1e6;
+            long deltaBuild = delta.info().buildMillis();
+            long f0 = System.nanoTime();
+            registry.invalidate(CHAIN); // unknown keys: the full rebuild of before
+            ChainSnapshot full = registry.get(CHAIN);
+            engine.diagnose(full, RegionScope.of(full, ref, null), DiagnosisSettings.defaults());
+            double fullMs = (System.nanoTime() - f0) / 1e6;
+            List<String> diff = SnapshotArrays.differences(delta, full);
+            delta = null;
+            before = null;
+            System.out.printf(Locale.ROOT, "%6d | %7d | %8d, %8.0f | %8d, %8.0f | %s%n", k, touched.size(),
+                    deltaBuild, deltaMs, full.info().buildMillis(), fullMs,
+                    diff.isEmpty() ? "yes" : "NO " + diff.subList(0, Math.min(3, diff.size())));
+        }
+        System.out.println(uptime());
+    }
+
+    /** Writes k import rows (half supplies, half enterprise revenues) as the importer would; returns their keys. */
+    private static Set<String> importRows(Driver driver, ChainSnapshot s, int k, SplittableRandom random) {
+        Set<String> touched = new LinkedHashSet<>();
+        List<Map<String, Object>> supplies = new ArrayList<>();
+        List<Map<String, Object>> revenues = new ArrayList<>();
+        int n = s.enterpriseCount();
+        for (int i = 0; i < k; i++) {
+            String a = s.usccOf(random.nextInt(n));
+            if (i % 2 == 0) {
+                String b = s.usccOf(random.nextInt(n));
+                if (a.equals(b)) {
+                    continue;
+                }
+                supplies.add(Map.of("a", a, "b", b, "x", (double) random.nextInt(5_000)));
+                touched.add(a);
+                touched.add(b);
+            } else {
+                Map<String, Object> row = new HashMap<>();
+                row.put("e", a);
+                row.put("r", random.nextInt(10) == 0 ? null : (double) random.nextInt(100_000)); // unknown is not zero
+                revenues.add(row);
+                touched.add(a);
+            }
+        }
+        try (Session session = driver.session()) {
+            session.executeWrite(tx -> tx.run("""
+                    UNWIND $rows AS row
+                    MATCH (a:Enterprise {uscc: row.a}), (b:Enterprise {uscc: row.b})
+                    MERGE (a)-[r:SUPPLIES]->(b) SET r.amount = row.x
+                    """, Map.of("rows", supplies)).consume());
+            session.executeWrite(tx -> tx.run("""
+                    UNWIND $rows AS row
+                    MATCH (e:Enterprise {uscc: row.e}) SET e.revenue = row.r
+                    """, Map.of("rows", revenues)).consume());
+        }
+        return touched;
+    }
+
+    private static String uptime() {
+        try {
+            return "uptime: " + new String(new ProcessBuilder("uptime").start().getInputStream().readAllBytes()).trim();
+        } catch (IOException e) {
+            return "uptime: n/a";
+        }
+    }
+
+    private static double secs(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        }
+    }
+}

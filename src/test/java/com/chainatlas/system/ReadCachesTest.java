@@ -53,6 +53,7 @@ class ReadCachesTest {
         Api api = new Api(port);
         assertThat(api.get("/api/chains/RCACHE").status()).isEqualTo(404);
         assertThat(api.get("/api/enterprises?chain=RCACHE").status()).isEqualTo(404);
+        assertThat(chainIds(api)).doesNotContain("RCACHE"); // the list is cached from here on
         neo4j.query("""
                 CREATE (c:Chain {id: 'RCACHE', name: '缓存测试链'})
                 CREATE (c)-[:HAS_SEGMENT]->(:Segment {id: 'RCACHE-A', chainId: 'RCACHE', name: '甲环节', stage: 'UPSTREAM', key: false, valueAdded: 1})

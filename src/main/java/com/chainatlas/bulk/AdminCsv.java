@@ -64,9 +64,12 @@ final class AdminCsv implements AutoCloseable {
         return field(v == null ? null : v.toString());
     }
 
-    /** A string array (elements joined by the import's array delimiter ';'); empty or null is left out. */
+    /**
+     * A string array (elements joined by the import's array delimiter ';'). An empty list is written as a quoted
+     * empty field, which the import stores as an empty array: the importer's writers store {@code []} too.
+     */
     AdminCsv texts(List<String> v) {
-        return v == null || v.isEmpty() ? field(null) : text(String.join(";", v));
+        return v == null ? field(null) : text(String.join(";", v));
     }
 
     /** A plain token (ids and dates that need no quoting are still quoted via {@link #text}). */

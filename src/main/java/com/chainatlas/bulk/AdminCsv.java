@@ -65,11 +65,12 @@ final class AdminCsv implements AutoCloseable {
     }
 
     /**
-     * A string array (elements joined by the import's array delimiter ';'). An empty list is written as a quoted
-     * empty field, which the import stores as an empty array: the importer's writers store {@code []} too.
+     * A string array (elements joined by the import's array delimiter ';'). The import cannot store an empty array
+     * (an empty field, quoted or not, leaves the property out): an empty list is absent, where the importer's
+     * writers store {@code []}; the app reads both as no tags ({@code Enterprise} maps null to an empty list).
      */
     AdminCsv texts(List<String> v) {
-        return v == null ? field(null) : text(String.join(";", v));
+        return v == null || v.isEmpty() ? field(null) : text(String.join(";", v));
     }
 
     /** A plain token (ids and dates that need no quoting are still quoted via {@link #text}). */

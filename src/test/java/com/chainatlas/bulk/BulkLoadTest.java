@@ -93,7 +93,10 @@ class BulkLoadTest {
         assertThat(bulk.counts()).as("nodes and relationships").isEqualTo(online.counts());
         assertThat(bulk.counts().get("Enterprise")).isEqualTo(5L);
         assertThat(bulk.counts().get("SUPPLIES")).isEqualTo(4L);
-        assertThat(bulk.enterprises()).as("enterprise properties").isEqualTo(online.enterprises());
+        // the one known difference: neo4j-admin cannot store an empty array, so an empty tag list is absent, not []
+        assertThat(bulk.enterprises().get(E2)).doesNotContainKey("tags");
+        assertThat(online.enterprises().get(E2)).containsEntry("tags", List.of());
+        assertThat(bulk.enterprises()).as("enterprise properties").isEqualTo(withoutEmptyLists(online.enterprises()));
         assertThat(bulk.enterprises().get(E2)).as("unknown revenue stays absent").doesNotContainKeys("revenue", "employees");
         assertThat(bulk.enterprises().get(E3).get("revenue")).isEqualTo(12000.0);
         assertThat(bulk.chainThings()).as("chain, segment and product properties").isEqualTo(online.chainThings());
@@ -179,6 +182,16 @@ class BulkLoadTest {
     private static Map<String, Object> normalise(Object properties) {
         Map<String, Object> m = new TreeMap<>((Map<String, Object>) properties);
         m.replaceAll((k, v) -> v instanceof List<?> l ? List.copyOf(l) : v);
+        return m;
+    }
+
+    private static Map<String, Map<String, Object>> withoutEmptyLists(Map<String, Map<String, Object>> enterprises) {
+        Map<String, Map<String, Object>> m = new TreeMap<>();
+        enterprises.forEach((k, p) -> {
+            Map<String, Object> q = new TreeMap<>(p);
+            q.values().removeIf(v -> v instanceof List<?> l && l.isEmpty());
+            m.put(k, q);
+        });
         return m;
     }
 

@@ -19,10 +19,10 @@ import java.util.Map;
  * @param example  example value for the template
  * @param aliases  other headers accepted (e.g. 企业全称 for 企业名称)
  */
-record Column(String key, String zh, FieldType type, boolean required, RefKind ref, String unit, Double min, Double max,
+public record Column(String key, String zh, FieldType type, boolean required, RefKind ref, String unit, Double min, Double max,
               Map<String, String> choices, String note, String example, List<String> aliases) {
 
-    Column {
+    public Column {
         choices = choices == null ? Map.of() : choices;
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         note = note == null ? "" : note;
@@ -75,7 +75,7 @@ record Column(String key, String zh, FieldType type, boolean required, RefKind r
     }
 
     /** Header text in templates and exports, e.g. "营业收入(万元)". */
-    String header() {
+    public String header() {
         return unit == null ? zh : zh + "(" + unit + ")";
     }
 }

@@ -20,10 +20,10 @@ import com.chainatlas.region.RegionCatalog;
  * Parses one cell by its column: returns the normalised value (String, Double, Long, Boolean, ISO date
  * String, List of String) or a Chinese reason why it is not acceptable.
  */
-final class Fields {
+public final class Fields {
 
     /** A parse outcome: {@code value} (null for an empty optional cell) or {@code error}. */
-    record Parsed(Object value, String error) {
+    public record Parsed(Object value, String error) {
         static Parsed ok(Object v) {
             return new Parsed(v, null);
         }
@@ -50,11 +50,11 @@ final class Fields {
 
     private final RegionCatalog regions;
 
-    Fields(RegionCatalog regions) {
+    public Fields(RegionCatalog regions) {
         this.regions = regions;
     }
 
-    Parsed parse(Column c, String raw) {
+    public Parsed parse(Column c, String raw) {
         String cell = raw == null ? "" : TableWriter.unneutralise(raw);
         if (Text.code(cell).isEmpty()) {
             return c.required() ? Parsed.bad("必填项为空") : Parsed.ok(null);

@@ -6,7 +6,7 @@ import java.util.Set;
  * A validated row of one format, typed (each format has its record): what waits for the file's verdict
  * (in memory or, for large files, as a JSON line of the spill file) and what the format's writer reads.
  */
-interface FormatRow {
+public interface FormatRow {
 
     /** The chains the row touches, for the {@link DataImportedEvent}; empty when not tied to a chain. */
     Set<String> chainIds();

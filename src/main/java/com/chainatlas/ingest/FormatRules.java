@@ -13,7 +13,7 @@ import com.chainatlas.enterprise.EnterpriseLinks;
  *
  * @param <R> the format's row record
  */
-interface FormatRules<R extends FormatRow> {
+public interface FormatRules<R extends FormatRow> {
 
     /** Checks one row after its fields parsed and its references resolved (only called on such rows). */
     default void check(RowContext row) {

@@ -20,7 +20,7 @@ import org.apache.poi.ss.util.CellReference;
  * header or alias, ignoring case, spaces, asterisks and full-width brackets; a unit in brackets must be the
  * column's. Unknown columns are ignored (and listed); a missing required or doubled column rejects the file.
  */
-final class HeaderMapping {
+public final class HeaderMapping {
 
     private static final Pattern UNIT = Pattern.compile("(.+)\\((.+)\\)");
     /** Unknown columns listed in the result (a header of thousands of junk columns must not bloat every job). */
@@ -34,7 +34,7 @@ final class HeaderMapping {
     private final Map<String, String> headerText = new HashMap<>();
     private final List<String> ignored = new ArrayList<>();
 
-    HeaderMapping(ImportFormat format, RawRow row) {
+    public HeaderMapping(ImportFormat format, RawRow row) {
         Map<String, Column> byName = new HashMap<>();
         for (Column c : format.columns()) {
             byName.put(Text.headerKey(c.key()), c);
@@ -95,27 +95,27 @@ final class HeaderMapping {
     }
 
     /** The mapped columns by file column index, in file order. */
-    Set<Map.Entry<Integer, Column>> byIndex() {
+    public Set<Map.Entry<Integer, Column>> byIndex() {
         return mapped.entrySet();
     }
 
-    Collection<Column> columns() {
+    public Collection<Column> columns() {
         return mapped.values();
     }
 
     /** The file column index of a format column, or null when the file lacks it. */
-    Integer index(String columnKey) {
+    public Integer index(String columnKey) {
         return indexOfKey.get(columnKey);
     }
 
     /** The column letter (A, B, …) of a format column, or "" when the file lacks it. */
-    String letterOf(String columnKey) {
+    public String letterOf(String columnKey) {
         Integer index = indexOfKey.get(columnKey);
         return index == null ? "" : letter(index);
     }
 
     /** The header as the file wrote it (shortened), or "" when the file lacks the column. */
-    String headerOf(String columnKey) {
+    public String headerOf(String columnKey) {
         return headerText.getOrDefault(columnKey, "");
     }
 
@@ -123,7 +123,7 @@ final class HeaderMapping {
         return List.copyOf(ignored);
     }
 
-    static String letter(int index) {
+    public static String letter(int index) {
         return CellReference.convertNumToColString(index);
     }
 }

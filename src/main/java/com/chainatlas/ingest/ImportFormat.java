@@ -16,21 +16,21 @@ import java.util.function.Supplier;
  * @param defines     the kind of thing a row defines (later rows may refer to it), or null for relations
  * @param rules       per-import rule state (fresh per file)
  */
-record ImportFormat(String id, String zh, String en, String description, List<Column> columns,
+public record ImportFormat(String id, String zh, String en, String description, List<Column> columns,
                     List<String> keyColumns, RefKind defines, Supplier<? extends FormatRules<?>> rules) {
 
-    ImportFormat {
+    public ImportFormat {
         columns = List.copyOf(columns);
         keyColumns = List.copyOf(keyColumns);
     }
 
-    Optional<Column> column(String key) {
+    public Optional<Column> column(String key) {
         return columns.stream().filter(c -> c.key().equals(key)).findFirst();
     }
 
     /** Fresh rules for one file, seen through the common row type (each format's rules take only its own rows). */
     @SuppressWarnings("unchecked")
-    FormatRules<FormatRow> newRules() {
+    public FormatRules<FormatRow> newRules() {
         return (FormatRules<FormatRow>) rules.get();
     }
 }

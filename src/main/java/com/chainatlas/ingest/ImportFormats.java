@@ -7,7 +7,7 @@ import java.util.Optional;
  * The catalogue of import formats, one per entity and relation of the graph model; each format is one class
  * with its columns, checks, typed row and writer. <b>A new format is registered by adding it to {@link #ALL}.</b>
  */
-final class ImportFormats {
+public final class ImportFormats {
 
     static final ImportFormat CHAINS = ChainsFormat.FORMAT;
     static final ImportFormat SEGMENTS = SegmentsFormat.FORMAT;
@@ -34,7 +34,7 @@ final class ImportFormats {
     private ImportFormats() {
     }
 
-    static Optional<ImportFormat> find(String id) {
+    public static Optional<ImportFormat> find(String id) {
         return ALL.stream().filter(f -> f.id().equals(id)).findFirst();
     }
 }

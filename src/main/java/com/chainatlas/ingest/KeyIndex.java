@@ -9,14 +9,14 @@ import java.util.Arrays;
  * collide with probability ~n²/2⁶⁵ (about 10⁻⁶ for 5 million keys); a collision would report a false
  * duplicate, never let a real one through.
  */
-final class KeyIndex {
+public final class KeyIndex {
 
     private long[] hashes = new long[1 << 10];
     private int[] rows = new int[1 << 10];
     private int size;
 
     /** Records the key at {@code row}; returns the row that already had it, or 0. */
-    int putIfAbsent(String key, int row) {
+    public int putIfAbsent(String key, int row) {
         long h = hash(key);
         if (h == 0) {
             h = 1;

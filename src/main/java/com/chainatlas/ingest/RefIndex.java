@@ -26,7 +26,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * enterprise. Names are compared after the same normalisation imports apply; for names stored by other
  * means, the variant with full-width brackets is tried too.
  */
-final class RefIndex {
+public final class RefIndex {
 
     /** Outcome of an enterprise reference: exactly one USCC, or the candidates (none = unknown). */
     record EnterpriseMatch(String uscc, List<String> candidates) {
@@ -45,7 +45,7 @@ final class RefIndex {
     }
 
     /** Relation types whose presence is recorded per looked-up enterprise. */
-    enum EnterpriseRelation {
+    public enum EnterpriseRelation {
         SUPPLIES, IN_SEGMENT, MAKES;
 
         int bit() {

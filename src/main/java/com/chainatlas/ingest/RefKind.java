@@ -1,7 +1,7 @@
 package com.chainatlas.ingest;
 
 /** What a cell can refer to; each kind has a node label and a natural key. */
-enum RefKind {
+public enum RefKind {
     CHAIN("Chain", "产业链"),
     SEGMENT("Segment", "环节"),
     PRODUCT("Product", "产品"),
@@ -9,8 +9,8 @@ enum RefKind {
     INSTITUTION("Institution", "研发机构"),
     ENTERPRISE("Enterprise", "企业");
 
-    final String label;
-    final String zh;
+    public final String label;
+    public final String zh;
 
     RefKind(String label, String zh) {
         this.label = label;

@@ -1,0 +1,282 @@
+package com.chainatlas.bulk;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import com.chainatlas.enterprise.EnterpriseLinks;
+import com.chainatlas.enterprise.Uscc;
+import com.chainatlas.ingest.Column;
+import com.chainatlas.ingest.Fields;
+import com.chainatlas.ingest.FormatRow;
+import com.chainatlas.ingest.FormatRules;
+import com.chainatlas.ingest.HeaderMapping;
+import com.chainatlas.ingest.ImportFormat;
+import com.chainatlas.ingest.KeyIndex;
+import com.chainatlas.ingest.Problem;
+import com.chainatlas.ingest.RefIndex;
+import com.chainatlas.ingest.RefKind;
+import com.chainatlas.ingest.table.RawRow;
+import com.chainatlas.ingest.table.TableFileException;
+import com.chainatlas.ingest.table.TableReader;
+
+/**
+ * Validates one bulk file with the importer's own rules: its format's columns and header mapping
+ * ({@link HeaderMapping}), field parsers ({@link Fields}), per-row and whole-file checks ({@link FormatRules}) and
+ * duplicate keys ({@link KeyIndex}); references resolve against the earlier files of the load ({@link BulkRefs})
+ * instead of the database, which is new. Valid rows go to the sink as they are read; the caller throws the
+ * output away when any problem was found.
+ */
+final class BulkFileValidator {
+
+    /** Problems listed per file (the importer's limit); all are counted. */
+    static final int MAX_LISTED = 100;
+
+    record Outcome(String format, Path file, long rowsRead, long problemCount, List<Problem> problems) {
+    }
+
+    private final ImportFormat format;
+    private final FormatRules<FormatRow> rules;
+    private final Fields fields;
+    private final BulkRefs refs;
+    private final KeyIndex keys = new KeyIndex();
+    private final List<Problem> problems = new ArrayList<>();
+    private long problemCount;
+    private long rowsRead;
+    private HeaderMapping header;
+
+    BulkFileValidator(ImportFormat format, Fields fields, BulkRefs refs) {
+        this.format = format;
+        this.rules = format.newRules();
+        this.fields = fields;
+        this.refs = refs;
+    }
+
+    Outcome run(Path file, Consumer<BulkRow> sink) {
+        try {
+            TableReader reader = TableReader.open(file, file.getFileName().toString());
+            reader.read(raw -> {
+                if (header == null) {
+                    if (!raw.isBlank()) {
+                        header = new HeaderMapping(format, raw);
+                    }
+                } else if (!raw.isBlank() || raw.error() != null) {
+                    row(raw, sink);
+                }
+            });
+            if (header == null) {
+                throw new TableFileException("文件中没有内容 (找不到表头行)", "No header row found");
+            }
+            if (rowsRead == 0) {
+                throw new TableFileException("文件只有表头，没有数据行", "The file has a header but no data rows");
+            }
+            rules.finish(new FileContext());
+        } catch (TableFileException e) {
+            report(0, "", "", "", e.detailZh());
+        }
+        return new Outcome(format.id(), file, rowsRead, problemCount, List.copyOf(problems));
+    }
+
+    private void row(RawRow raw, Consumer<BulkRow> sink) {
+        rowsRead++;
+        Row row = new Row(raw);
+        if (raw.error() != null) {
+            row.ok = false;
+            report(raw.rowNumber(), "", "", "", raw.error());
+        }
+        boolean badCode = false;
+        for (var e : header.byIndex()) {
+            Column c = e.getValue();
+            Fields.Parsed p = fields.parse(c, raw.cell(e.getKey()));
+            if (p.error() != null) {
+                row.problem(c.key(), p.error());
+                badCode |= "uscc".equals(c.key());
+            } else if (p.value() != null) {
+                row.values.put(c.key(), p.value());
+            }
+        }
+        resolve(row, true);
+        if (format.defines() != null && format.defines() != RefKind.ENTERPRISE) {
+            Object id = row.values.get(format.keyColumns().get(0));
+            Object chain = format.defines() == RefKind.CHAIN ? id : row.values.get("chainId");
+            if (id != null) {
+                refs.define(format.defines(), id.toString(), chain == null ? "" : chain.toString());
+            }
+        }
+        resolve(row, false);
+        if (format.defines() == RefKind.ENTERPRISE) {
+            identity(row, badCode);
+        }
+        if (row.ok) {
+            rules.check(row);
+        }
+        duplicate(row);
+        if (row.ok) {
+            if (format.defines() == RefKind.ENTERPRISE) {
+                refs.defineEnterprise(row.text("uscc"), row.text("name"), row.text("shortName"));
+            }
+            if (problemCount == 0) {
+                sink.accept(new BulkRow(raw.rowNumber(), row.values, row.provisional));
+            }
+        }
+    }
+
+    /** A row without a credit code is keyed by its provisional key (全称 + 区划), as the importer does. */
+    private void identity(Row row, boolean badCode) {
+        Object name = row.values.get("name");
+        Object region = row.values.get("regionCode");
+        if (row.values.get("uscc") == null && !badCode && name != null && region != null) {
+            row.values.put("uscc", Uscc.provisionalKey(name.toString(), region.toString()));
+        }
+        Object uscc = row.values.get("uscc");
+        row.provisional = uscc != null && Uscc.isProvisional(uscc.toString());
+    }
+
+    private void resolve(Row row, boolean chains) {
+        for (Column c : header.columns()) {
+            Object v = row.values.get(c.key());
+            if (c.ref() == null || v == null || (c.ref() == RefKind.CHAIN) != chains) {
+                continue;
+            }
+            if (c.ref() == RefKind.ENTERPRISE) {
+                String uscc = refs.enterprise(v.toString());
+                if (uscc != null) {
+                    row.values.put(c.key(), uscc);
+                } else {
+                    row.problem(c.key(), refs.enterpriseProblem(v.toString()));
+                }
+            } else if (v instanceof List<?> list) {
+                List<String> unknown = new ArrayList<>();
+                for (Object x : list) {
+                    if (refs.chainOf(c.ref(), x.toString()) == null) {
+                        unknown.add(x.toString());
+                    }
+                }
+                if (!unknown.isEmpty()) {
+                    row.problem(c.key(), "未找到" + c.ref().zh + ": " + String.join("、", unknown) + hint(c.ref()));
+                }
+                row.values.put(c.key(), List.copyOf(new LinkedHashSet<>(list.stream().map(Object::toString).toList())));
+            } else if (refs.chainOf(c.ref(), v.toString()) == null) {
+                row.problem(c.key(), "未找到" + c.ref().zh + " " + v + hint(c.ref()));
+            }
+        }
+    }
+
+    private String hint(RefKind kind) {
+        return kind == format.defines() ? " (须已存在于系统中，或在本文件前面的行中)" : " (须在本次批量导入的文件中，按编号引用)";
+    }
+
+    private void duplicate(Row row) {
+        StringBuilder key = new StringBuilder();
+        for (String k : format.keyColumns()) {
+            Object v = row.values.get(k);
+            if (v == null) {
+                return;
+            }
+            key.append(v).append('\u0001');
+        }
+        int first = keys.putIfAbsent(key.toString(), row.rowNumber());
+        if (first > 0 && row.provisional) {
+            row.problem("name", "与第 " + first + " 行同名同区划，且都没有信用代码：无法区分，请补填信用代码或合并为一行");
+        } else if (first > 0) {
+            row.problem(format.keyColumns().get(0), "与第 " + first + " 行重复 ("
+                    + String.join("+", format.keyColumns().stream().map(k -> format.column(k).orElseThrow().zh()).toList())
+                    + " 相同)");
+        }
+    }
+
+    private void report(int rowNumber, String column, String headerText, String value, String reason) {
+        problemCount++;
+        if (problems.size() < MAX_LISTED) {
+            problems.add(new Problem(rowNumber, column, headerText == null ? "" : headerText, clip(value, 100), clip(reason, 500)));
+        }
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max) + "…";
+    }
+
+    private final class Row implements FormatRules.RowContext {
+        final RawRow raw;
+        final Map<String, Object> values = new HashMap<>();
+        boolean ok = true;
+        boolean provisional;
+
+        Row(RawRow raw) {
+            this.raw = raw;
+        }
+
+        @Override
+        public int rowNumber() {
+            return raw.rowNumber();
+        }
+
+        @Override
+        public Object get(String key) {
+            return values.get(key);
+        }
+
+        @Override
+        public void set(String key, Object value) {
+            values.put(key, value);
+        }
+
+        @Override
+        public void problem(String columnKey, String reason) {
+            ok = false;
+            Integer index = header.index(columnKey);
+            if (index == null) {
+                report(raw.rowNumber(), "", format.column(columnKey).map(Column::zh).orElse(columnKey), "", reason);
+            } else {
+                report(raw.rowNumber(), HeaderMapping.letter(index), header.headerOf(columnKey), raw.cell(index), reason);
+            }
+        }
+
+        @Override
+        public String chainOf(RefKind kind, String id) {
+            return refs.chainOf(kind, id);
+        }
+
+        @Override
+        public EnterpriseLinks.NodeIds nodeIds(String from, String to, RefIndex.EnterpriseRelation type) {
+            return new EnterpriseLinks.NodeIds(null, null, true); // every relation is new in a new database
+        }
+
+        @Override
+        public boolean exists() {
+            return false;
+        }
+
+        @Override
+        public boolean provisional() {
+            return provisional;
+        }
+
+        @Override
+        public String upgrades() {
+            return null;
+        }
+    }
+
+    private final class FileContext implements FormatRules.FileContext {
+        @Override
+        public void problem(int rowNumber, String columnKey, String value, String reason) {
+            report(rowNumber, header.letterOf(columnKey), header.headerOf(columnKey), value, reason);
+        }
+
+        @Override
+        public void warning(int rowNumber, String columnKey, String value, String reason) {
+            // warnings do not stop a load; the importer lists them, a bulk load only loads
+        }
+
+        @Override
+        public List<String[]> existingFlows(Set<String> segmentIds) {
+            return List.of(); // the database is new
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package com.chainatlas.bulk;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+import com.chainatlas.ingest.Fields;
+import com.chainatlas.ingest.ImportFormats;
+import com.chainatlas.ingest.Problem;
+import com.chainatlas.region.RegionCatalog;
+
+import org.neo4j.cli.AdminTool;
+import org.neo4j.cli.ExecutionContext;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+
+/**
+ * The first load of a national dataset into a new, offline database: validates every file with the importer's
+ * rules ({@link BulkFileValidator}), writes neo4j-admin files ({@link BulkGraphFiles}) and runs
+ * {@code neo4j-admin database import full} in-process into the app's embedded data directory. A file with any
+ * problem loads nothing: its rows and reasons are printed and the database is not created. The app's start-up
+ * then applies the schema migrations (constraints, indexes) to the loaded data.
+ *
+ * <p>Run: {@code scripts/bulk-load.sh --into DIR --enterprises e.csv ...} (see docs/scale.md, "Bulk national load").
+ */
+public final class BulkLoad {
+
+    /** The formats a bulk load takes, in load order (later files refer to earlier ones). */
+    static final List<String> FORMATS = List.of("chains", "segments", "products", "enterprises",
+            "enterprise-segments", "enterprise-products", "supplies");
+
+    /** What a load did: per-file outcomes, and whether the database was written. */
+    public record Result(List<BulkFileValidator.Outcome> files, boolean loaded, long rows, double validateSeconds,
+                         double importSeconds) {
+        public long problemCount() {
+            return files.stream().mapToLong(BulkFileValidator.Outcome::problemCount).sum();
+        }
+
+        public List<Problem> problems(String format) {
+            return files.stream().filter(f -> f.format().equals(format)).findFirst()
+                    .map(BulkFileValidator.Outcome::problems).orElse(List.of());
+        }
+    }
+
+    private BulkLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Path> files = new LinkedHashMap<>();
+        Path into = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (i + 1 >= args.length || !a.startsWith("--")) {
+                usage("unexpected argument " + a);
+            }
+            String name = a.substring(2);
+            Path value = Path.of(args[++i]);
+            if (name.equals("into")) {
+                into = value;
+            } else if (FORMATS.contains(name)) {
+                files.put(name, value);
+            } else {
+                usage("unknown option " + a);
+            }
+        }
+        if (into == null || files.isEmpty()) {
+            usage("--into and at least one file are needed");
+        }
+        Result r = load(into, files, System.out);
+        System.exit(r.loaded() ? 0 : 1);
+    }
+
+    private static void usage(String why) {
+        System.err.println(why);
+        System.err.println("usage: bulk-load --into DATA_DIR [--chains F] [--segments F] [--products F] [--enterprises F]"
+                + " [--enterprise-segments F] [--enterprise-products F] [--supplies F]   (CSV or .xlsx)");
+        System.exit(2);
+    }
+
+    /**
+     * Validates {@code files} (format id → file) and, when all are valid, imports them into {@code dataDir}'s
+     * default database, which must not exist yet.
+     */
+    public static Result load(Path dataDir, Map<String, Path> files, PrintStream out) throws IOException {
+        Path home = dataDir.toAbsolutePath().normalize();
+        Path database = home.resolve("data/databases/neo4j");
+        if (Files.exists(database) && !isEmpty(database)) {
+            throw new IllegalStateException("A database exists already in " + database + ": a bulk load only creates a new one"
+                    + " (load into an existing database with the importer)");
+        }
+        Path work = Files.createDirectories(home.resolve("bulk-load-files"));
+        long t = System.nanoTime();
+        Fields fields = new Fields(new RegionCatalog());
+        BulkRefs refs = new BulkRefs();
+        List<BulkFileValidator.Outcome> outcomes = new ArrayList<>();
+        boolean valid = true;
+        long rows = 0;
+        List<String> arguments;
+        boolean multiline;
+        try (BulkGraphFiles graph = new BulkGraphFiles(work)) {
+            graph.regions(new RegionCatalog());
+            for (String format : FORMATS) {
+                Path file = files.get(format);
+                if (file == null) {
+                    continue;
+                }
+                BiConsumer<BulkGraphFiles, BulkRow> write = writer(format);
+                BulkFileValidator v = new BulkFileValidator(ImportFormats.find(format).orElseThrow(), fields, refs);
+                BulkFileValidator.Outcome o = v.run(file, row -> write.accept(graph, row));
+                outcomes.add(o);
+                rows += o.rowsRead();
+                valid &= o.problemCount() == 0;
+                report(o, out);
+            }
+            arguments = graph.arguments();
+            multiline = graph.multiline();
+        }
+        double validateSeconds = (System.nanoTime() - t) / 1e9;
+        if (!valid) {
+            deleteTree(work);
+            out.println("Nothing loaded: fix the rows above and run again.");
+            return new Result(outcomes, false, rows, validateSeconds, 0);
+        }
+        out.printf("Validated %,d rows in %.1f s; importing%n", rows, validateSeconds);
+        t = System.nanoTime();
+        List<String> command = new ArrayList<>(List.of("database", "import", "full", "neo4j",
+                "--array-delimiter=;", "--multiline-fields=" + multiline, "--skip-bad-relationships=false",
+                "--skip-duplicate-nodes=false", "--bad-tolerance=0", "--report-file=" + work.resolve("import.report"),
+                "--threads=" + Integer.getInteger("bulk.threads", Runtime.getRuntime().availableProcessors())));
+        command.addAll(arguments);
+        Path conf = Files.createDirectories(work.resolve("conf"));
+        int code = AdminTool.execute(new ExecutionContext(home, conf, out, out, new DefaultFileSystemAbstraction()), command.toArray(String[]::new));
+        double importSeconds = (System.nanoTime() - t) / 1e9;
+        if (code != 0) {
+            throw new IllegalStateException("neo4j-admin database import full failed (exit " + code + "), see above and "
+                    + work.resolve("import.report"));
+        }
+        deleteTree(work);
+        out.printf("Loaded %,d rows into %s: validation %.1f s, import %.1f s%n", rows, database, validateSeconds, importSeconds);
+        return new Result(outcomes, true, rows, validateSeconds, importSeconds);
+    }
+
+    private static BiConsumer<BulkGraphFiles, BulkRow> writer(String format) {
+        return switch (format) {
+            case "chains" -> BulkGraphFiles::chain;
+            case "segments" -> BulkGraphFiles::segment;
+            case "products" -> BulkGraphFiles::product;
+            case "enterprises" -> BulkGraphFiles::enterprise;
+            case "enterprise-segments" -> BulkGraphFiles::membership;
+            case "enterprise-products" -> BulkGraphFiles::makes;
+            case "supplies" -> BulkGraphFiles::supply;
+            default -> throw new IllegalArgumentException(format);
+        };
+    }
+
+    private static void report(BulkFileValidator.Outcome o, PrintStream out) {
+        out.printf("%-20s %,10d rows  %s%n", o.format(), o.rowsRead(),
+                o.problemCount() == 0 ? "ok" : o.problemCount() + " problems (" + o.file() + ")");
+        for (Problem p : o.problems()) {
+            out.printf("  第 %d 行 %s%s%s: %s%n", p.row(), p.column(), p.header().isEmpty() ? "" : " " + p.header(),
+                    p.value() == null || p.value().isEmpty() ? "" : " “" + p.value() + "”", p.reason());
+        }
+        if (o.problemCount() > o.problems().size()) {
+            out.printf("  … and %,d more%n", o.problemCount() - o.problems().size());
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (Files.exists(p)) {
+            try (var walk = Files.walk(p)) {
+                for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+}

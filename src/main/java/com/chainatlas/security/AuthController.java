@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
@@ -114,15 +115,32 @@ class AuthController {
     }
 
     @PostMapping("/api/auth/password")
-    @Operation(summary = "Change the own password: {currentPassword, newPassword} (8..128 characters)")
-    ResponseEntity<Void> changePassword(@RequestBody(required = false) PasswordChange body) {
+    @Operation(summary = "Change the own password: {currentPassword, newPassword} (8..128 characters); other sessions end")
+    ResponseEntity<Void> changePassword(@RequestBody(required = false) PasswordChange body, HttpServletRequest request,
+                                        HttpServletResponse response) {
         if (body == null) {
             throw ApiProblem.badRequest("请提供当前密码和新密码", "currentPassword and newPassword are required");
         }
         AccountPrincipal p = principal();
-        accounts.changePassword(p.username(), body.currentPassword(), body.newPassword());
+        long version = accounts.changePassword(p.username(), body.currentPassword(), body.newPassword());
+        keepThisSession(p.withAuthVersion(version), request, response);
         audit.record(AuditAction.PASSWORD_CHANGED, p.username(), null, AuditOutcome.OK);
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * The version advanced, which ends every session of the account; this one (a browser session, not HTTP Basic)
+     * goes on at the new version.
+     */
+    private void keepThisSession(AccountPrincipal p, HttpServletRequest request, HttpServletResponse response) {
+        Authentication old = SecurityContextHolder.getContext().getAuthentication();
+        if (request.getSession(false) == null || AccessRules.hasAuthorization(request) || old == null) {
+            return;
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(p, null, old.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        sessions.saveContext(context, request, response);
     }
 
     private static AccountPrincipal principal() {

@@ -19,6 +19,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.DeferredCsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,10 +44,12 @@ class AuthController {
     private final HttpSessionSecurityContextRepository sessions;
     private final AccountService accounts;
     private final AuditLog audit;
+    private final CookieCsrfTokenRepository csrfTokens;
 
     AuthController(AuthenticationManager authentication, HttpSessionSecurityContextRepository sessions,
-                   AccountService accounts, AuditLog audit) {
+                   AccountService accounts, AuditLog audit, CookieCsrfTokenRepository csrfTokens) {
         this.authentication = authentication;
+        this.csrfTokens = csrfTokens;
         this.sessions = sessions;
         this.accounts = accounts;
         this.audit = audit;
@@ -81,20 +84,23 @@ class AuthController {
         context.setAuthentication(result);
         SecurityContextHolder.setContext(context);
         sessions.saveContext(context, request, response);
+        // a new CSRF token too: one read (or planted) before sign-in is worthless after it
+        csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
         AccountPrincipal p = (AccountPrincipal) result.getPrincipal();
         audit.record(p.username(), AuditAction.SIGN_IN, p.username(), null, AuditOutcome.OK, AuditLog.ip(request));
         return ResponseEntity.ok(accounts.me(p));
     }
 
     @PostMapping("/api/auth/logout")
-    @Operation(summary = "Sign out: the session ends")
-    ResponseEntity<Void> logout(HttpServletRequest request) {
+    @Operation(summary = "Sign out: the session ends and the CSRF cookie is cleared")
+    ResponseEntity<Void> logout(HttpServletRequest request, HttpServletResponse response) {
         String user = CurrentAccount.username();
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
         }
         SecurityContextHolder.clearContext();
+        csrfTokens.saveToken(null, request, response); // the next sign-in fetches a fresh one
         audit.record(user, AuditAction.SIGN_OUT, user, null, AuditOutcome.OK, AuditLog.ip(request));
         return ResponseEntity.noContent().build();
     }

@@ -146,6 +146,33 @@ class SessionLifecycleTest {
         assertThat(script.ok("/api/auth/me").get("role").asString()).isEqualTo("VIEWER");
     }
 
+    @Test
+    void theCsrfTokenIsNewAfterSignInAndClearedAtSignOut() {
+        String name = Accounts.create(admin, "csrfrot", "ANALYST", null);
+        Browser b = new Browser(port);
+        String before = b.csrf();
+        assertThat(b.csrfCookie()).isEqualTo(before);
+        Api.Response login = b.login(name, Accounts.PASSWORD);
+        assertThat(login.status()).as(login.text()).isEqualTo(200);
+        String after = b.csrfCookie();
+        assertThat(after).isNotNull().isNotEqualTo(before);
+        assertThat(b.csrf()).isEqualTo(after);
+
+        String lead = "{\"enterpriseName\":\"令牌测试\",\"regionCode\":\"340104\",\"chainId\":\"NEV\",\"responsible\":\"" + name + "\"}";
+        SecurityApiTest.problem(b.post("/api/leads", lead, before), 403, "CSRF");
+        Api.Response created = b.post("/api/leads", lead, after);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        neo4j.query("MATCH (l:Lead {responsible: $who}) DETACH DELETE l").bind(name).to("who").run();
+
+        assertThat(b.post("/api/auth/logout", null).status()).isEqualTo(204);
+        assertThat(b.csrfCookie()).as("cleared at sign-out").isNull();
+        SecurityApiTest.problem(b.post("/api/auth/login", "{\"username\":\"" + name + "\",\"password\":\"" + Accounts.PASSWORD
+                + "\"}", after), 403, "CSRF");
+        String next = b.csrf();
+        assertThat(next).isNotEqualTo(after).isNotEqualTo(before);
+        assertThat(b.login(name, Accounts.PASSWORD).status()).isEqualTo(200);
+    }
+
     private Api.Response patch(String name, String json) {
         return admin.send(HttpRequest.newBuilder(admin.uri("/api/admin/users/" + name)).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build());

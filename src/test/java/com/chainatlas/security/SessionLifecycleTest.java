@@ -173,6 +173,39 @@ class SessionLifecycleTest {
         assertThat(b.login(name, Accounts.PASSWORD).status()).isEqualTo(200);
     }
 
+    @Test
+    void anUnknownUsernameIsLockedLikeAnAccount() {
+        String ghost = Accounts.unique("ghost"); // no account has this name
+        String known = Accounts.create(admin, "known", "VIEWER", null);
+        Browser b = new Browser(port);
+        for (int i = 0; i < 5; i++) {
+            SecurityApiTest.problem(b.login(ghost, "wrong-password"), 401, "用户名或密码错误");
+            SecurityApiTest.problem(b.login(known, "wrong-password"), 401, "用户名或密码错误");
+        }
+        Api.Response ghostLocked = b.login(ghost, "any-password-1");
+        Api.Response knownLocked = b.login(known, Accounts.PASSWORD);
+        SecurityApiTest.problem(ghostLocked, 429, "尝试次数过多，请 15 分钟后再试");
+        assertThat(ghostLocked.json().get("detail")).isEqualTo(knownLocked.json().get("detail"));
+        java.net.http.HttpResponse<String> raw = admin.anonymous().exchange(HttpRequest.newBuilder(admin.uri("/api/chains"))
+                .header("Authorization", Api.basic(ghost, "any-password-1")).build());
+        assertThat(raw.statusCode()).as("HTTP Basic too").isEqualTo(429);
+        assertThat(raw.headers().firstValue("Retry-After")).hasValue("900");
+        // the test clock stands still: entries share one instant, so their order is not asserted
+        assertThat(admin.ok("/api/admin/audit?user=" + ghost + "&action=SIGN_IN_FAILED").get("items").valueStream()
+                .map(e -> e.get("outcome").asString())).containsExactlyInAnyOrder("FAILED", "FAILED", "FAILED", "FAILED",
+                "FAILED", "DENIED");
+
+        clock.advance(java.time.Duration.ofMinutes(14));
+        assertThat(b.login(ghost, "any-password-1").status()).isEqualTo(429);
+        clock.advance(java.time.Duration.ofMinutes(1).plusSeconds(1));
+        SecurityApiTest.problem(b.login(ghost, "any-password-1"), 401, "用户名或密码错误"); // counted afresh
+        for (int i = 0; i < 3; i++) {
+            b.login(ghost, "wrong-password");
+        }
+        assertThat(b.login(ghost, "wrong-password").status()).as("the fifth failure after the lock ends").isEqualTo(401);
+        assertThat(b.login(ghost, "wrong-password").status()).isEqualTo(429);
+    }
+
     private Api.Response patch(String name, String json) {
         return admin.send(HttpRequest.newBuilder(admin.uri("/api/admin/users/" + name)).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build());

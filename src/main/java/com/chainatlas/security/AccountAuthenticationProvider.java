@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks a username and password (the sign-in endpoint and every HTTP Basic request): lockout first, then the
  * password, then whether the account is enabled (so a disabled account is only revealed to its password holder).
+ * An unknown username goes through the same steps (lockout, a bcrypt comparison with a dummy hash, a counted failure),
+ * so neither timing nor the lockout tells whether it exists.
  * The authenticated principal is an {@link AccountPrincipal} without the hash.
  */
 @Component
@@ -45,8 +47,8 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         Account a = details.account(username);
         if (a == null) {
-            encoder.matches(password, dummyHash);
-            throw new BadCredentialsException("bad credentials");
+            // the same steps as a wrong password for an account: lock check, one bcrypt comparison, a counted failure
+            throw unknown(username, password);
         }
         throttle.checkNotLocked(a);
         if (a.passwordHash() == null || !encoder.matches(password, a.passwordHash())) {
@@ -59,6 +61,13 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
         throttle.succeeded(a, authentication instanceof SignIn);
         return UsernamePasswordAuthenticationToken.authenticated(a.principal(), null,
                 List.of(new SimpleGrantedAuthority(a.role().authority())));
+    }
+
+    private BadCredentialsException unknown(String username, String password) {
+        throttle.checkNotLocked(username);
+        encoder.matches(password, dummyHash);
+        throttle.failed(username);
+        return new BadCredentialsException("bad credentials");
     }
 
     @Override

@@ -5,9 +5,16 @@ import java.security.Principal;
 
 /**
  * Who is signed in, as kept in the security context (and the session): no password hash. Role and region are the
- * ones at sign-in; an admin's change takes effect at the account's next sign-in (HTTP Basic: next request).
+ * ones at sign-in; {@code authVersion} is the account's version then, so a session whose account changed since
+ * (role, region, disabled, password) is ended by {@link SessionFreshness}. HTTP Basic re-reads all on every request.
  */
-public record AccountPrincipal(String username, Role role, String regionCode) implements Principal, Serializable {
+public record AccountPrincipal(String username, Role role, String regionCode, long authVersion)
+        implements Principal, Serializable {
+
+    /** A principal of version 0 (accounts that never changed; callers that do not track versions). */
+    public AccountPrincipal(String username, Role role, String regionCode) {
+        this(username, role, regionCode, 0);
+    }
 
     @Override
     public String getName() {
@@ -16,5 +23,9 @@ public record AccountPrincipal(String username, Role role, String regionCode) im
 
     public RegionScope scope() {
         return RegionScope.of(regionCode);
+    }
+
+    AccountPrincipal withAuthVersion(long version) {
+        return new AccountPrincipal(username, role, regionCode, version);
     }
 }

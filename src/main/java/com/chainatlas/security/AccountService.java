@@ -33,9 +33,12 @@ class AccountService {
     private final PasswordEncoder encoder;
     private final RegionCatalog regions;
     private final Clock clock;
+    private final AccountFreshness freshness;
 
-    AccountService(AccountStore accounts, PasswordEncoder encoder, RegionCatalog regions, Clock clock) {
+    AccountService(AccountStore accounts, PasswordEncoder encoder, RegionCatalog regions, Clock clock,
+                   AccountFreshness freshness) {
         this.accounts = accounts;
+        this.freshness = freshness;
         this.encoder = encoder;
         this.regions = regions;
         this.clock = clock;
@@ -52,14 +55,17 @@ class AccountService {
     UserView create(String username, String password, String role, String regionCode) {
         String name = username(username);
         String hash = encoder.encode(password(password, "password"));
-        Account a = new Account(name, hash, Role.parse(role), region(regionCode), true, clock.instant(), null, 0, null);
+        Account a = new Account(name, hash, Role.parse(role), region(regionCode), true, clock.instant());
         if (!accounts.create(a)) {
             throw new ApiProblem(HttpStatus.CONFLICT, "用户名已存在: " + name, "Username exists: " + name);
         }
         return view(find(name));
     }
 
-    /** Changes role, region and enabled (each optional); the last enabled admin cannot be demoted or disabled. */
+    /**
+     * Changes role, region and enabled (each optional); the last enabled admin cannot be demoted or disabled. The
+     * account's open sessions end (its version advances).
+     */
     synchronized UserView update(String username, String role, String regionCode, Boolean enabled) {
         Account a = find(username);
         Role r = role == null ? a.role() : Role.parse(role);
@@ -70,21 +76,26 @@ class AccountService {
             throw new ApiProblem(HttpStatus.CONFLICT, "至少保留一个启用的管理员", "At least one enabled admin must remain");
         }
         accounts.update(a.username(), r, region, on);
+        freshness.forget(a.username());
         return view(find(a.username()));
     }
 
-    void changePassword(String username, String current, String next) {
+    /** The own password change; returns the account's new version (the caller's session keeps going at it). */
+    long changePassword(String username, String current, String next) {
         Account a = find(username);
         if (current == null || a.passwordHash() == null || !encoder.matches(current, a.passwordHash())) {
             throw ApiProblem.badRequest("当前密码不正确", "The current password is wrong");
         }
-        accounts.setPassword(a.username(), encoder.encode(password(next, "newPassword")));
+        long version = accounts.setPassword(a.username(), encoder.encode(password(next, "newPassword")));
+        freshness.forget(a.username());
+        return version;
     }
 
-    /** An admin sets a new password; this also lifts a lockout. */
+    /** An admin sets a new password; this also lifts a lockout and ends the account's sessions. */
     void resetPassword(String username, String next) {
         Account a = find(username);
         accounts.setPassword(a.username(), encoder.encode(password(next, "newPassword")));
+        freshness.forget(a.username());
     }
 
     Account find(String username) {

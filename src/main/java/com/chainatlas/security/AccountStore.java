@@ -21,8 +21,13 @@ class AccountStore {
     private static final String FIELDS = """
             a.username AS username, a.passwordHash AS passwordHash, a.role AS role, a.regionCode AS regionCode,
             a.enabled AS enabled, a.createdAt AS createdAt, a.lastSignInAt AS lastSignInAt,
-            coalesce(a.failedSignIns, 0) AS failedSignIns, a.lockedUntil AS lockedUntil
+            coalesce(a.failedSignIns, 0) AS failedSignIns, a.lockedUntil AS lockedUntil,
+            coalesce(a.authVersion, 0) AS authVersion
             """;
+
+    /** What a signed-in session is checked against: the account's version and whether it may sign in. */
+    record AuthState(long version, boolean enabled) {
+    }
 
     private final Neo4jClient neo4j;
 
@@ -34,6 +39,16 @@ class AccountStore {
     public Optional<Account> find(String username) {
         return neo4j.query("MATCH (a:Account {username: $u}) RETURN " + FIELDS).bind(username).to("u")
                 .fetchAs(Account.class).mappedBy((t, r) -> map(r)).one();
+    }
+
+    /** The account's version and enabled flag; empty when the account is gone. */
+    @Transactional(readOnly = true)
+    public Optional<AuthState> authState(String username) {
+        return neo4j.query("""
+                MATCH (a:Account {username: $u})
+                RETURN coalesce(a.authVersion, 0) AS version, coalesce(a.enabled, true) AS enabled
+                """).bind(username).to("u").fetchAs(AuthState.class)
+                .mappedBy((t, r) -> new AuthState(r.get("version").asLong(), r.get("enabled").asBoolean())).one();
     }
 
     @Transactional(readOnly = true)
@@ -67,12 +82,13 @@ class AccountStore {
                 OPTIONAL MATCH (old:Account {username: $u})
                 WITH old WHERE old IS NULL
                 CREATE (a:Account {username: $u, passwordHash: $hash, role: $role, regionCode: $region, enabled: $enabled,
-                                   createdAt: $at, failedSignIns: 0})
+                                   createdAt: $at, failedSignIns: 0, authVersion: 0})
                 RETURN a.username AS username
                 """).bindAll(p).fetch().all();
         return !created.isEmpty();
     }
 
+    /** Sets role, region and enabled; the account's version advances (its open sessions end). */
     @Transactional
     public void update(String username, Role role, String regionCode, boolean enabled) {
         Map<String, Object> p = new HashMap<>();
@@ -80,15 +96,22 @@ class AccountStore {
         p.put("role", role.name());
         p.put("region", regionCode);
         p.put("enabled", enabled);
-        neo4j.query("MATCH (a:Account {username: $u}) SET a.role = $role, a.regionCode = $region, a.enabled = $enabled")
-                .bindAll(p).run();
+        neo4j.query("""
+                MATCH (a:Account {username: $u})
+                SET a.role = $role, a.regionCode = $region, a.enabled = $enabled,
+                    a.authVersion = coalesce(a.authVersion, 0) + 1
+                """).bindAll(p).run();
     }
 
-    /** New password hash; also lifts a lockout. */
+    /** New password hash; also lifts a lockout and advances the version. Returns the new version (-1: no account). */
     @Transactional
-    public void setPassword(String username, String hash) {
-        neo4j.query("MATCH (a:Account {username: $u}) SET a.passwordHash = $hash, a.failedSignIns = 0, a.lockedUntil = null")
-                .bindAll(Map.of("u", username, "hash", hash)).run();
+    public long setPassword(String username, String hash) {
+        return neo4j.query("""
+                MATCH (a:Account {username: $u})
+                SET a.passwordHash = $hash, a.failedSignIns = 0, a.lockedUntil = null,
+                    a.authVersion = coalesce(a.authVersion, 0) + 1
+                RETURN a.authVersion AS version
+                """).bindAll(Map.of("u", username, "hash", hash)).fetchAs(Long.class).one().orElse(-1L);
     }
 
     /** Counts a failed sign-in; at {@code max} failures the account is locked until {@code until} and the count restarts. */
@@ -122,7 +145,7 @@ class AccountStore {
         return new Account(r.get("username").asString(), r.get("passwordHash").asString(null),
                 Role.valueOf(r.get("role").asString()), r.get("regionCode").asString(null),
                 r.get("enabled").asBoolean(true), instant(r.get("createdAt")), instant(r.get("lastSignInAt")),
-                r.get("failedSignIns").asInt(), instant(r.get("lockedUntil")));
+                r.get("failedSignIns").asInt(), instant(r.get("lockedUntil")), r.get("authVersion").asLong());
     }
 
     private static Instant instant(Value v) {

@@ -31,7 +31,7 @@ import com.chainatlas.system.Paging;
 @Tag(name = "admin", description = "审计日志 (ADMIN)")
 class AuditController {
 
-    private static final List<String> HEADER = List.of("时间", "账号", "操作", "对象", "说明", "结果", "IP");
+    private static final List<String> HEADER = List.of("时间", "账号", "操作", "操作代码", "对象", "说明", "结果", "IP");
 
     private final AuditLog audit;
     private final Clock clock;
@@ -64,7 +64,8 @@ class AuditController {
             int[] n = {1};
             audit.forEach(filter, e -> write(sheet.createRow(n[0]++), List.of(
                     e.at() == null ? "" : e.at().atZone(ClockConfiguration.OFFICE_ZONE).toLocalDateTime().toString().replace('T', ' '),
-                    text(e.user()), text(e.action()), text(e.target()), text(e.detail()), text(e.outcome()), text(e.ip()))));
+                    text(e.user()), text(e.actionName()), text(e.action()), text(e.target()), text(e.detail()),
+                    text(e.outcomeName()), text(e.ip()))));
             sheet.createFreezePane(0, 1);
             OutputStream out = response.getOutputStream();
             wb.write(out);

@@ -13,11 +13,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.DeferredCsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,10 +44,12 @@ class AuthController {
     private final HttpSessionSecurityContextRepository sessions;
     private final AccountService accounts;
     private final AuditLog audit;
+    private final CookieCsrfTokenRepository csrfTokens;
 
     AuthController(AuthenticationManager authentication, HttpSessionSecurityContextRepository sessions,
-                   AccountService accounts, AuditLog audit) {
+                   AccountService accounts, AuditLog audit, CookieCsrfTokenRepository csrfTokens) {
         this.authentication = authentication;
+        this.csrfTokens = csrfTokens;
         this.sessions = sessions;
         this.accounts = accounts;
         this.audit = audit;
@@ -80,20 +84,23 @@ class AuthController {
         context.setAuthentication(result);
         SecurityContextHolder.setContext(context);
         sessions.saveContext(context, request, response);
+        // a new CSRF token too: one read (or planted) before sign-in is worthless after it
+        csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
         AccountPrincipal p = (AccountPrincipal) result.getPrincipal();
         audit.record(p.username(), AuditAction.SIGN_IN, p.username(), null, AuditOutcome.OK, AuditLog.ip(request));
         return ResponseEntity.ok(accounts.me(p));
     }
 
     @PostMapping("/api/auth/logout")
-    @Operation(summary = "Sign out: the session ends")
-    ResponseEntity<Void> logout(HttpServletRequest request) {
+    @Operation(summary = "Sign out: the session ends and the CSRF cookie is cleared")
+    ResponseEntity<Void> logout(HttpServletRequest request, HttpServletResponse response) {
         String user = CurrentAccount.username();
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
         }
         SecurityContextHolder.clearContext();
+        csrfTokens.saveToken(null, request, response); // the next sign-in fetches a fresh one
         audit.record(user, AuditAction.SIGN_OUT, user, null, AuditOutcome.OK, AuditLog.ip(request));
         return ResponseEntity.noContent().build();
     }
@@ -114,15 +121,32 @@ class AuthController {
     }
 
     @PostMapping("/api/auth/password")
-    @Operation(summary = "Change the own password: {currentPassword, newPassword} (8..128 characters)")
-    ResponseEntity<Void> changePassword(@RequestBody(required = false) PasswordChange body) {
+    @Operation(summary = "Change the own password: {currentPassword, newPassword} (8..128 characters); other sessions end")
+    ResponseEntity<Void> changePassword(@RequestBody(required = false) PasswordChange body, HttpServletRequest request,
+                                        HttpServletResponse response) {
         if (body == null) {
             throw ApiProblem.badRequest("请提供当前密码和新密码", "currentPassword and newPassword are required");
         }
         AccountPrincipal p = principal();
-        accounts.changePassword(p.username(), body.currentPassword(), body.newPassword());
+        long version = accounts.changePassword(p.username(), body.currentPassword(), body.newPassword());
+        keepThisSession(p.withAuthVersion(version), request, response);
         audit.record(AuditAction.PASSWORD_CHANGED, p.username(), null, AuditOutcome.OK);
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * The version advanced, which ends every session of the account; this one (a browser session, not HTTP Basic)
+     * goes on at the new version.
+     */
+    private void keepThisSession(AccountPrincipal p, HttpServletRequest request, HttpServletResponse response) {
+        Authentication old = SecurityContextHolder.getContext().getAuthentication();
+        if (request.getSession(false) == null || AccessRules.hasAuthorization(request) || old == null) {
+            return;
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(p, null, old.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        sessions.saveContext(context, request, response);
     }
 
     private static AccountPrincipal principal() {

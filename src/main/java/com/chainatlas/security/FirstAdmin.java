@@ -50,7 +50,7 @@ class FirstAdmin implements ApplicationRunner {
         String configured = settings.adminPassword();
         boolean generated = configured == null || configured.isBlank();
         String password = generated ? generate() : AccountService.password(configured, "chainatlas.security.admin-password");
-        Account admin = new Account(USERNAME, encoder.encode(password), Role.ADMIN, null, true, clock.instant(), null, 0, null);
+        Account admin = new Account(USERNAME, encoder.encode(password), Role.ADMIN, null, true, clock.instant());
         if (!accounts.create(admin)) {
             return false; // another instance on the same database was first
         }

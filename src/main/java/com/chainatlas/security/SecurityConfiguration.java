@@ -36,7 +36,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemHandlers problems, AuthenticationManager manager,
                                             CookieCsrfTokenRepository csrfTokens,
-                                            HttpSessionSecurityContextRepository sessions) throws Exception {
+                                            HttpSessionSecurityContextRepository sessions, AccountFreshness freshness,
+                                            AuditLog audit) throws Exception {
         http.authenticationManager(manager)
                 .authorizeHttpRequests(a -> a
                         // authorised on the original request already; errors render as problem JSON
@@ -54,6 +55,8 @@ class SecurityConfiguration {
                         .anyRequest().permitAll()) // the SPA's static files (hash routing: /, /index.html, /assets/**)
                 .csrf(c -> c.spa().csrfTokenRepository(csrfTokens).ignoringRequestMatchers(AccessRules::hasAuthorization))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+                // a session whose account changed since sign-in ends here (not a bean: it must not run outside the chain)
+                .addFilterAfter(new SessionFreshness(freshness, audit), CsrfCookieFilter.class)
                 .httpBasic(b -> b.authenticationEntryPoint(problems).withObjectPostProcessor(new ObjectPostProcessor<BasicAuthenticationFilter>() {
                     @Override
                     public <O extends BasicAuthenticationFilter> O postProcess(O filter) {

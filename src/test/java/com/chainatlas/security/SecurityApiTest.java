@@ -341,6 +341,8 @@ class SecurityApiTest {
         JsonNode export = admin.ok("/api/admin/audit?user=" + name + "&action=EXPORT").get("items").get(0);
         assertThat(export.get("target").asString()).isEqualTo("/api/export/chains.csv");
         assertThat(export.get("outcome").asString()).isEqualTo("OK");
+        assertThat(export.get("actionName").asString()).isEqualTo("导出");
+        assertThat(export.get("outcomeName").asString()).isEqualTo("成功");
         assertThat(export.get("ip").asString()).isNotBlank();
         assertThat(export.get("at").asString()).startsWith("2026-06-15T02:00"); // 10:00 Beijing time, as an ISO instant
         assertThat(admin.ok("/api/admin/audit?user=" + name + "&from=2026-06-16").get("total").asLong()).isZero();
@@ -376,7 +378,9 @@ class SecurityApiTest {
 
         byte[] xlsx = admin.bytes("/api/admin/audit.xlsx?user=" + name);
         String cells = cellText(xlsx);
-        assertThat(cells).startsWith("时间|账号|操作|").contains("SIGN_IN|").contains("/api/export/chains.csv");
+        assertThat(cells).startsWith("时间|账号|操作|操作代码|对象|说明|结果|IP|").contains("|登录|SIGN_IN|")
+                .contains("|导出|EXPORT|/api/export/chains.csv|").contains("|登录失败|SIGN_IN_FAILED|").contains("|成功|")
+                .contains("|失败|").doesNotContain("|OK|");
         assertThat(admin.ok("/api/admin/audit?user=admin&action=EXPORT&size=100").toString())
                 .as("newest first by the shared test clock, which other tests move: look further than the top few")
                 .contains("/api/admin/audit.xlsx");

@@ -69,7 +69,8 @@ public class LedgerSettingsStore {
         }).one().orElseThrow();
     }
 
-    /** The settings in force. */
+    /** The settings in force (annotated itself: calling {@link #state()} from here bypasses the proxy). */
+    @Transactional(readOnly = true)
     public LedgerSettings current() {
         return state().settings();
     }

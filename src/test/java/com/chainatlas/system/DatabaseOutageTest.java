@@ -41,8 +41,9 @@ class DatabaseOutageTest {
 
     /**
      * Endpoints that read the database on every request. The chain list, chain structures and enterprise list pages
-     * are cached per data generation (they answer from memory during an outage, checked below), so the list is
-     * asked with a search text of its own each time ({@link #path}).
+     * are cached per data generation, so the list is asked with a search text of its own each time ({@link #path}).
+     * (While the database is down a signed-in session gets 503 even for a cached read: its account cannot be
+     * re-checked, see security/SessionFreshness.)
      */
     static final List<String> DB_PATHS = List.of("/api/chains/OUTAGE/products", "/api/technologies?chain=OUTAGE",
             "/api/enterprises?page=0&size=5&q=", "/api/import/jobs?page=0&size=5");
@@ -73,7 +74,6 @@ class DatabaseOutageTest {
             for (String p : DB_PATHS) {
                 assertThat(client.get(path(p)).statusCode()).as(p).isEqualTo(200);
             }
-            assertThat(client.get("/api/chains").statusCode()).isEqualTo(200); // cached from now on
 
             AtomicReference<String> phase = new AtomicReference<>("up");
             AtomicBoolean stop = new AtomicBoolean();
@@ -102,11 +102,7 @@ class DatabaseOutageTest {
             phase.set("stopping");
             db.get().shutdown();
             phase.set("down");
-            sleep(4_000);
-            HttpResponse<String> cachedList = client.get("/api/chains");
-            assertThat(cachedList.statusCode()).as("the cached chain list still answers").isEqualTo(200);
-            assertThat(cachedList.body()).contains("断连测试链");
-            sleep(4_000);
+            sleep(8_000);
             phase.set("restarting");
             db.set(start(dir, boltPort)); // same port, same directory
             phase.set("back");

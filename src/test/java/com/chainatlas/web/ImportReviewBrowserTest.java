@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.chainatlas.enterprise.Uscc;
+import com.chainatlas.ingest.DataImportedEvent;
 import com.chainatlas.support.ChainAtlasIntegrationTest;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -62,6 +63,9 @@ class ImportReviewBrowserTest {
 
     @Autowired
     Neo4jClient neo4j;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
 
     @TempDir
     Path dir;
@@ -121,6 +125,7 @@ class ImportReviewBrowserTest {
                                       provinceCode: '340000', cityCode: '340100', countyCode: '340104', mainProducts: f[2]})
                 CREATE (e)-[:IN_SEGMENT]->(s)
                 """).run();
+        events.publishEvent(new DataImportedEvent(java.util.Set.of("TEST-IRB-C"))); // as every writer does: caches follow
         context = BrowserSupport.signedIn(browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900).setLocale("zh-CN")), "http://localhost:" + port);
         context.setDefaultTimeout(60_000);
         page = context.newPage();
@@ -139,6 +144,7 @@ class ImportReviewBrowserTest {
                    OR n:ImportJobRecord AND n.submittedBy = $who
                 DETACH DELETE n
                 """).bind(SUBMITTER).to("who").bind(NONE).to("none").run();
+        events.publishEvent(new DataImportedEvent(java.util.Set.of("TEST-IRB-C")));
         assertThat(pageErrors).as("uncaught errors in the page").isEmpty();
     }
 

@@ -71,16 +71,17 @@ class SnapshotRefreshOnImport {
         }
         List<String> rebuild = new ArrayList<>(chains);
         executor.execute(() -> {
-            List<SnapshotRebuiltEvent> rebuilt = new ArrayList<>();
             for (String chainId : rebuild) {
+                SnapshotRebuiltEvent rebuilt;
                 try {
-                    rebuilt.add(new SnapshotRebuiltEvent(chainId, registry.get(chainId).version()));
+                    rebuilt = new SnapshotRebuiltEvent(chainId, registry.get(chainId).version());
                 } catch (RuntimeException e) {
                     log.warn("Snapshot of chain {} not rebuilt after import: {}", chainId, e.getMessage());
+                    continue;
                 }
+                // at once: a request for the next chain builds that snapshot itself (registry lock) if it comes first
+                events.publishEvent(rebuilt);
             }
-            // after every snapshot, so that warming one chain's caches does not delay another chain's figures
-            rebuilt.forEach(events::publishEvent);
         });
     }
 }

@@ -324,7 +324,12 @@ public class ImportJobs implements DisposableBean {
                 log.info("Completed {} interrupted import(s) on taking the import lease", completed);
             }
         } catch (RuntimeException e) {
-            log.error("Import recovery failed; it is retried before the next import", e);
+            if (com.chainatlas.system.DatabaseOutage.is(e)) {
+                // the database is unreachable (or this app is stopping): expected, retried, no stack trace
+                log.warn("Import recovery failed, database unavailable; it is retried before the next import: {}", e.getMessage());
+            } else {
+                log.error("Import recovery failed; it is retried before the next import", e);
+            }
         }
     }
 

@@ -452,6 +452,8 @@ export interface TargetPage {
   total: number;
   /** the as-of view ranked on; null: all data */
   asOf?: AsOfInfo | null;
+  /** set while this page is the previous data's ranking and the current data's is being computed (after an import) */
+  refreshing?: { currentSnapshotVersion: number; note: string } | null;
 }
 /** The query of a ranking (POST body of a saved list; also the GET parameters). */
 export interface TargetQuery {

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -46,6 +48,32 @@ public final class ComputeOnceCache<K, V> {
                 // the owner failed and removed its entry: try (once) ourselves
             }
         }
+    }
+
+    /**
+     * Starts {@code compute} on {@code executor} unless someone has or is computing the value already; returns the
+     * value's future either way. A refused task (executor full) completes the future exceptionally with the refusal
+     * and keeps nothing, so a later call tries again.
+     */
+    public CompletableFuture<V> getAsync(K key, Supplier<V> compute, Executor executor) {
+        CompletableFuture<V> mine = new CompletableFuture<>();
+        CompletableFuture<V> existing = entries.putIfAbsent(key, mine);
+        if (existing != null) {
+            return existing;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    computeInto(key, mine, compute);
+                } catch (RuntimeException | Error e) {
+                    // kept in the future, which its callers read
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            entries.remove(key, mine);
+            mine.completeExceptionally(e);
+        }
+        return mine;
     }
 
     /** The value if it is cached and computed, else null; never computes. */

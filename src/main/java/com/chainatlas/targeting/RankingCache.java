@@ -1,6 +1,11 @@
 package com.chainatlas.targeting;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -26,8 +31,60 @@ final class RankingCache {
     private final ComputeOnceCache<Key, TargetService.Ranking> entries =
             new ComputeOnceCache<>(ENTRIES, r -> r.rows().size() <= MAX_ROWS);
 
+    /** The last computed ranking per (query, day), any snapshot version: what a refreshing request may show. */
+    private record Latest(TargetQuery query, java.time.LocalDate day) {
+    }
+
+    private final Map<Latest, TargetService.Ranking> latest = lru(ENTRIES * 2);
+    /** Keys whose background computation failed: the next request computes them itself (and sees the error). */
+    private final Map<Key, Boolean> failedInBackground = lru(ENTRIES);
+
     TargetService.Ranking get(Key key, Supplier<TargetService.Ranking> compute) {
-        return entries.get(key, compute);
+        return entries.get(key, remembered(key, compute));
+    }
+
+    /** Starts computing {@code key} on {@code executor} unless that is under way or done; its future either way. */
+    CompletableFuture<TargetService.Ranking> getAsync(Key key, Supplier<TargetService.Ranking> compute, Executor executor) {
+        CompletableFuture<TargetService.Ranking> f = entries.getAsync(key, remembered(key, compute), executor);
+        f.whenComplete((r, e) -> {
+            if (e != null) {
+                failedInBackground.put(key, Boolean.TRUE);
+            }
+        });
+        return f;
+    }
+
+    /**
+     * The ranking of the same query and day on an older snapshot version, if one was computed and the background
+     * computation of {@code key} has not failed; else null.
+     */
+    TargetService.Ranking olderVersionOf(Key key) {
+        if (failedInBackground.containsKey(key)) {
+            return null;
+        }
+        TargetService.Ranking r = latest.get(new Latest(key.query(), key.day()));
+        return r != null && r.snapshotVersion() < key.version() ? r : null;
+    }
+
+    private Supplier<TargetService.Ranking> remembered(Key key, Supplier<TargetService.Ranking> compute) {
+        return () -> {
+            TargetService.Ranking r = compute.get();
+            if (r.rows().size() <= MAX_ROWS) {
+                latest.merge(new Latest(key.query(), key.day()), r,
+                        (old, now) -> now.snapshotVersion() >= old.snapshotVersion() ? now : old);
+            }
+            failedInBackground.remove(key);
+            return r;
+        };
+    }
+
+    private static <K, V> Map<K, V> lru(int capacity) {
+        return Collections.synchronizedMap(new LinkedHashMap<>(capacity, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > capacity;
+            }
+        });
     }
 
     TargetService.Ranking peek(Key key) {

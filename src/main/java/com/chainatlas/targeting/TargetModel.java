@@ -83,6 +83,14 @@ public final class TargetModel {
     public record TargetPage(String chainId, String regionCode, String regionName, String preset,
                              TargetWeights weights, List<TargetSegment> segments, long snapshotVersion,
                              List<TargetRow> items, int page, int size, long total,
-                             com.chainatlas.analysis.DiagnosisModel.AsOf asOf) {
+                             com.chainatlas.analysis.DiagnosisModel.AsOf asOf, Refreshing refreshing) {
+    }
+
+    /**
+     * Set when a page shows the ranking of the previous data while the ranking of the current data
+     * ({@code currentSnapshotVersion}) is being computed in the background (a few seconds after an import); null
+     * when the page is computed on the current data. {@code note} says so in Chinese for the user.
+     */
+    public record Refreshing(long currentSnapshotVersion, String note) {
     }
 }

@@ -31,7 +31,10 @@ import com.chainatlas.targeting.TargetModel.TargetSegment;
 import com.chainatlas.targeting.TargetScorer.Purpose;
 import com.chainatlas.targeting.linkprediction.PredictedCustomer;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -61,12 +64,19 @@ public class TargetService {
     private final RegionCatalog regions;
     private final ExpansionSignals signals;
     private final RankingCache rankings = new RankingCache();
+    private final java.util.concurrent.Executor background;
+    private final TransactionTemplate readTransaction;
 
-    TargetService(DiagnosisService diagnosis, TargetFacts facts, RegionCatalog regions, ExpansionSignals signals) {
+    TargetService(DiagnosisService diagnosis, TargetFacts facts, RegionCatalog regions, ExpansionSignals signals,
+                  @Qualifier(RankingExecutorConfiguration.NAME) java.util.concurrent.Executor background,
+                  PlatformTransactionManager transactions) {
         this.diagnosis = diagnosis;
         this.facts = facts;
         this.regions = regions;
         this.signals = signals;
+        this.background = background;
+        this.readTransaction = new TransactionTemplate(transactions);
+        this.readTransaction.setReadOnly(true);
     }
 
     /** One page of the ranking. */
@@ -74,15 +84,39 @@ public class TargetService {
         return rank(q, paging, ExpensiveRequests.Gate.OPEN);
     }
 
-    /** One page; only what is not cached yet (the diagnosis, the ranking) is computed through {@code gate}. */
+    /**
+     * One page; only what is not cached yet (the diagnosis, the ranking) is computed through {@code gate}. Right
+     * after the data changed (a new snapshot version), a query whose ranking was computed on the previous version
+     * gets that one, marked {@link TargetModel.Refreshing}, while the new ranking is computed in the background (one
+     * thread): after an import every client's ranking is dead at once, and recomputing them all in the requests
+     * made the 429s and the seconds-long tail of the load test. Saved lists and exports ({@link #rankAll}) always
+     * rank the current data.
+     */
     public TargetPage rank(TargetQuery q, Paging paging, ExpensiveRequests.Gate gate) {
-        Ranking r = rankAll(q, gate);
+        Prepared p = prepare(q, gate);
+        Ranking r = rankings.peek(p.key());
+        TargetModel.Refreshing refreshing = null;
+        if (r == null) {
+            Ranking older = q.asOf() == null ? rankings.olderVersionOf(p.key()) : null;
+            java.util.concurrent.CompletableFuture<Ranking> next = older == null ? null
+                    : rankings.getAsync(p.key(), () -> readTransaction.execute(s -> compute(p)), background);
+            if (next != null && !next.isDone()) {
+                r = older;
+                refreshing = new TargetModel.Refreshing(p.key().version(), REFRESHING_NOTE);
+            } else if (next != null && !next.isCompletedExceptionally()) {
+                r = next.join();
+            } else {
+                r = rankings.get(p.key(), () -> gate.call(() -> compute(p)));
+            }
+        }
         int from = (int) Math.min(r.rows().size(), paging.skip());
         int to = Math.min(r.rows().size(), from + paging.size());
         return new TargetPage(q.chain(), r.region().code(), regions.fullName(r.region().code()), r.preset(), r.weights(),
                 r.segments(), r.snapshotVersion(), r.rows().subList(from, to), paging.page(), paging.size(), r.rows().size(),
-                r.asOf());
+                r.asOf(), refreshing);
     }
+
+    static final String REFRESHING_NOTE = "数据刚更新：本页是更新前数据的名单，按新数据的名单正在计算，几秒后自动刷新";
 
     /** The whole ranking, for saved lists and exports; computed once per snapshot version and query. */
     public Ranking rankAll(TargetQuery q) {
@@ -94,14 +128,28 @@ public class TargetService {
      * already cached is never refused as too busy.
      */
     public Ranking rankAll(TargetQuery q, ExpensiveRequests.Gate gate) {
+        Prepared p = prepare(q, gate);
+        return rankings.get(p.key(), () -> gate.call(() -> compute(p)));
+    }
+
+    /** What a ranking is computed from, and its cache key. */
+    private record Prepared(TargetQuery q, Region region, TargetWeights weights, String preset, Diagnosis d,
+                            RankingCache.Key key) {
+    }
+
+    private Prepared prepare(TargetQuery q, ExpensiveRequests.Gate gate) {
         Region region = region(q.region());
         TargetWeights weights = weights(q);
         String preset = q.weights() != null ? "custom" : q.preset() == null ? "balanced" : q.preset();
         Diagnosis d = diagnosis.diagnose(q.chain(), region.code(), q.zone(), com.chainatlas.analysis.DiagnosisSettings.Overrides.none(),
                 q.asOf(), gate);
         // the day is part of the key: expansion signals decay from one day to the next
-        return rankings.get(new RankingCache.Key(d.snapshot().version(), RankingCache.normalised(q), signals.today()),
-                () -> gate.call(() -> compute(q, region, weights, preset, d)));
+        return new Prepared(q, region, weights, preset, d,
+                new RankingCache.Key(d.snapshot().version(), RankingCache.normalised(q), signals.today()));
+    }
+
+    private Ranking compute(Prepared p) {
+        return compute(p.q(), p.region(), p.weights(), p.preset(), p.d());
     }
 
     private Ranking compute(TargetQuery q, Region region, TargetWeights weights, String preset, Diagnosis d) {

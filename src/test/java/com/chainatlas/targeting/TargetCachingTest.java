@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,10 +17,12 @@ import com.chainatlas.analysis.ChainSnapshot;
 import com.chainatlas.analysis.SnapshotRegistry;
 import com.chainatlas.ingest.DataImportedEvent;
 import com.chainatlas.support.ChainAtlasIntegrationTest;
+import com.chainatlas.system.Paging;
 import com.chainatlas.targeting.TargetModel.TargetQuery;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 
 /** Issue 13.6: rankings are cached per (snapshot version, normalised query); the supply model trains once. */
@@ -36,6 +40,10 @@ class TargetCachingTest {
 
     @Autowired
     ApplicationEventPublisher events;
+
+    @Autowired
+    @Qualifier(RankingExecutorConfiguration.NAME)
+    Executor rankingExecutor;
 
     @Test
     void concurrentFirstRequestsTrainTheSupplyModelOnce() throws Exception {
@@ -105,6 +113,48 @@ class TargetCachingTest {
         assertThat(targets.cached(asked, version)).as("warmed without a request").isTrue();
         assertThat(snapshots.get("IC").version()).as("another chain is left alone").isEqualTo(icBefore);
         assertThat(targets.cached(other, icBefore)).isTrue();
+    }
+
+    /**
+     * Issue 13 (load): right after the data changed, a page of a query ranked before shows the previous version's
+     * ranking, marked as refreshing, while the background thread computes the new one; a query nobody ranked before
+     * is computed in the request; the whole ranking (saved lists, exports) is always the current data's.
+     */
+    @Test
+    void aPageShowsThePreviousRankingWhileTheNewOneIsComputedInTheBackground() throws Exception {
+        TargetQuery q = new TargetQuery("NEV", "440300", null, null, "ties", null, null, null, null, null, null);
+        TargetQuery neverAsked = new TargetQuery("NEV", "440300", null, null, "expanding", null, null, null, null, null, 0.0123);
+        Paging first = new Paging(0, 20);
+        TargetModel.TargetPage before = targets.rank(q, first);
+        assertThat(before.refreshing()).isNull();
+
+        CountDownLatch hold = new CountDownLatch(1);
+        rankingExecutor.execute(() -> {
+            try {
+                hold.await(60, TimeUnit.SECONDS); // keeps the background thread busy: the new ranking stays pending
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        long current;
+        try {
+            current = snapshots.refresh("NEV").version();
+            TargetModel.TargetPage during = targets.rank(q, first);
+            assertThat(during.refreshing()).as("previous ranking shown, marked").isNotNull();
+            assertThat(during.refreshing().currentSnapshotVersion()).isEqualTo(current);
+            assertThat(during.refreshing().note()).contains("更新前");
+            assertThat(during.snapshotVersion()).isEqualTo(before.snapshotVersion()).isLessThan(current);
+            assertThat(during.items()).isEqualTo(before.items());
+            TargetModel.TargetPage fresh = targets.rank(neverAsked, first);
+            assertThat(fresh.refreshing()).as("nothing older to show: computed in the request").isNull();
+            assertThat(fresh.snapshotVersion()).isEqualTo(current);
+        } finally {
+            hold.countDown();
+        }
+        assertThat(targets.rankAll(q).snapshotVersion()).as("saved lists and exports rank the current data").isEqualTo(current);
+        TargetModel.TargetPage after = targets.rank(q, first);
+        assertThat(after.refreshing()).isNull();
+        assertThat(after.snapshotVersion()).isEqualTo(current);
     }
 
     @Test

@@ -118,6 +118,7 @@ public final class LoadBenchmark {
         Map<String, Stats> stats = new ConcurrentHashMap<>();
         ENDPOINTS.forEach(e -> stats.put(e, new Stats()));
         ConcurrentHashMap<String, String> errorSamples = new ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicLong refreshing = new java.util.concurrent.atomic.AtomicLong();
         long start = System.nanoTime();
         long end = start + o.seconds * 1_000_000_000L;
         CountDownLatch done = new CountDownLatch(o.clients);
@@ -133,6 +134,9 @@ public final class LoadBenchmark {
                         try {
                             HttpResponse<String> r = c.get(req[1]);
                             s.add(System.nanoTime() - t0, r.statusCode());
+                            if (r.statusCode() == 200 && r.body().contains("\"refreshing\":{")) {
+                                refreshing.incrementAndGet(); // the previous data's ranking, the new one computing
+                            }
                             if (r.statusCode() != 200 && r.statusCode() != 429 && errorSamples.size() < 10) {
                                 errorSamples.putIfAbsent(req[1], r.statusCode() + " " + cut(r.body()));
                             }
@@ -187,6 +191,9 @@ public final class LoadBenchmark {
         System.out.println();
         System.out.printf(Locale.ROOT, "import alongside: %,d enterprises, %s in %.1f s (alone: %.1f s)%n", o.importRows,
                 d == null ? "NOT FINISHED" : d.phase, d == null ? Double.NaN : d.seconds, a.seconds);
+        gcPauses(Path.of("target", "bench-load", "app-gc.log"), o);
+        System.out.printf(Locale.ROOT, "target pages answered with the previous data's ranking while the new one was computed: %,d of %,d%n",
+                refreshing.get(), stats.get("targets").count());
         errorSamples.forEach((path, what) -> System.out.println("error sample: " + path + " → " + what));
         boolean goal = all.errors == 0 && all.busy == 0 && all.percentile(99) < 500;
         System.out.println("goal (0 errors, 0 429s, p99 < 500 ms): " + (goal ? "met" : "NOT met"));
@@ -272,6 +279,29 @@ public final class LoadBenchmark {
 
     static String cut(String s) {
         return s == null ? "" : s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+
+    /** The app's GC pauses during the whole child run (a stop-the-world pause delays every endpoint at once). */
+    private static void gcPauses(Path log, Options o) {
+        if (o.url != null || !Files.exists(log)) {
+            return;
+        }
+        try {
+            Matcher m = Pattern.compile("Pause.* (\\d+(?:\\.\\d+)?)ms").matcher(Files.readString(log));
+            int n = 0;
+            double total = 0;
+            double max = 0;
+            while (m.find()) {
+                double ms = Double.parseDouble(m.group(1));
+                n++;
+                total += ms;
+                max = Math.max(max, ms);
+            }
+            System.out.printf(Locale.ROOT, "app GC (whole run incl. start): %d pauses, %.0f ms in all, longest %.0f ms (%s)%n",
+                    n, total, max, log);
+        } catch (IOException e) {
+            System.out.println("app GC log not read: " + e.getMessage());
+        }
     }
 
     /** Latencies and outcomes of one endpoint. */
@@ -422,7 +452,8 @@ public final class LoadBenchmark {
             Path dir = Files.createDirectories(Path.of("target", "bench-load")).toAbsolutePath();
             Path data = dir.resolve("neo4j-" + System.currentTimeMillis());
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx" + o.heap, "-XX:+UseG1GC", "--add-opens=java.base/java.nio=ALL-UNNAMED"));
+                    "-Xmx" + o.heap, "-XX:+UseG1GC", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                    "-Xlog:gc:file=" + dir.resolve("app-gc.log")));
             if (o.jar != null) {
                 cmd.addAll(List.of("-jar", o.jar));
             } else { // the compiled app on its runtime class path (no test classes, resources or test-scope jars)

@@ -1,0 +1,28 @@
+package com.chainatlas.targeting;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * The one thread that computes rankings in the background while requests are shown the previous data's ranking
+ * ({@link TargetService#rank}). One thread: the point is to keep the recomputation after an import from taking
+ * every core the requests need. A full queue refuses the task and the request computes the ranking itself.
+ */
+@Configuration(proxyBeanMethods = false)
+class RankingExecutorConfiguration {
+
+    static final String NAME = "rankingExecutor";
+
+    @Bean(NAME)
+    ThreadPoolTaskExecutor rankingExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(1);
+        executor.setQueueCapacity(64);
+        executor.setThreadNamePrefix("ranking-");
+        executor.setDaemon(true);
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        return executor; // the default policy throws RejectedExecutionException: the request computes it itself
+    }
+}

@@ -40,9 +40,10 @@ import com.chainatlas.enterprise.Uscc;
  */
 public final class LoadBenchmark {
 
-    static final List<String> CHAINS = List.of("NEV", "IC");
-    /** 合肥, 安徽, 苏州, 江苏, 深圳, 上海, 杭州: cities and provinces, the demo region first. */
-    static final List<String> REGIONS = List.of("340100", "340000", "320500", "320000", "440300", "310000", "330100");
+    /** The demo data's chains; {@code --chains} for another database (e.g. a bulk-loaded national one). */
+    static List<String> CHAINS = List.of("NEV", "IC");
+    /** 合肥, 安徽, 苏州, 江苏, 深圳, 上海, 杭州: cities and provinces, the demo region first; {@code --regions} to change. */
+    static List<String> REGIONS = List.of("340100", "340000", "320500", "320000", "440300", "310000", "330100");
     static final List<String> ENDPOINTS = List.of("diagnosis", "targets", "enterprises", "chain", "chains");
 
     private LoadBenchmark() {
@@ -403,6 +404,8 @@ public final class LoadBenchmark {
                     case "--heap" -> o.heap = args[++i];
                     case "--import-rows" -> o.importRows = Integer.parseInt(args[++i]);
                     case "--keep-data" -> o.keepData = true;
+                    case "--chains" -> CHAINS = List.of(args[++i].split(","));
+                    case "--regions" -> REGIONS = List.of(args[++i].split(","));
                     default -> positional.add(args[i]);
                 }
             }

@@ -25,6 +25,7 @@ const VIEW_COMPONENTS: Record<ViewId, () => Promise<RouteComponent>> = {
   bench: () => import('./views/chain/BenchView.vue'),
   users: () => import('./views/admin/UsersView.vue'),
   audit: () => import('./views/admin/AuditView.vue'),
+  settings: () => import('./views/admin/SettingsView.vue'),
 };
 
 const routes: RouteRecordRaw[] = [

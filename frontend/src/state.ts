@@ -4,7 +4,7 @@
  * Hash routes need no server-side fallback.
  */
 
-export const VIEWS = ['chain', 'enterprise', 'product', 'innovation', 'diagnosis', 'targets', 'leads', 'projects', 'dashboard', 'import', 'report', 'bench', 'users', 'audit'] as const;
+export const VIEWS = ['chain', 'enterprise', 'product', 'innovation', 'diagnosis', 'targets', 'leads', 'projects', 'dashboard', 'import', 'report', 'bench', 'users', 'audit', 'settings'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 /** Keys every view shares (the header pickers) in the order they are written. */

@@ -42,6 +42,7 @@ export const S = {
     import: '数据导入',
     users: '用户管理',
     audit: '审计日志',
+    settings: '系统设置',
   },
   auth: {
     title: '登录',

@@ -5,7 +5,7 @@ import { defineComponent } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { auditExportUrl, type Account } from '../src/api/auth';
 import { resetAuth, setMe } from '../src/app/auth';
-import { accountChange, auditFilterParams, auditStateFromParams, newUserErrors } from '../src/views/admin/adminLogic';
+import { accountChange, auditFilterParams, auditStateFromParams, newUserErrors, settingsChange } from '../src/views/admin/adminLogic';
 import AuditView from '../src/views/admin/AuditView.vue';
 import UsersView from '../src/views/admin/UsersView.vue';
 
@@ -227,5 +227,29 @@ describe('audit view', { timeout: 30_000 }, () => {
     expect(calls.at(-1)!.url).toBe('/api/admin/audit?page=0&size=50&user=wang&action=EXPORT&from=2025-03-01&to=2025-03-31');
     expect(w.find('[data-testid=audit-export]').attributes('href')).toBe('/api/admin/audit.xlsx?user=wang&action=EXPORT&from=2025-03-01&to=2025-03-31');
     w.unmount();
+  });
+});
+
+describe('系统设置: what a save sends', () => {
+  const fields = [
+    { key: 'leadStaleDays', zh: '线索久未跟进天数', min: 1, max: 365 },
+    { key: 'startWithinMonths', zh: '签约后开工期限（月）', min: 1, max: 60 },
+  ];
+  const current = { leadStaleDays: 30, startWithinMonths: 6 };
+
+  it('sends only the changed fields', () => {
+    expect(settingsChange(fields, current, { leadStaleDays: 30, startWithinMonths: 6 })).toEqual({ change: {}, errors: {} });
+    expect(settingsChange(fields, current, { leadStaleDays: 45, startWithinMonths: 6 })).toEqual({ change: { leadStaleDays: 45 }, errors: {} });
+  });
+
+  it('names an empty, fractional or out-of-range value and leaves it out', () => {
+    const r = settingsChange(fields, current, { leadStaleDays: null, startWithinMonths: 61 });
+    expect(r.change).toEqual({});
+    expect(r.errors.leadStaleDays).toBe('线索久未跟进天数须为 1–365 之间的整数');
+    expect(r.errors.startWithinMonths).toContain('1–60');
+    expect(settingsChange(fields, current, { leadStaleDays: 2.5, startWithinMonths: 7 })).toEqual({
+      change: { startWithinMonths: 7 },
+      errors: { leadStaleDays: '线索久未跟进天数须为 1–365 之间的整数' },
+    });
   });
 });

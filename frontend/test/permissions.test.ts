@@ -21,8 +21,8 @@ describe('permissions', () => {
   });
 
   it('opens import only for ADMIN, users and audit only for ADMIN, every other view for everyone signed in', () => {
-    expect(['ADMIN', 'ANALYST', 'VIEWER'].map((r) => [canOpen(r as Role, 'import'), canOpen(r as Role, 'users'), canOpen(r as Role, 'audit')])).toEqual([
-      [true, true, true], [false, false, false], [false, false, false],
+    expect(['ADMIN', 'ANALYST', 'VIEWER'].map((r) => [canOpen(r as Role, 'import'), canOpen(r as Role, 'users'), canOpen(r as Role, 'audit'), canOpen(r as Role, 'settings')])).toEqual([
+      [true, true, true, true], [false, false, false, false], [false, false, false, false],
     ]);
     expect(canOpen('VIEWER', 'leads')).toBe(true);
     expect(canOpen('VIEWER', 'dashboard')).toBe(true);

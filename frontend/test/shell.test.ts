@@ -56,7 +56,8 @@ describe('header', { timeout: 30_000 }, () => {
   it('shows an ADMIN 用户管理 and 审计日志, with the region of the account', async () => {
     setMe(me('ADMIN', '340100', '合肥市'));
     const { w } = await mountWith(AppHeader, '/chain');
-    expect(tabs(w).slice(-3)).toEqual(['import', 'users', 'audit']);
+    expect(tabs(w).slice(-4)).toEqual(['import', 'users', 'audit', 'settings']);
+    expect(w.find('nav.tabs a[data-view=settings]').text()).toBe('系统设置');
     expect(w.find('nav.tabs a[data-view=users]').text()).toBe('用户管理');
     expect(w.find('[data-testid=user-role]').text()).toBe('管理员 · 合肥市');
     w.unmount();

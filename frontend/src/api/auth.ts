@@ -1,4 +1,4 @@
-import { buildUrl, getJson, patchJson, postJson, postNoContent, type QueryValue } from './http';
+import { buildUrl, getJson, patchJson, postJson, postNoContent, putJson, type QueryValue } from './http';
 import type { Page } from './types';
 
 /** Sign-in, accounts and audit (contract in notes/AUTH-API.md, issue 13). */
@@ -77,7 +77,25 @@ export const authApi = {
     postNoContent('/api/auth/password', { currentPassword, newPassword }, s),
 };
 
+/** 系统设置 of the ledger (`/api/settings/ledger`): whole numbers, each in its range. */
+export type LedgerSettings = Record<string, number>;
+export interface SettingsField {
+  key: string;
+  zh: string;
+  min: number;
+  max: number;
+}
+export interface LedgerSettingsView {
+  settings: LedgerSettings;
+  defaults: LedgerSettings;
+  fields: SettingsField[];
+  ledgerVersion: number;
+}
+
 export const adminApi = {
+  ledgerSettings: (s?: Sig) => getJson<LedgerSettingsView>('/api/settings/ledger', {}, s),
+  /** Only the fields that changed; the answer is the settings in force afterwards. */
+  saveLedgerSettings: (change: LedgerSettings, s?: Sig) => putJson<LedgerSettingsView>('/api/settings/ledger', change, s),
   users: (s?: Sig) => getJson<Account[]>('/api/admin/users', {}, s),
   createUser: (body: NewAccount, s?: Sig) => postJson<Account>('/api/admin/users', body, s),
   updateUser: (username: string, body: AccountChange, s?: Sig) => patchJson<Account>(userPath(username), body, s),

@@ -193,6 +193,16 @@ export async function patchJson<T>(path: string, body: unknown, signal?: AbortSi
   return (await res.json()) as T;
 }
 
+export async function putJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  const res = await send(path, {
+    method: 'PUT',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: signal ?? null,
+  });
+  return (await res.json()) as T;
+}
+
 export async function postForm<T>(path: string, form: FormData, signal?: AbortSignal): Promise<T> {
   const res = await send(path, { method: 'POST', headers: { Accept: 'application/json' }, body: form, signal: signal ?? null });
   return (await res.json()) as T;

@@ -10,7 +10,7 @@ import { currentRole } from './auth';
  * - write:  new lead/project, follow-ups, stage changes, saving/refreshing/deleting target lists
  * - export: downloads of exports (.xlsx/.csv/.docx)
  * - import: the data import view and the ledger import link
- * - admin:  user management and the audit log
+ * - admin:  user management, the audit log and 系统设置
  */
 export type Capability = 'write' | 'export' | 'import' | 'admin';
 
@@ -21,7 +21,7 @@ const GRANTS: Record<Role, readonly Capability[]> = {
 };
 
 /** Views that need more than being signed in. */
-const VIEW_NEEDS: Partial<Record<ViewId, Capability>> = { import: 'import', users: 'admin', audit: 'admin' };
+const VIEW_NEEDS: Partial<Record<ViewId, Capability>> = { import: 'import', users: 'admin', audit: 'admin', settings: 'admin' };
 
 export function can(role: Role | null | undefined, capability: Capability): boolean {
   return !!role && (GRANTS[role]?.includes(capability) ?? false);

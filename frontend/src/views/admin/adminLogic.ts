@@ -1,4 +1,4 @@
-import type { Account, AccountChange, AuditFilters, NewAccount, Role } from '../../api/auth';
+import type { Account, AccountChange, AuditFilters, LedgerSettings, NewAccount, Role, SettingsField } from '../../api/auth';
 import { AUDIT_ACTIONS } from '../../api/auth';
 import { newPasswordError } from '../auth/authLogic';
 
@@ -88,4 +88,26 @@ export function auditStateFromParams(p: Record<string, string>): { filters: Audi
 /** URL parameters for changed filters (empty ones removed); a filter change goes back to the first page. */
 export function auditFilterParams(f: AuditFilters): Record<string, string | null> {
   return { user: f.user?.trim() || null, action: f.action || null, from: f.from || null, to: f.to || null, page: null };
+}
+
+/**
+ * 系统设置: the fields whose edited value differs from the one in force and is a whole number in its range (what the
+ * PUT sends), and the problems of the others by key (the save button stays off while there are any).
+ */
+export function settingsChange(
+  fields: readonly SettingsField[],
+  current: LedgerSettings,
+  edited: Record<string, number | null | undefined>,
+): { change: LedgerSettings; errors: Record<string, string> } {
+  const change: LedgerSettings = {};
+  const errors: Record<string, string> = {};
+  for (const f of fields) {
+    const v = edited[f.key];
+    if (v === null || v === undefined || !Number.isInteger(v) || v < f.min || v > f.max) {
+      errors[f.key] = `${f.zh}须为 ${f.min}–${f.max} 之间的整数`;
+    } else if (v !== current[f.key]) {
+      change[f.key] = v;
+    }
+  }
+  return { change, errors };
 }

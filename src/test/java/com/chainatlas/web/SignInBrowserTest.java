@@ -3,6 +3,7 @@ package com.chainatlas.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -179,5 +180,37 @@ class SignInBrowserTest {
         assertThat(audit.locator(".el-table__body tr").first()).containsText(name);
         assertThat(audit).containsText("登录");
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.SHOTS.resolve("audit-log.png")));
+    }
+
+    /** 系统设置: the admin changes a ledger threshold; it is in force at once and audited (before → after). */
+    @Test
+    void theAdminChangesALedgerSettingAndFindsItAudited() {
+        Api api = new Api(port);
+        int before = api.ok("/api/settings/ledger").get("settings").get("leadStaleDays").asInt();
+        int next = before == 45 ? 46 : 45;
+        page.navigate(url("#/settings"));
+        page.waitForURL(u -> u.contains("#/login"));
+        signIn(Api.ADMIN, Api.ADMIN_PASSWORD);
+        page.waitForURL(u -> u.contains("#/settings"));
+        assertThat(page.locator("nav.tabs a[data-view=settings]")).hasText("系统设置");
+        Locator field = input("setting-leadStaleDays");
+        assertThat(field).hasValue(String.valueOf(before));
+        assertThat(page.locator("[data-testid=settings-save]")).isDisabled(); // nothing changed yet
+        try {
+            field.fill(String.valueOf(next));
+            field.blur();
+            page.locator("[data-testid=settings-save]").click();
+            assertThat(page.locator(".el-message--success")).containsText("已保存 1 项设置");
+            assertThat(api.ok("/api/settings/ledger").get("settings").get("leadStaleDays").asInt()).isEqualTo(next);
+            page.navigate(url("#/audit?action=SETTINGS_CHANGED"));
+            Locator audit = page.locator("[data-testid=audit-table]");
+            assertThat(audit.locator(".el-table__body tr").first()).containsText("线索久未跟进天数 " + before + " → " + next);
+            assertThat(audit.locator(".el-table__body tr").first()).containsText("成功");
+            page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.SHOTS.resolve("settings-audited.png")));
+        } finally {
+            HttpRequest put = HttpRequest.newBuilder(api.uri("/api/settings/ledger")).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"leadStaleDays\":" + before + "}")).build();
+            assertThat(api.send(put).status()).isEqualTo(200);
+        }
     }
 }

@@ -209,10 +209,6 @@ public final class SegmentModel {
         return segments;
     }
 
-    Method method() {
-        return method;
-    }
-
     /** The TF-IDF vector of assigned firm {@code i} (training order). */
     SparseVector exampleVector(int i) {
         return exampleVectors.get(i);

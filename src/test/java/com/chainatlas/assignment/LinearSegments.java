@@ -17,7 +17,8 @@ import de.bwaldvogel.liblinear.SolverType;
  * A discriminative linear classifier over a {@link SegmentModel}'s L2-normalised TF-IDF vectors of its assigned
  * firms (LIBLINEAR: L2-regularised logistic regression or linear SVM, one constant feature as bias), giving a
  * probability per segment. A firm in several segments counts once per segment. Segments without assigned firms
- * get probability 0; a chain whose firms sit in one segment gives that segment 1.
+ * get probability 0; a chain whose firms sit in one segment gives that segment 1. An experiment
+ * ({@link LinearExperiment}, docs/assignment.md), not used by the service: it did not beat the method.
  */
 final class LinearSegments {
 

@@ -71,6 +71,7 @@ public final class SegmentModel {
     private final SparseVector[] centroids;
     private final Postings centroidIndex;
     private final Postings exampleIndex;
+    private final List<SparseVector> exampleVectors;
 
     private SegmentModel(Method method, List<Segment> segments, List<Example> examples, Map<String, Integer> featureIds,
                          List<String> featureNames, double[] idf, int[] firmsPerSegment, int[][] segmentsOfExample,
@@ -86,6 +87,7 @@ public final class SegmentModel {
         this.centroids = centroids;
         this.centroidIndex = new Postings(Arrays.asList(centroids), featureNames.size());
         this.exampleIndex = new Postings(exampleVectors, featureNames.size());
+        this.exampleVectors = List.copyOf(exampleVectors);
     }
 
     /**
@@ -202,6 +204,25 @@ public final class SegmentModel {
         return segments.size();
     }
 
+    /** The segments, in the order of score arrays (by id). */
+    List<Segment> segments() {
+        return segments;
+    }
+
+    /** The TF-IDF vector of assigned firm {@code i} (training order). */
+    SparseVector exampleVector(int i) {
+        return exampleVectors.get(i);
+    }
+
+    /** Indices (into {@link #segments()}) of assigned firm {@code i}'s segments. */
+    int[] segmentsOf(int i) {
+        return segmentsOfExample[i];
+    }
+
+    int featureCount() {
+        return featureNames.size();
+    }
+
     public int exampleCount() {
         return examples.size();
     }
@@ -225,6 +246,20 @@ public final class SegmentModel {
 
     /** Proposes segments for a firm with these phrases and, optionally, its registered industry (所属行业). */
     public Proposal propose(List<Phrase> phrases, String industry) {
+        SparseVector v = vector(phrases, industry);
+        double[] sims = new double[examples.size()];
+        double[] score = scores(v, sims);
+        if (score == null) {
+            return NO_MATCH;
+        }
+        return proposal(phrases, v, sims, score, method.sureMargin());
+    }
+
+    static final Proposal NO_MATCH = new Proposal(List.of(), 0, Confidence.REVIEW,
+            "文本中没有与已挂链企业或环节名称相同的词，请人工指定环节", List.of(), List.of());
+
+    /** The firm's TF-IDF vector over the model's features (unit length; empty when no feature is known). */
+    SparseVector vector(List<Phrase> phrases, String industry) {
         Map<Integer, Double> counts = new HashMap<>();
         features(phrases, method).forEach((f, x) -> {
             Integer id = featureIds.get(f);
@@ -236,18 +271,20 @@ public final class SegmentModel {
         if (method.industryWeight() > 0 && industryId != null && idf[industryId] > 0) {
             counts.merge(industryId, method.industryWeight(), Double::sum);
         }
-        // Known features of the product and scope phrases, to tell a match on them from one on the name only.
-        List<Integer> textFeatures = features(phrases.stream().filter(p -> !p.fromName()).toList(), method).keySet().stream()
-                .map(featureIds::get).filter(id -> id != null && idf[id] > 0).toList();
-        SparseVector v = weighted(counts, idf, 0.0);
+        return weighted(counts, idf, 0.0);
+    }
+
+    /**
+     * The blended score of every segment (in {@link #segments()} order) for vector {@code v}, filling {@code sims}
+     * with its cosine to every assigned firm; null when nothing matches.
+     */
+    double[] scores(SparseVector v, double[] sims) {
         double[] cos = new double[segments.size()];
         centroidIndex.dots(v, cos);
         double maxCos = Arrays.stream(cos).max().orElse(0);
         if (v.isEmpty() || maxCos <= 0) {
-            return new Proposal(List.of(), 0, Confidence.REVIEW, "文本中没有与已挂链企业或环节名称相同的词，请人工指定环节",
-                    List.of(), List.of());
+            return null;
         }
-        double[] sims = new double[examples.size()];
         exampleIndex.dots(v, sims);
         double[] votes = new double[segments.size()];
         double total = 0;
@@ -262,6 +299,14 @@ public final class SegmentModel {
         for (int s = 0; s < score.length; s++) {
             score[s] = (1 - method.knnBlend()) * cos[s] / maxCos + (total > 0 ? method.knnBlend() * votes[s] / total : 0);
         }
+        return score;
+    }
+
+    /** The proposal for final segment scores {@code score}: ranking, margin, confidence label and evidence. */
+    Proposal proposal(List<Phrase> phrases, SparseVector v, double[] sims, double[] score, double sureMargin) {
+        // Known features of the product and scope phrases, to tell a match on them from one on the name only.
+        List<Integer> textFeatures = features(phrases.stream().filter(p -> !p.fromName()).toList(), method).keySet().stream()
+                .map(featureIds::get).filter(id -> id != null && idf[id] > 0).toList();
         int[] order = topIndices(score, ALTERNATIVES, i -> true);
         List<Alternative> ranked = new ArrayList<>();
         for (int s : order) {
@@ -272,11 +317,11 @@ public final class SegmentModel {
         Confidence label;
         String reason;
         String lead = String.format(Locale.ROOT, "%.2f", margin);
-        String need = String.format(Locale.ROOT, "%.2f", method.sureMargin());
+        String need = String.format(Locale.ROOT, "%.2f", sureMargin);
         if (textFeatures.stream().noneMatch(id -> Arrays.binarySearch(centroids[best].ids(), id) >= 0)) {
             label = Confidence.REVIEW;
             reason = "只有企业名称或所属行业与该环节相符，主营产品与经营范围未提供依据，请人工确认";
-        } else if (margin < method.sureMargin()) {
+        } else if (margin < sureMargin) {
             label = Confidence.REVIEW;
             reason = "领先第二位 " + lead + "，低于确定所需的 " + need + "，请人工确认";
         } else if (firmsPerSegment[best] < method.minFirms()) {

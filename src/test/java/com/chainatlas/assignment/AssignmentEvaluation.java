@@ -224,6 +224,11 @@ public final class AssignmentEvaluation {
                 }
             }
         }
+        return figures(label, outcomes, noMatch);
+    }
+
+    /** The figures of held-out outcomes: top-1, top-3, 确定 coverage and precision, precision by margin at coverages. */
+    static Figures figures(String label, List<Outcome> outcomes, int noMatch) {
         int n = outcomes.size();
         long sure = outcomes.stream().filter(Outcome::sure).count();
         long sureRight = outcomes.stream().filter(o -> o.sure() && o.top1()).count();

@@ -14,6 +14,7 @@ import java.util.Set;
  * ./mvnw -q -o -Dfrontend.skip=true test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
  *   -Dexec.classpathScope=test -Dexec.mainClass=com.chainatlas.assignment.AssignmentScaleCheck [-Dexec.args="50000 20000"]
  * </pre>
+ * A third and fourth argument (e.g. {@code LR 128}) also time {@link LinearSegments} on the same firms.
  */
 public final class AssignmentScaleCheck {
 
@@ -44,6 +45,13 @@ public final class AssignmentScaleCheck {
         long t2 = System.nanoTime();
         System.out.printf(Locale.ROOT, "%d examples, %d segments: train %.1f s; %d proposals %.1f s (%.2f ms each), %d 确定%n",
                 examples, segments, (t1 - t0) / 1e9, candidates, (t2 - t1) / 1e9, (t2 - t1) / 1e6 / candidates, sure);
+        // Optional: the LIBLINEAR classifier of the experiment (docs/assignment.md), e.g. "50000 0 LR 128".
+        if (args.length > 3) {
+            long t3 = System.nanoTime();
+            LinearSegments linear = LinearSegments.train(model, LinearSegments.Kind.valueOf(args[2]), Double.parseDouble(args[3]));
+            System.out.printf(Locale.ROOT, "linear %s C=%s: train %.1f s (%s)%n", args[2], args[3],
+                    (System.nanoTime() - t3) / 1e9, linear.getClass().getSimpleName());
+        }
     }
 
     /** 4–6 product words: mostly from the segment's 150 characters, some from a shared pool. */

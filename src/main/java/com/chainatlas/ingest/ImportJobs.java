@@ -298,23 +298,51 @@ public class ImportJobs implements DisposableBean {
                 job.phase = phase;
                 job.startedAt = ImportQueue.instant(node.get("startedAt"));
                 job.rowsTotal = ImportQueue.num(node, "rowsTotal");
-                boolean writing = phase == ImportJob.Phase.WRITING;
-                job.finish(ImportJob.Phase.FAILED, new ImportJob.ImportResult(false, "", 0, 0, 0, List.of(), false,
-                        List.of(), java.util.Set.of(), false,
-                        "运行该任务的实例 (" + node.get("worker") + ") 已停止，任务终止"
-                                + (writing ? "；已校验的数据会在该实例重启时自动补全或回滚" : "，未写入任何数据"),
-                        "The instance running the job (" + node.get("worker") + ") stopped; the job was ended"
-                                + (writing ? " (validated rows complete or roll back when that instance restarts)"
-                                : "; nothing was written")));
-                log.warn("Import {} ({}) was running on stopped instance {} in phase {}: ended as FAILED",
-                        job.id, job.fileName, node.get("worker"), phase);
+                Orphan what = orphan(node);
+                job.finish(ImportJob.Phase.FAILED, new ImportJob.ImportResult(what.written(), "", 0, what.rowsWritten(), 0,
+                        List.of(), false, List.of(), java.util.Set.of(), what.staged(),
+                        "运行该任务的实例 (" + node.get("worker") + ") 已停止，任务终止；" + what.zh(),
+                        "The instance running the job (" + node.get("worker") + ") stopped; the job was ended; " + what.en()));
+                log.warn("Import {} ({}) was running on stopped instance {} (last reported phase {}): ended as FAILED; {}",
+                        job.id, job.fileName, node.get("worker"), phase, what.en());
                 record(job);
                 audit(job);
+                if (what.rowsWritten() > 0) {
+                    service.dataWrittenByStoppedImport(); // it stopped before it could say so
+                }
             }
             uploads.deleteOrphans(Duration.ofHours(1));
         } catch (RuntimeException e) {
             log.warn("Could not end the jobs of stopped instances: {}", e.getMessage());
         }
+    }
+
+    /** What a stopped instance's job left in the database, for its FAILED message. */
+    private record Orphan(boolean written, long rowsWritten, boolean staged, String zh, String en) {
+    }
+
+    /**
+     * Decided from the database, not from the job's last reported phase (a heartbeat old by up to a tick): the job's
+     * {@code written} mark (set with its last rows), else its journal (rows published of a large file), else nothing.
+     */
+    private Orphan orphan(Map<String, Object> node) {
+        if (Boolean.TRUE.equals(node.get("written"))) {
+            long rows = ImportQueue.num(node, "rowsWritten");
+            return new Orphan(true, rows, false, "文件的数据已全部写入 (" + rows + " 行)，无需重新导入",
+                    "all " + rows + " rows had been written; no need to import it again");
+        }
+        Optional<ImportStaging.Journal> journal = service.journal((String) node.get("id"));
+        if (journal.isEmpty()) {
+            return new Orphan(false, 0, false, "未写入任何数据，请重新上传文件", "nothing was written; upload the file again");
+        }
+        ImportStaging.Journal j = journal.get();
+        if (j.published() >= j.rows()) {
+            return new Orphan(true, j.published(), true, "文件的数据已全部写入 (" + j.published() + " 行)，无需重新导入",
+                    "all " + j.published() + " rows had been written; no need to import it again");
+        }
+        return new Orphan(false, j.published(), true, "已写入 " + j.published() + " / " + j.rows()
+                + " 行，其余行会在该实例重启时自动补全",
+                j.published() + " of " + j.rows() + " rows were written; the rest are written when that instance restarts");
     }
 
     private void recoverQuietly() {
@@ -347,9 +375,14 @@ public class ImportJobs implements DisposableBean {
             }
         }
         // the lease is renewed while a job runs (else another instance would start the next job meanwhile) and
-        // tried when jobs wait; the queue is looked at with a read, which any cluster member serves
-        holdLease(job != null || queue.hasWork());
-        pump();
+        // tried when jobs wait; the queue is looked at with a read, which any cluster member serves. With nothing to
+        // do, pump() is not called either: it would renew the lease (a write every third of its time to live, and
+        // an idle holder would keep the lease for ever, so the other instances never got it)
+        boolean work = job != null || queue.hasWork();
+        holdLease(work);
+        if (work) {
+            pump();
+        }
         failStuckJobs();
     }
 

@@ -69,10 +69,15 @@ class ImportQueue {
         return new Decision(same == null && !paused && waiting < maxQueued, same, waiting, paused);
     }
 
-    /** Takes the oldest waiting job for {@code worker}; empty when none waits (or another claim took it first). */
+    /**
+     * Takes the oldest waiting job for {@code worker}; empty when none waits (or another claim took it first), and also
+     * while a job still runs: one job at a time per database, so a new lease holder first waits until the job of the
+     * instance it took over from has been ended (as that instance's orphan) or has finished.
+     */
     Optional<Map<String, Object>> claim(String worker) {
         return neo4j.query("""
                 MATCH (j:QueuedImport {state: 'WAITING'})
+                WHERE NOT EXISTS { MATCH (:QueuedImport {state: 'RUNNING'}) }
                 WITH j ORDER BY j.seq LIMIT 1
                 SET j.claimedBy = $worker
                 WITH j WHERE j.state = 'WAITING'
@@ -117,6 +122,15 @@ class ImportQueue {
                     Map<String, Object> job = (Map<String, Object>) m;
                     return job;
                 }).toList();
+    }
+
+    /**
+     * Marks a running job's data as written (call inside the transaction that commits its last rows): an instance
+     * that ends the job after its worker stopped can then tell the user the file is in, not that nothing was written.
+     */
+    static void markWritten(Neo4jClient neo4j, String id, long rows) {
+        neo4j.query("MATCH (j:QueuedImport {id: $id}) SET j.written = true, j.rowsWritten = $rows")
+                .bindAll(Map.of("id", id, "rows", rows)).run();
     }
 
     /** Whether any job waits or runs (on any instance). */

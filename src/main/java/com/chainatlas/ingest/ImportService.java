@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -118,6 +119,7 @@ public class ImportService {
             if (sink.spilled()) {
                 staging.commit(job.id, job.format.id(), sink.rows());
                 publish(rules, job.id, 0, job.rowsDone::addAndGet, null, touched);
+                ImportQueue.markWritten(neo4j, job.id, sink.rows()); // before the journal goes: one of the two always says it
                 staging.finish(job.id);
             } else {
                 List<FormatRow> rows = sink.memoryRows();
@@ -128,6 +130,7 @@ public class ImportService {
                         rules.write(batch, writers);
                         job.rowsDone.addAndGet(batch.size());
                     }
+                    ImportQueue.markWritten(neo4j, job.id, rows.size()); // committed with the rows, or not at all
                 });
             }
             // derived data (analysis snapshots) is invalidated before the job says DONE: DONE means the figures changed
@@ -191,11 +194,25 @@ public class ImportService {
                     j.id(), j.format(), j.published(), j.rows());
             Set<String> chains = new HashSet<>();
             publish(format.get().newRules(), j.id(), j.published(), n -> { }, chains, null);
+            ImportQueue.markWritten(neo4j, j.id(), j.rows()); // its job, still RUNNING in the queue, is ended as written
             staging.finish(j.id());
             events.publishEvent(new DataImportedEvent(chains));
             completed++;
         }
         return completed;
+    }
+
+    /** The journal of an import that got past validation and is being (or was being) published; empty otherwise. */
+    Optional<ImportStaging.Journal> journal(String importId) {
+        return staging.journals().stream().filter(j -> j.id().equals(importId)).findFirst();
+    }
+
+    /**
+     * Another instance's import wrote data and stopped before it said so (it was killed): derived data must not keep
+     * the old figures. Which chains it touched is unknown, so every chain counts as changed.
+     */
+    void dataWrittenByStoppedImport() {
+        publishImported(Set.of(), null);
     }
 
     /**

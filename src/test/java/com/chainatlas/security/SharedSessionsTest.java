@@ -107,6 +107,26 @@ class SharedSessionsTest {
     }
 
     @Test
+    void theSessionCookieKeepsTomcatsNameAndAttributes() throws Exception {
+        var jar = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
+        var http = java.net.http.HttpClient.newBuilder().cookieHandler(jar).build();
+        var csrf = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + portA + "/api/auth/csrf"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        String token = csrf.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        var login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + portA + "/api/auth/login"))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + Api.ADMIN + "\",\"password\":\"" + Api.ADMIN_PASSWORD + "\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow();
+        assertThat(cookie).contains("; Path=/").contains("; HttpOnly").contains("; SameSite=Lax").doesNotContain("Max-Age");
+        assertThat(login.headers().allValues("Set-Cookie")).as("a fresh CSRF token at sign-in")
+                .anyMatch(c -> c.startsWith("XSRF-TOKEN=") && !c.startsWith("XSRF-TOKEN=" + token + ";"));
+    }
+
+    @Test
     void theOwnPasswordChangeOnOneInstanceEndsTheOtherSessionOnTheOther() throws InterruptedException {
         String name = Accounts.create(admin, "sharedpw", "ANALYST", null);
         Browser here = signedInOnA(name, Accounts.PASSWORD);

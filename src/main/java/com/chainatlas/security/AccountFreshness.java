@@ -46,7 +46,7 @@ class AccountFreshness {
      * @throws AccountStoreUnavailable when the account cannot be read (database down)
      */
     boolean isCurrent(AccountPrincipal p) {
-        AccountStore.AuthState state = state(p.username());
+        AccountStore.AuthState state = state(p.username(), p.authVersion());
         return state != null && state.enabled() && state.version() == p.authVersion();
     }
 
@@ -57,10 +57,16 @@ class AccountFreshness {
         }
     }
 
-    private AccountStore.AuthState state(String username) {
+    /**
+     * The cached state unless older than {@link #MAX_AGE} or older than the principal: a principal at a newer version
+     * than the cache (its password was changed through another instance, which kept that session going at the new
+     * version) re-reads, or the kept session would be ended here.
+     */
+    private AccountStore.AuthState state(String username, long principalVersion) {
         long now = nanoTime.getAsLong();
         Seen s = seen.get(username);
-        if (s != null && now - s.readAtNanos() < MAX_AGE.toNanos()) {
+        if (s != null && now - s.readAtNanos() < MAX_AGE.toNanos() && s.state() != null
+                && s.state().version() >= principalVersion) {
             return s.state();
         }
         AccountStore.AuthState state;

@@ -22,12 +22,30 @@ final class Browser {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int port;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieManager cookies;
     private final HttpClient http;
 
     Browser(int port) {
+        this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private Browser(int port, CookieManager cookies) {
         this.port = port;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    /** The same browser (same cookie jar) talking to another app instance, as behind a load balancer. */
+    Browser on(int otherPort) {
+        return new Browser(otherPort, cookies);
+    }
+
+    /** Puts a cookie into the jar (e.g. a session cookie this browser kept after it was told to drop it). */
+    void setCookie(String name, String value) {
+        HttpCookie c = new HttpCookie(name, value);
+        c.setPath("/");
+        c.setVersion(0);
+        cookies.getCookieStore().add(URI.create("http://localhost:" + port + "/"), c);
     }
 
     /** GET /api/auth/csrf; returns the token it hands out. */

@@ -58,6 +58,8 @@ public final class NationalBenchmark {
         }
         var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(ch.qos.logback.classic.Level.WARN);
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.springframework.data.neo4j.cypher"))
+                .setLevel(ch.qos.logback.classic.Level.ERROR);
         int n = Integer.parseInt(args[0].replace("_", ""));
         String loader = args[1];
         Path work = Path.of(args[2]).toAbsolutePath().normalize();
@@ -123,6 +125,7 @@ public final class NationalBenchmark {
         SpringApplication app = new SpringApplication(ChainAtlasApplication.class);
         t = System.nanoTime();
         try (ConfigurableApplicationContext ctx = app.run("--server.port=0", "--logging.level.root=WARN",
+                "--logging.level.org.springframework.data.neo4j.cypher=ERROR",
                 "--chainatlas.embedded.data-dir=" + dataDir, "--chainatlas.embedded.bolt-port=0",
                 "--chainatlas.embedded.page-cache=" + System.getProperty("bench.pagecache", "1g"),
                 "--chainatlas.demo.enabled=false", "--chainatlas.snapshots.warm-up=false",
@@ -199,7 +202,9 @@ public final class NationalBenchmark {
             double[] pf = series(once, fresh.size(), 0, seriesSeconds);
             System.out.printf(Locale.ROOT, "  targets, first page of a new query (region × chain, all levels) n=%.0f p50 %.0f ms p99 %.0f ms%n",
                     pf[2], pf[0], pf[1]);
-            List<Supplier<Object>> again = new ArrayList<>(once.subList(0, (int) pf[2]));
+            // the last queries asked, fewer than the ranking cache holds (RankingCache.ENTRIES = 32), so each is a hit
+            int asked = (int) pf[2];
+            List<Supplier<Object>> again = new ArrayList<>(once.subList(Math.max(0, asked - 16), asked));
             double[] pc = series(again, 300, 0, seriesSeconds);
             System.out.printf(Locale.ROOT, "  targets, the same queries again (cached) n=%.0f p50 %.2f ms p99 %.2f ms%n", pc[2], pc[0], pc[1]);
             row.put("targets new p50/p99 ms", Math.round(pf[0]) + "/" + Math.round(pf[1]) + " (n=" + (int) pf[2] + ")");

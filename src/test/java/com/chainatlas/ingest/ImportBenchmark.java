@@ -205,19 +205,36 @@ public final class ImportBenchmark {
     }
 
     static void generate(int n, Path dir) throws IOException {
+        generate(n, dir, 1);
+    }
+
+    /**
+     * The benchmark's files for {@code chains} chains: chain {@code c} has id {@link #chainId}, 20 segments and 40
+     * products; enterprise {@code i} (county {@code i % counties}, so every county has enterprises once N ≥ their
+     * number) is a member of chain {@code i % chains}, makes one of its products, and supplies five random other
+     * enterprises (any chain) with one of its own chain's products. One chain gives exactly the files this
+     * benchmark always had (same random sequence); 8·N rows plus the chain files either way.
+     */
+    static void generate(int n, Path dir, int chains) throws IOException {
         List<String> counties = new RegionCatalog().ofLevel(RegionLevel.COUNTY).stream().map(Region::code).toList();
         SplittableRandom random = new SplittableRandom(20261122L);
-        Files.writeString(dir.resolve("chains.csv"), "id,name\nBENCH,基准测试链\n");
+        StringBuilder chainRows = new StringBuilder("id,name\n");
         StringBuilder segs = new StringBuilder("id,chainId,name,stage\n");
-        for (int s = 0; s < SEGMENTS; s++) {
-            segs.append("BENCH-S").append(s).append(",BENCH,环节").append(s).append(',')
-                    .append(s < 7 ? "上游" : s < 14 ? "中游" : "下游").append('\n');
-        }
-        Files.writeString(dir.resolve("segments.csv"), segs);
         StringBuilder prods = new StringBuilder("id,name,segmentId\n");
-        for (int p = 0; p < PRODUCTS; p++) {
-            prods.append("BENCH-P").append(p).append(",产品").append(p).append(",BENCH-S").append(p % SEGMENTS).append('\n');
+        for (int c = 0; c < chains; c++) {
+            String chain = chainId(c);
+            chainRows.append(chain).append(",基准测试链").append(c == 0 ? "" : String.valueOf(c + 1)).append('\n');
+            for (int s = 0; s < SEGMENTS; s++) {
+                segs.append(chain).append("-S").append(s).append(',').append(chain).append(",环节").append(s).append(',')
+                        .append(s < 7 ? "上游" : s < 14 ? "中游" : "下游").append('\n');
+            }
+            for (int p = 0; p < PRODUCTS; p++) {
+                prods.append(chain).append("-P").append(p).append(",产品").append(p).append(',').append(chain).append("-S")
+                        .append(p % SEGMENTS).append('\n');
+            }
         }
+        Files.writeString(dir.resolve("chains.csv"), chainRows);
+        Files.writeString(dir.resolve("segments.csv"), segs);
         Files.writeString(dir.resolve("products.csv"), prods);
         String[] usccs = new String[n];
         for (int i = 0; i < n; i++) {
@@ -233,13 +250,14 @@ public final class ImportBenchmark {
             s.write("supplier,customer,productId,amount\n");
             for (int i = 0; i < n; i++) {
                 String region = usccs[i].substring(2, 8);
+                String chain = chainId(i % chains);
                 e.write(usccs[i] + ",基准企业" + i + "有限公司,基准" + i + "," + region + ",," + (1 + random.nextInt(100_000)) + "."
                         + random.nextInt(10) + "," + (1 + random.nextInt(5000)) + "," + (1990 + random.nextInt(34)) + "-0"
                         + (1 + random.nextInt(9)) + "-1" + random.nextInt(10) + "," + TAGS[random.nextInt(TAGS.length)] + ","
                         + random.nextInt(200) + "\n");
                 int segment = random.nextInt(SEGMENTS);
-                m.write(usccs[i] + ",BENCH-S" + segment + "\n");
-                p.write(usccs[i] + ",BENCH-P" + (segment + SEGMENTS * random.nextInt(2)) + ",0." + (1 + random.nextInt(9)) + "\n");
+                m.write(usccs[i] + "," + chain + "-S" + segment + "\n");
+                p.write(usccs[i] + "," + chain + "-P" + (segment + SEGMENTS * random.nextInt(2)) + ",0." + (1 + random.nextInt(9)) + "\n");
                 List<Integer> customers = new ArrayList<>(5);
                 while (customers.size() < 5) {
                     int c = random.nextInt(n);
@@ -248,10 +266,15 @@ public final class ImportBenchmark {
                     }
                 }
                 for (int c : customers) {
-                    s.write(usccs[i] + "," + usccs[c] + ",BENCH-P" + random.nextInt(PRODUCTS) + "," + (1 + random.nextInt(5000)) + "\n");
+                    s.write(usccs[i] + "," + usccs[c] + "," + chain + "-P" + random.nextInt(PRODUCTS) + "," + (1 + random.nextInt(5000)) + "\n");
                 }
             }
         }
+    }
+
+    /** Id of the generator's chain {@code c}: BENCH, BENCH2, BENCH3, … */
+    static String chainId(int c) {
+        return c == 0 ? "BENCH" : "BENCH" + (c + 1);
     }
 
     private static double secs(long startNanos) {
@@ -267,7 +290,7 @@ public final class ImportBenchmark {
     }
 
     /** Samples heap use after GC-visible points: the max of the pools' peak usage. */
-    private static final class HeapWatch extends Thread {
+    static final class HeapWatch extends Thread {
         private final AtomicLong peak = new AtomicLong();
 
         HeapWatch() {

@@ -50,7 +50,7 @@ public final class SnapshotLoader implements SnapshotRegistry.Source {
      * The touched enterprises in the chain now, one row per membership (as {@link #MEMBERSHIPS}). The index hints
      * keep the planner from starting at the chain's segments (a scan of all members, as slow as a full read).
      */
-    private static final String DELTA_MEMBERSHIPS = """
+    static final String DELTA_MEMBERSHIPS = """
             UNWIND $keys AS key
             MATCH (e:Enterprise {uscc: key})-[:IN_SEGMENT]->(s:Segment)
             USING INDEX e:Enterprise(uscc)
@@ -59,14 +59,14 @@ public final class SnapshotLoader implements SnapshotRegistry.Source {
                    e.founded AS founded, e.listed AS listed, s.id AS segment
             """;
     /** Supply relations out of touched enterprises, and into them (the caller skips those from touched suppliers). */
-    private static final String DELTA_SUPPLIES_OUT = """
+    static final String DELTA_SUPPLIES_OUT = """
             UNWIND $keys AS key
             MATCH (a:Enterprise {uscc: key})-[r:SUPPLIES]->(b:Enterprise)
             USING INDEX a:Enterprise(uscc)
             RETURN a.uscc AS supplier, a.regionCode AS supplierRegion, b.uscc AS customer, b.regionCode AS customerRegion,
                    r.productId AS product, r.amount AS amount
             """;
-    private static final String DELTA_SUPPLIES_IN = """
+    static final String DELTA_SUPPLIES_IN = """
             UNWIND $keys AS key
             MATCH (a:Enterprise)-[r:SUPPLIES]->(b:Enterprise {uscc: key})
             USING INDEX b:Enterprise(uscc)

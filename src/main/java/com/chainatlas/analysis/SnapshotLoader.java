@@ -125,7 +125,7 @@ public final class SnapshotLoader implements SnapshotRegistry.Source {
         long started = System.nanoTime();
         SnapshotDelta delta = new SnapshotDelta(touched);
         java.util.List<String> keys = java.util.List.copyOf(delta.touched());
-        int parts = keys.size() >= PARALLEL_FROM ? READ_PARTS : 1;
+        int parts = keys.size() >= parallelFrom ? Math.min(READ_PARTS, keys.size()) : 1;
         java.util.List<java.util.concurrent.Future<DeltaRows>> reads = new java.util.ArrayList<>();
         for (int i = 0; i < parts; i++) {
             java.util.List<String> part = keys.subList(keys.size() * i / parts, keys.size() * (i + 1) / parts);
@@ -164,6 +164,8 @@ public final class SnapshotLoader implements SnapshotRegistry.Source {
     /** Keys from which a delta is read in parallel parts, and how many parts. */
     static final int PARALLEL_FROM = 2_000;
     static final int READ_PARTS = 4;
+    /** {@link #PARALLEL_FROM}; tests lower it to read small deltas in parts too. */
+    int parallelFrom = PARALLEL_FROM;
     private static final java.util.concurrent.ExecutorService READERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "snapshot-delta-read");
         t.setDaemon(true);

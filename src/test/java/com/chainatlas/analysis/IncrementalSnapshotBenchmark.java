@@ -140,7 +140,9 @@ public final class IncrementalSnapshotBenchmark {
         Map<String, Object> p = Map.of("chain", CHAIN, "keys", keys);
         try (Session session = driver.session()) {
             for (String q : List.of(SnapshotLoader.DELTA_MEMBERSHIPS, SnapshotLoader.DELTA_SUPPLIES_OUT, SnapshotLoader.DELTA_SUPPLIES_IN)) {
-                var summary = session.run("PROFILE " + q, p).consume();
+                org.neo4j.driver.Result result = session.run("PROFILE " + q, p);
+                result.list(); // the profile comes with materialised results
+                var summary = result.consume();
                 StringBuilder ops = new StringBuilder();
                 operators(summary.profile(), ops);
                 System.out.printf(Locale.ROOT, "PROFILE %s: %s%n", q.lines().skip(1).findFirst().orElse("").trim(), ops);

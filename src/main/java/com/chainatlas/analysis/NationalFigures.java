@@ -1,9 +1,6 @@
 package com.chainatlas.analysis;
 
 import java.util.Arrays;
-import java.util.Map;
-
-import org.jgrapht.alg.scoring.PageRank;
 
 /**
  * Figures of a chain that do not depend on the region asked about, computed once per snapshot: national
@@ -22,7 +19,7 @@ import org.jgrapht.alg.scoring.PageRank;
  * count (the fallback when revenue is too often unknown; reasons then say "按企业数").
  *
  * <p><b>链主 score.</b> A chain leader (链主) is the firm whose purchasing organises the chain around it. On the
- * supply network (edges supplier → customer) PageRank (Brin &amp; Page, 1998; {@link PageRank}, damping 0.85)
+ * supply network (edges supplier → customer) PageRank (Brin &amp; Page, 1998; {@link SupplyPageRank}, JGraphT's iteration on primitive arrays, damping 0.85)
  * moves importance downstream: a firm scores high when it buys from many suppliers that themselves buy from
  * many — the integrators (整车厂, fabs) that 以商招商 works through. Centrality alone would also rank a small
  * assembler with many tiny suppliers, so it is combined with size: {@link #sizeScore} = √(PR/PR_max ·
@@ -63,6 +60,8 @@ final class NationalFigures {
     final double maxPageRank;
     /** Supply relations in the chain's network (both ends in the chain). */
     final int supplyRelations;
+    /** Time the PageRank took (a build's profile). */
+    final long pageRankNanos;
 
     NationalFigures(ChainSnapshot s) {
         int n = s.uscc.length;
@@ -176,7 +175,9 @@ final class NationalFigures {
             topProvinceCountShare[g] = byCount < 0 ? Double.NaN : (double) countByProvince[byCount] / count[g];
         }
 
-        this.pageRank = pageRank(s);
+        long pr0 = System.nanoTime();
+        this.pageRank = SupplyPageRank.scores(n, s.inStart, s.inSupplier);
+        this.pageRankNanos = System.nanoTime() - pr0;
         this.supplyRelations = s.inSupplier.length;
         double maxPr = Arrays.stream(pageRank).max().orElse(0);
         this.maxPageRank = maxPr;
@@ -241,18 +242,6 @@ final class NationalFigures {
         best[k] = e;
     }
 
-    private static double[] pageRank(ChainSnapshot s) {
-        int n = s.uscc.length;
-        double[] result = new double[n];
-        if (n == 0) {
-            return result;
-        }
-        Map<Integer, Double> scores = new PageRank<>(new SnapshotSupplyGraph(n, s.inStart, s.inSupplier)).getScores();
-        for (int e = 0; e < n; e++) {
-            result[e] = scores.get(e);
-        }
-        return result;
-    }
 
     long estimatedBytes() {
         return 4L * members.length + 4L * memberStart.length + 24L * pageRank.length + 8L * 10 * count.length;

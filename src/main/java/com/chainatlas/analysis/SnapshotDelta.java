@@ -38,6 +38,10 @@ final class SnapshotDelta {
     private final List<String[]> supplies = new ArrayList<>();
     private final GrowableArrays.Doubles supplyAmounts = new GrowableArrays.Doubles();
 
+    /** Time of the last {@link #apply}'s array work (before the national figures), and of its touched lookups. */
+    long arraysNanos;
+    long lookupNanos;
+
     /** @param touched the keys of the enterprises whose rows this delta carries (all of their rows) */
     SnapshotDelta(Collection<String> touched) {
         // a HashSet, not Set.copyOf: the immutable set probes linearly, and near-consecutive USCC hash codes made
@@ -91,12 +95,14 @@ final class SnapshotDelta {
 
     /** The new snapshot: {@code base} with this delta applied. */
     ChainSnapshot apply(ChainSnapshot base, long version, long startedNanos) {
+        long t0 = System.nanoTime();
         SnapshotBuilder.Parts b = base.parts();
         int n0 = b.uscc().length;
         boolean[] gone = new boolean[n0];
         for (int i = 0; i < n0; i++) {
             gone[i] = touched.contains(b.uscc()[i]);
         }
+        lookupNanos = System.nanoTime() - t0;
 
         // Enterprises: the kept ones in their order, merged with the delta's sorted by (region code, USCC).
         int d = usccs.size();
@@ -242,6 +248,7 @@ final class SnapshotDelta {
                 b.flowFrom(), b.flowTo(), b.flowRecycling(), uscc, name, region, zone, zoneNames, revenue, entryDay,
                 memStart, memSeg, inStart, Arrays.copyOf(inSupplier, r), Arrays.copyOf(inSegment, r),
                 Arrays.copyOf(inAmount, r), b.productSegment());
+        arraysNanos = System.nanoTime() - t0;
         return new ChainSnapshot(parts, version, startedNanos);
     }
 

@@ -50,7 +50,7 @@ public final class SnapshotLoader implements SnapshotRegistry.Source {
      * The touched enterprises in the chain now, one row per membership (as {@link #MEMBERSHIPS}). The index hints
      * keep the planner from starting at the chain's segments (a scan of all members, as slow as a full read).
      */
-    private static final String DELTA_MEMBERSHIPS = """
+    static final String DELTA_MEMBERSHIPS = """
             UNWIND $keys AS key
             MATCH (e:Enterprise {uscc: key})-[:IN_SEGMENT]->(s:Segment)
             USING INDEX e:Enterprise(uscc)
@@ -59,14 +59,14 @@ public final class SnapshotLoader implements SnapshotRegistry.Source {
                    e.founded AS founded, e.listed AS listed, s.id AS segment
             """;
     /** Supply relations out of touched enterprises, and into them (the caller skips those from touched suppliers). */
-    private static final String DELTA_SUPPLIES_OUT = """
+    static final String DELTA_SUPPLIES_OUT = """
             UNWIND $keys AS key
             MATCH (a:Enterprise {uscc: key})-[r:SUPPLIES]->(b:Enterprise)
             USING INDEX a:Enterprise(uscc)
             RETURN a.uscc AS supplier, a.regionCode AS supplierRegion, b.uscc AS customer, b.regionCode AS customerRegion,
                    r.productId AS product, r.amount AS amount
             """;
-    private static final String DELTA_SUPPLIES_IN = """
+    static final String DELTA_SUPPLIES_IN = """
             UNWIND $keys AS key
             MATCH (a:Enterprise)-[r:SUPPLIES]->(b:Enterprise {uscc: key})
             USING INDEX b:Enterprise(uscc)
@@ -102,52 +102,138 @@ public final class SnapshotLoader implements SnapshotRegistry.Source {
         long started = System.nanoTime();
         try (Session session = session()) {
             SnapshotBuilder builder = session.executeRead(tx -> read(tx, chainId));
-            return builder.build(version, started);
+            long read = System.nanoTime();
+            ChainSnapshot s = builder.build(version, started);
+            s.buildProfile = String.format(java.util.Locale.ROOT, "full: read %d ms, build %d ms: %s",
+                    (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000, s.figuresProfile);
+            return s;
         }
     }
 
     /**
      * The snapshot after a change of only these enterprises (their properties, memberships and supply relations):
-     * reads just them in one read transaction and applies them to {@code base} ({@link SnapshotDelta}). Equal to
-     * {@link #load} of the same database when nothing else of the chain changed since {@code base} was read.
+     * reads just them and applies them to {@code base} ({@link SnapshotDelta}). Equal to {@link #load} of the same
+     * database when nothing else of the chain changed since {@code base} was read.
+     *
+     * <p>Over {@link #PARALLEL_FROM} keys the keys are split into {@link #READ_PARTS} parts read in parallel read
+     * sessions (one transaction each). That is as exact as one transaction under the registry's rules: every row a
+     * concurrent import changes belongs to an enterprise of that import's keys, which the next delta re-reads whole
+     * (or the build is discarded when the import's invalidation comes in during it).
      */
     @Override
     public ChainSnapshot loadDelta(ChainSnapshot base, java.util.Collection<String> touched, long version) {
         long started = System.nanoTime();
         SnapshotDelta delta = new SnapshotDelta(touched);
         java.util.List<String> keys = java.util.List.copyOf(delta.touched());
-        Map<String, Object> p = Map.of("chain", base.chainId(), "keys", keys);
-        try (Session session = session()) {
-            session.executeRead(tx -> {
-                tx.run(DELTA_MEMBERSHIPS, p).forEachRemaining(r -> {
-                    String uscc = r.get("uscc").asString(null);
-                    delta.enterprise(uscc, r.get("name").asString(null), r.get("region").asString(null),
-                            r.get("zone").asString(null), number(r.get("revenue")), date(r.get("founded")),
-                            date(r.get("listed")));
-                    delta.membership(uscc, r.get("segment").asString());
-                });
-                tx.run(DELTA_SUPPLIES_OUT, p).forEachRemaining(r -> supply(delta, r));
-                Result in = tx.run(DELTA_SUPPLIES_IN, p);
-                while (in.hasNext()) {
-                    Record r = in.next();
-                    if (!delta.touched().contains(r.get("supplier").asString(null))) {
-                        supply(delta, r); // from a touched supplier it came with the outgoing ones
-                    }
-                }
-                return null;
-            });
+        int parts = keys.size() >= parallelFrom ? Math.min(READ_PARTS, keys.size()) : 1;
+        java.util.List<java.util.concurrent.Future<DeltaRows>> reads = new java.util.ArrayList<>();
+        for (int i = 0; i < parts; i++) {
+            java.util.List<String> part = keys.subList(keys.size() * i / parts, keys.size() * (i + 1) / parts);
+            java.util.concurrent.Callable<DeltaRows> read = () -> readDelta(base.chainId(), part, delta.touched());
+            reads.add(parts == 1 ? java.util.concurrent.CompletableFuture.completedFuture(call(read)) : READERS.submit(read));
+        }
+        long[] queryNanos = new long[3];
+        for (java.util.concurrent.Future<DeltaRows> f : reads) {
+            DeltaRows rows = join(f);
+            for (Object[] e : rows.enterprises) {
+                String uscc = (String) e[0];
+                delta.enterprise(uscc, (String) e[1], (String) e[2], (String) e[3], (Double) e[4],
+                        (java.time.LocalDate) e[5], (java.time.LocalDate) e[6]);
+                delta.membership(uscc, (String) e[7]);
+            }
+            for (Object[] r : rows.supplies) {
+                delta.supply((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (Double) r[5]);
+            }
+            for (int q = 0; q < 3; q++) {
+                queryNanos[q] = Math.max(queryNanos[q], rows.nanos[q]);
+            }
         }
         long read = System.nanoTime();
         ChainSnapshot s = delta.apply(base, version, started);
-        log.info("Delta of chain {}: {} enterprises, {} supply rows read in {} ms, applied in {} ms (national figures included)",
-                base.chainId(), keys.size(), delta.supplyRows(), (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+        long end = System.nanoTime();
+        s.buildProfile = String.format(java.util.Locale.ROOT,
+                "delta: %d keys, %d supply rows; read %d ms in %d part(s) (slowest part: memberships %d, out %d, in %d ms); "
+                        + "apply %d ms: arrays %d ms (touched lookup %d ms), %s",
+                keys.size(), delta.supplyRows(), (read - started) / 1_000_000, parts, queryNanos[0] / 1_000_000,
+                queryNanos[1] / 1_000_000, queryNanos[2] / 1_000_000, (end - read) / 1_000_000,
+                delta.arraysNanos / 1_000_000, delta.lookupNanos / 1_000_000, s.figuresProfile);
+        log.info("Delta of chain {}: {}", base.chainId(), s.buildProfile);
         return s;
     }
 
-    private static void supply(SnapshotDelta delta, Record r) {
-        delta.supply(r.get("supplier").asString(null), r.get("supplierRegion").asString(null),
+    /** Keys from which a delta is read in parallel parts, and how many parts. */
+    static final int PARALLEL_FROM = 2_000;
+    static final int READ_PARTS = 4;
+    /** {@link #PARALLEL_FROM}; tests lower it to read small deltas in parts too. */
+    int parallelFrom = PARALLEL_FROM;
+    private static final java.util.concurrent.ExecutorService READERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "snapshot-delta-read");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** One part's rows, as plain values (the records are decoded in the reading thread). */
+    private record DeltaRows(java.util.List<Object[]> enterprises, java.util.List<Object[]> supplies, long[] nanos) {
+    }
+
+    private DeltaRows readDelta(String chainId, java.util.List<String> keys, java.util.Set<String> touched) {
+        Map<String, Object> p = Map.of("chain", chainId, "keys", keys);
+        java.util.List<Object[]> enterprises = new java.util.ArrayList<>();
+        java.util.List<Object[]> supplies = new java.util.ArrayList<>();
+        long[] nanos = new long[3];
+        try (Session session = session()) {
+            session.executeRead(tx -> {
+                enterprises.clear();
+                supplies.clear();
+                long t0 = System.nanoTime();
+                tx.run(DELTA_MEMBERSHIPS, p).forEachRemaining(r -> enterprises.add(new Object[]{
+                        r.get("uscc").asString(null), r.get("name").asString(null), r.get("region").asString(null),
+                        r.get("zone").asString(null), number(r.get("revenue")), date(r.get("founded")),
+                        date(r.get("listed")), r.get("segment").asString()}));
+                long t1 = System.nanoTime();
+                tx.run(DELTA_SUPPLIES_OUT, p).forEachRemaining(r -> supplies.add(supplyRow(r)));
+                long t2 = System.nanoTime();
+                Result in = tx.run(DELTA_SUPPLIES_IN, p);
+                while (in.hasNext()) {
+                    Record r = in.next();
+                    if (!touched.contains(r.get("supplier").asString(null))) {
+                        supplies.add(supplyRow(r)); // from a touched supplier it came with the outgoing ones
+                    }
+                }
+                nanos[0] = t1 - t0;
+                nanos[1] = t2 - t1;
+                nanos[2] = System.nanoTime() - t2;
+                return null;
+            });
+        }
+        return new DeltaRows(enterprises, supplies, nanos);
+    }
+
+    private static Object[] supplyRow(Record r) {
+        return new Object[]{r.get("supplier").asString(null), r.get("supplierRegion").asString(null),
                 r.get("customer").asString(null), r.get("customerRegion").asString(null),
-                r.get("product").asString(null), number(r.get("amount")));
+                r.get("product").asString(null), number(r.get("amount"))};
+    }
+
+    private static <T> T call(java.util.concurrent.Callable<T> c) {
+        try {
+            return c.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T join(java.util.concurrent.Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading a snapshot delta", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     @Override

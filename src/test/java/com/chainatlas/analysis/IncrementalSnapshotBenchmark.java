@@ -49,7 +49,11 @@ public final class IncrementalSnapshotBenchmark {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 100_000;
-        Path dir = Files.createTempDirectory("chainatlas-incr-bench");
+        // BENCH_DB=<dir>: generate once into that directory and reuse it on later runs (imports of earlier runs stay in it)
+        String kept = System.getenv("BENCH_DB");
+        Path dir = kept == null || kept.isBlank() ? Files.createTempDirectory("chainatlas-incr-bench") : Path.of(kept).toAbsolutePath().normalize();
+        Path marker = dir.resolve("generated-" + n);
+        boolean generateOnly = args.length > 1 && args[1].equals("--generate-only");
         int port = freePort();
         System.out.printf(Locale.ROOT, "Incremental snapshot benchmark: %,d enterprises, %,d supply relations; heap %d MB, %d cores; %s%n",
                 n, 5 * n, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), uptime());
@@ -63,14 +67,25 @@ public final class IncrementalSnapshotBenchmark {
                 .build();
         try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + port, AuthTokens.none())) {
             RegionCatalog regions = new RegionCatalog();
-            long t0 = System.nanoTime();
-            new DiagnosisBenchmark.Generator(driver, regions, n, 5 * n, 20261122L).write();
-            System.out.printf(Locale.ROOT, "Generated and written in %.1f s%n", secs(t0));
-            run(driver);
+            if (Files.exists(marker)) {
+                System.out.println("Reusing the database generated in " + dir);
+            } else {
+                long t0 = System.nanoTime();
+                new DiagnosisBenchmark.Generator(driver, regions, n, 5 * n, 20261122L).write();
+                System.out.printf(Locale.ROOT, "Generated and written in %.1f s; %s%n", secs(t0), uptime());
+                if (kept != null && !kept.isBlank()) {
+                    Files.createFile(marker);
+                }
+            }
+            if (!generateOnly) {
+                run(driver);
+            }
         } finally {
             dbms.shutdown();
-            try (var files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            if (kept == null || kept.isBlank()) {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
             }
         }
     }
@@ -80,8 +95,8 @@ public final class IncrementalSnapshotBenchmark {
         DiagnosisEngine engine = new DiagnosisEngine(code -> code);
         long t0 = System.nanoTime();
         ChainSnapshot first = registry.get(CHAIN);
-        System.out.printf(Locale.ROOT, "Full build: %.2f s (%,d enterprises, %,d supply relations); %s%n", secs(t0),
-                first.enterpriseCount(), first.supplyCount(), uptime());
+        System.out.printf(Locale.ROOT, "Full build: %.2f s (%,d enterprises, %,d supply relations); %s%n  %s%n", secs(t0),
+                first.enterpriseCount(), first.supplyCount(), uptime(), first.buildProfile);
         String province = String.valueOf(first.regionCodeOf(first.enterpriseCount() / 2) / 10_000 * 10_000);
         DiagnosisModel.RegionRef ref = new DiagnosisModel.RegionRef(province, province, "PROVINCE", province);
         engine.diagnose(first, RegionScope.of(first, ref, null), DiagnosisSettings.defaults()); // warm
@@ -104,13 +119,43 @@ public final class IncrementalSnapshotBenchmark {
             engine.diagnose(full, RegionScope.of(full, ref, null), DiagnosisSettings.defaults());
             double fullMs = (System.nanoTime() - f0) / 1e6;
             List<String> diff = SnapshotArrays.differences(delta, full);
+            String deltaProfile = delta.buildProfile;
             delta = null;
             before = null;
             System.out.printf(Locale.ROOT, "%6d | %7d | %8d, %8.0f | %8d, %8.0f | %s%n", k, touched.size(),
                     deltaBuild, deltaMs, full.info().buildMillis(), fullMs,
                     diff.isEmpty() ? "yes" : "NO " + diff.subList(0, Math.min(3, diff.size())));
+            System.out.printf(Locale.ROOT, "  %s%n  %s%n  %s%n", deltaProfile, full.buildProfile, uptime());
         }
         System.out.println(uptime());
+        profile(driver, registry.get(CHAIN), random);
+    }
+
+    /** PROFILE of the three delta queries on 1,000 keys: the operators (index seeks expected) and database hits. */
+    private static void profile(Driver driver, ChainSnapshot s, SplittableRandom random) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            keys.add(s.usccOf(random.nextInt(s.enterpriseCount())));
+        }
+        Map<String, Object> p = Map.of("chain", CHAIN, "keys", keys);
+        try (Session session = driver.session()) {
+            for (String q : List.of(SnapshotLoader.DELTA_MEMBERSHIPS, SnapshotLoader.DELTA_SUPPLIES_OUT, SnapshotLoader.DELTA_SUPPLIES_IN)) {
+                org.neo4j.driver.Result result = session.run("PROFILE " + q, p);
+                result.list(); // the profile comes with materialised results
+                var summary = result.consume();
+                StringBuilder ops = new StringBuilder();
+                operators(summary.profile(), ops);
+                System.out.printf(Locale.ROOT, "PROFILE %s: %s%n", q.lines().skip(1).findFirst().orElse("").trim(), ops);
+            }
+        }
+    }
+
+    private static void operators(org.neo4j.driver.summary.ProfiledPlan plan, StringBuilder out) {
+        for (org.neo4j.driver.summary.ProfiledPlan child : plan.children()) {
+            operators(child, out);
+        }
+        out.append(out.isEmpty() ? "" : " -> ").append(plan.operatorType().replace("@neo4j", ""))
+                .append(" (").append(plan.dbHits()).append(" hits, ").append(plan.records()).append(" rows)");
     }
 
     /** Writes k import rows (half supplies, half enterprise revenues) as the importer would; returns their keys. */

@@ -15,7 +15,8 @@ import java.util.Set;
  */
 final class SnapshotArrays {
 
-    private static final Set<String> BUILD_ONLY = Set.of("version", "builtAt", "buildMillis", "extendRanking");
+    private static final Set<String> BUILD_ONLY = Set.of("version", "builtAt", "buildMillis", "extendRanking",
+            "figuresProfile", "buildProfile", "pageRankNanos"); // timings of the build, not its data
 
     private SnapshotArrays() {
     }

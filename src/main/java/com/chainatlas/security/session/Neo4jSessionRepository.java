@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.neo4j.driver.AccessMode;
@@ -16,7 +17,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.Transaction;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +77,20 @@ public class Neo4jSessionRepository implements FindByIndexNameSessionRepository<
 
     @Override
     public void save(StoredSession session) {
+        try {
+            store(session);
+        } catch (RuntimeException e) {
+            if (!com.chainatlas.system.DatabaseOutage.is(e)) {
+                throw e;
+            }
+            // Spring Session saves while the response is being committed: failing there would cut the answer off
+            // mid-body. A last-access time or an attribute not stored during an outage is what is lost (the
+            // session stays as stored); the outage itself is logged once in a while.
+            com.chainatlas.system.DatabaseOutage.problem(e, "session save");
+        }
+    }
+
+    private void store(StoredSession session) {
         if (session.isNew()) {
             Map<String, Object> p = new HashMap<>(); // principalName may be null: not signed in (yet)
             p.put("id", session.getId());
@@ -113,21 +128,44 @@ public class Neo4jSessionRepository implements FindByIndexNameSessionRepository<
         session.markStored();
     }
 
+    /**
+     * Session rows loaded during the current request ({@link SessionRequestScope}): Spring Session asks for the
+     * requested session again while committing the response, which would be a second read per request — and, if the
+     * database went down in between, a failure in the middle of writing the answer.
+     */
+    private static final ThreadLocal<Map<String, Optional<Record>>> REQUEST = new ThreadLocal<>();
+
+    static void beginRequest() {
+        REQUEST.set(new HashMap<>());
+    }
+
+    static void endRequest() {
+        REQUEST.remove();
+    }
+
     @Override
     public StoredSession findById(String id) {
         if (id == null || id.isEmpty() || id.length() > 100) {
             return null;
         }
-        Map<String, Object> p = Map.of("id", id);
-        String query = "MATCH (s:HttpSession {id: $id}) RETURN " + FIELDS;
-        List<StoredSession> found = read(AccessMode.READ, p, query);
-        if (found.isEmpty()) {
-            found = read(AccessMode.WRITE, p, query); // created a moment ago elsewhere, not yet on this member?
+        Map<String, Optional<Record>> memo = REQUEST.get();
+        Optional<Record> row = memo == null ? null : memo.get(id);
+        if (row == null) {
+            Map<String, Object> p = Map.of("id", id);
+            String query = "MATCH (s:HttpSession {id: $id}) RETURN " + FIELDS;
+            List<Record> found = rows(AccessMode.READ, p, query);
+            if (found.isEmpty()) {
+                found = rows(AccessMode.WRITE, p, query); // created a moment ago elsewhere, not yet on this member?
+            }
+            row = found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+            if (memo != null) {
+                memo.put(id, row);
+            }
         }
-        if (found.isEmpty()) {
+        StoredSession s = row.map(this::toSession).orElse(null); // a new object each time: callers change their own
+        if (s == null) {
             return null;
         }
-        StoredSession s = found.get(0);
         if (s.getLastAccessedTime().plus(s.getMaxInactiveInterval()).isBefore(clock.instant())) {
             deleteById(id);
             return null;
@@ -137,6 +175,10 @@ public class Neo4jSessionRepository implements FindByIndexNameSessionRepository<
 
     @Override
     public void deleteById(String id) {
+        Map<String, Optional<Record>> memo = REQUEST.get();
+        if (memo != null) {
+            memo.put(id, Optional.empty());
+        }
         write(Map.of("id", id), "MATCH (s:HttpSession {id: $id}) DELETE s");
     }
 
@@ -178,13 +220,19 @@ public class Neo4jSessionRepository implements FindByIndexNameSessionRepository<
     }
 
     private List<StoredSession> read(AccessMode mode, Map<String, Object> params, String query) {
+        return rows(mode, params, query).stream().map(this::toSession).filter(s -> s != null).toList();
+    }
+
+    private List<Record> rows(AccessMode mode, Map<String, Object> params, String query) {
         reads.incrementAndGet();
-        TransactionCallback<List<Record>> work = tx -> tx.run(query, params).list();
         List<Record> records;
-        try (Session session = open(mode)) {
-            records = mode == AccessMode.READ ? session.executeRead(work) : session.executeWrite(work);
+        // an unmanaged transaction: no driver retries (up to 30 s) while the database is down, the request answers
+        // 503 at once (SessionStoreOutageFilter) like every other one; the access mode is the session's
+        try (Session session = open(mode); Transaction tx = session.beginTransaction()) {
+            records = tx.run(query, params).list();
+            tx.commit();
         }
-        return records.stream().map(this::toSession).filter(s -> s != null).toList();
+        return records;
     }
 
     private void write(Map<String, Object> params, String query) {
@@ -196,10 +244,14 @@ public class Neo4jSessionRepository implements FindByIndexNameSessionRepository<
         return inWrite(tx -> tx.run(query, params).single().get("n").asLong());
     }
 
-    private <T> T inWrite(TransactionCallback<T> work) {
+    private <T> T inWrite(java.util.function.Function<Transaction, T> work) {
         try (Session session = open(AccessMode.WRITE)) {
             Collection<Bookmark> used = session.lastBookmarks();
-            T result = session.executeWrite(work);
+            T result;
+            try (Transaction tx = session.beginTransaction()) { // unmanaged: no retries during an outage
+                result = work.apply(tx);
+                tx.commit();
+            }
             bookmarks.updateBookmarks(used, session.lastBookmarks());
             return result;
         }

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -54,6 +55,20 @@ class SessionStoreConfiguration {
         c.setSameSite(sameSite.isEmpty() ? null : Character.toUpperCase(sameSite.charAt(0)) + sameSite.substring(1).toLowerCase());
         c.setUseBase64Encoding(false); // the cookie holds the session id itself, as Tomcat's did
         return c;
+    }
+
+    @Bean
+    FilterRegistrationBean<SessionStoreOutageFilter> sessionStoreOutageFilter() {
+        FilterRegistrationBean<SessionStoreOutageFilter> r = new FilterRegistrationBean<>(new SessionStoreOutageFilter());
+        r.setOrder(SessionStoreOutageFilter.ORDER);
+        return r;
+    }
+
+    @Bean
+    FilterRegistrationBean<SessionRequestScope> sessionRequestScope() {
+        FilterRegistrationBean<SessionRequestScope> r = new FilterRegistrationBean<>(new SessionRequestScope());
+        r.setOrder(SessionRequestScope.ORDER);
+        return r;
     }
 
     @Bean

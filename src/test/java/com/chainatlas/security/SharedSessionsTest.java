@@ -48,7 +48,7 @@ class SharedSessionsTest {
         return new SpringApplicationBuilder(ChainAtlasApplication.class).run("--server.port=0",
                 "--spring.neo4j.uri=" + server.boltURI(), "--chainatlas.demo.enabled=false",
                 "--chainatlas.snapshots.warm-up=false", "--chainatlas.instance-id=" + name,
-                "--chainatlas.import.spill-dir=" + spill, "--chainatlas.sessions.touch-interval=1s",
+                "--chainatlas.import.spill-dir=" + spill, "--chainatlas.sessions.store=neo4j", "--chainatlas.sessions.touch-interval=1s",
                 "--chainatlas.sessions.cleanup-interval=300ms",
                 "--chainatlas.security.admin-password=" + Api.ADMIN_PASSWORD, "--chainatlas.security.bcrypt-strength=4");
     }

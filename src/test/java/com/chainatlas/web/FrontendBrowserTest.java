@@ -117,8 +117,8 @@ class FrontendBrowserTest {
         settle();
         assertThat(page.locator("[data-testid=sample-banner]")).isVisible();
         assertThat(page.locator("[data-testid=sample-banner]")).containsText("示例数据");
-        // signed in as the admin: the ten views plus 用户管理 and 审计日志 (VIEWER/ANALYST tabs: SignInBrowserTest)
-        assertThat(page.locator("a.tab")).hasCount(12);
+        // signed in as the admin: the ten views plus 用户管理, 审计日志 and 系统设置 (VIEWER/ANALYST tabs: SignInBrowserTest)
+        assertThat(page.locator("a.tab")).hasCount(13);
         assertThat(page.locator("[data-testid=pick-chain]")).hasAttribute("data-value", "NEV");
         assertThat(page.locator("[data-testid=pick-chain]")).containsText("新能源汽车");
         assertThat(page.locator("[data-testid=pick-region]")).hasAttribute("data-value", HEFEI);

@@ -128,7 +128,7 @@ class SignInBrowserTest {
         assertThat(page.locator("[data-testid=user-role]")).containsText("合肥市");
         assertThat(page.locator("[data-testid=targets-table] .el-table__body tr").first()).isVisible();
         List<String> tabs = page.locator("a.tab").allTextContents().stream().map(String::trim).toList();
-        assertThat(tabs).doesNotContain("数据导入", "用户管理", "审计日志").contains("招商清单", "驾驶舱");
+        assertThat(tabs).doesNotContain("数据导入", "用户管理", "审计日志", "系统设置").contains("招商清单", "驾驶舱");
         assertThat(page.locator("[data-testid=export-live-xlsx]")).hasCount(0);
         assertThat(page.locator("[data-testid=save-list]")).hasCount(0);
         // the server refuses what the UI hides: the same session cannot download the export

@@ -13,6 +13,7 @@ build() {
     && ./mvnw -q "$@" dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/app-classpath.txt
 }
 build -o || build
-exec java -Xmx1g -XX:+UseG1GC ${BENCH_OPTS:-} -Dbench.appClasspath="target/classes:$(cat target/app-classpath.txt)" \
+mkdir -p target/bench-load
+exec java -Xmx1g -XX:+UseG1GC -Xlog:gc:file=target/bench-load/bench-gc.log ${BENCH_OPTS:-} -Dbench.appClasspath="target/classes:$(cat target/app-classpath.txt)" \
   -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   com.chainatlas.system.bench.LoadBenchmark "$@"

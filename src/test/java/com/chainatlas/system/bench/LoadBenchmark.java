@@ -73,7 +73,7 @@ public final class LoadBenchmark {
             } else if (!loopback(base)) {
                 throw new IllegalArgumentException("--url must be a loopback address (127.0.0.1, localhost, ::1): " + base);
             }
-            run(o, base);
+            run(o, base, app == null ? null : app.pid());
         } finally {
             if (app != null) {
                 app.stop(o.keepData);
@@ -82,7 +82,7 @@ public final class LoadBenchmark {
         }
     }
 
-    private static void run(Options o, String base) throws Exception {
+    private static void run(Options o, String base, Long appPid) throws Exception {
         printMachine(o, base);
         BenchClient admin = new BenchClient(base);
         boolean signedIn = admin.signIn(o.user, o.password);
@@ -120,8 +120,10 @@ public final class LoadBenchmark {
         ENDPOINTS.forEach(e -> stats.put(e, new Stats()));
         ConcurrentHashMap<String, String> errorSamples = new ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicLong refreshing = new java.util.concurrent.atomic.AtomicLong();
+        StallWatch stallWatch = new StallWatch(2000, appPid, Path.of("target", "bench-load"), 3);
         long start = System.nanoTime();
         long end = start + o.seconds * 1_000_000_000L;
+        stallWatch.start(start);
         CountDownLatch done = new CountDownLatch(o.clients);
         for (int i = 0; i < o.clients; i++) {
             BenchClient c = clients.get(i);
@@ -132,6 +134,7 @@ public final class LoadBenchmark {
                         String[] req = request(random);
                         Stats s = stats.get(req[0]);
                         long t0 = System.nanoTime();
+                        stallWatch.begin();
                         try {
                             HttpResponse<String> r = c.get(req[1]);
                             s.add(System.nanoTime() - t0, r.statusCode());
@@ -146,6 +149,8 @@ public final class LoadBenchmark {
                             if (errorSamples.size() < 10) {
                                 errorSamples.putIfAbsent(req[1], e.toString());
                             }
+                        } finally {
+                            stallWatch.end();
                         }
                     }
                 } catch (InterruptedException e) {
@@ -195,6 +200,9 @@ public final class LoadBenchmark {
         gcPauses(Path.of("target", "bench-load", "app-gc.log"), o);
         System.out.printf(Locale.ROOT, "target pages answered with the previous data's ranking while the new one was computed: %,d of %,d%n",
                 refreshing.get(), stats.get("targets").count());
+        List<String> stalls = stallWatch.finish(start);
+        System.out.println("stalls (requests in flight, none completed for ≥ 2 s): " + (stalls.isEmpty() ? "none" : stalls.size()));
+        stalls.forEach(System.out::println);
         errorSamples.forEach((path, what) -> System.out.println("error sample: " + path + " → " + what));
         boolean goal = all.errors == 0 && all.busy == 0 && all.percentile(99) < 500;
         System.out.println("goal (0 errors, 0 429s, p99 < 500 ms): " + (goal ? "met" : "NOT met"));
@@ -445,6 +453,10 @@ public final class LoadBenchmark {
 
         String base() {
             return "http://127.0.0.1:" + port;
+        }
+
+        long pid() {
+            return process.pid();
         }
 
         static AppProcess start(Options o) throws IOException, InterruptedException {

@@ -8,7 +8,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.chainatlas.ingest.DataImportedEvent;
 import com.chainatlas.system.DataGeneration;
+import com.chainatlas.system.ReadSessions;
+import com.chainatlas.system.ScopedBookmarks;
 
+import org.neo4j.driver.Bookmark;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -16,7 +21,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Data versions in the database, so that every app instance notices what another one changed:
@@ -30,8 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
  * whole (the epoch does not carry the touched enterprises; only the importing instance applies a delta). Caches keyed by snapshot version
  * (ranking cache, link predictions, as-of views, target facts) follow, since a rebuilt snapshot has a new version.
  *
- * <p>The poll runs in a read transaction through the shared bookmark manager, so the rebuild it triggers reads at
- * least up to the epoch it saw (on a cluster, also from a secondary).
+ * <p>When the poll sees a change, the bookmark of its read joins the instance's chain ({@link ScopedBookmarks#follow}),
+ * so the rebuild it triggers reads at least up to the epoch it saw (on a cluster, also from a secondary); a poll that
+ * saw nothing new hands out nothing (a read's bookmark may name a transaction still being applied).
  */
 @Component
 public class DataVersions implements SmartLifecycle {
@@ -40,6 +45,8 @@ public class DataVersions implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DataVersions.class);
 
     private final Neo4jClient neo4j;
+    private final ReadSessions reads;
+    private final ScopedBookmarks bookmarks;
     private final SnapshotRefreshOnImport refresh;
     private final DataGeneration generation;
     /** The epoch this instance has taken into account, per chain (and {@link #ALL}). */
@@ -47,8 +54,11 @@ public class DataVersions implements SmartLifecycle {
     private volatile boolean primed;
     private volatile boolean running;
 
-    DataVersions(Neo4jClient neo4j, SnapshotRefreshOnImport refresh, DataGeneration generation) {
+    DataVersions(Neo4jClient neo4j, ReadSessions reads, ScopedBookmarks bookmarks, SnapshotRefreshOnImport refresh,
+                 DataGeneration generation) {
         this.neo4j = neo4j;
+        this.reads = reads;
+        this.bookmarks = bookmarks;
         this.refresh = refresh;
         this.generation = generation;
     }
@@ -84,17 +94,18 @@ public class DataVersions implements SmartLifecycle {
     /** Reads the epochs and invalidates the chains another instance changed. Returns those chains. */
     @Scheduled(fixedDelayString = "${chainatlas.snapshots.poll-interval:2s}",
             initialDelayString = "${chainatlas.snapshots.poll-interval:2s}")
-    @Transactional(readOnly = true)
     public Set<String> poll() {
         if (!running) {
             return Set.of();
         }
         Set<String> changed = new LinkedHashSet<>();
-        try {
-            for (Map<String, Object> row : neo4j.query("MATCH (v:DataVersion) RETURN v.chainId AS chainId, v.epoch AS epoch")
-                    .fetch().all()) {
-                String chain = (String) row.get("chainId");
-                long epoch = ((Number) row.get("epoch")).longValue();
+        Set<Bookmark> readAt;
+        try (Session session = reads.open()) { // auto-commit: no driver retries while the database is down
+            List<Record> rows = session.run("MATCH (v:DataVersion) RETURN v.chainId AS chainId, v.epoch AS epoch").list();
+            readAt = session.lastBookmarks();
+            for (Record row : rows) {
+                String chain = row.get("chainId").asString();
+                long epoch = row.get("epoch").asLong();
                 Long old = seen.get(chain);
                 seen.merge(chain, epoch, Math::max);
                 if (primed && (old == null || old < epoch)) {
@@ -107,9 +118,10 @@ public class DataVersions implements SmartLifecycle {
         }
         primed = true;
         if (!changed.isEmpty()) {
+            bookmarks.follow(readAt);
             generation.advance();
             log.info("Data changed on another instance: {}", changed);
-            refresh.onChange(changed.contains(ALL) ? Set.of() : changed, null, true); // another's change: rebuild only what we built
+            refresh.onChange(changed.contains(ALL) ? Set.of() : changed); // another instance's change: rebuild what we built
         }
         return changed;
     }

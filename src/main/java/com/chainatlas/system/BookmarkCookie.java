@@ -14,48 +14,29 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.neo4j.driver.Bookmark;
-import org.springframework.context.event.EventListener;
-import org.springframework.data.neo4j.core.transaction.Neo4jBookmarksUpdatedEvent;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
-import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Read-your-own-writes across app instances. After a transaction commits during an HTTP request, the response
- * carries this instance's newest bookmarks in an HttpOnly cookie; the browser sends it to whichever instance
- * serves its next request, and that instance's transactions start with those bookmarks (the seed of
- * {@link BookmarkConfiguration}'s manager), so a cluster member answers only once it has the user's write. A
+ * Read-your-own-writes across app instances. After a write commits during an HTTP request, the response carries
+ * the request's bookmarks (the user's latest writes) in an HttpOnly cookie; the browser sends it to whichever
+ * instance serves its next request, and that request's transactions start with those bookmarks
+ * ({@link BookmarkScopeFilter}, {@link ScopedBookmarkManager}), so a cluster member answers only once it has the
+ * user's write. A
  * cookie needs no frontend code and no shared session store. Bookmarks are opaque, not secret; a forged one can
  * only delay or fail the sender's own requests, and the value is size-limited and shape-checked here.
  */
-@Component
-public class BookmarkCookie {
+public final class BookmarkCookie {
 
     public static final String NAME = "CHAINATLAS_BOOKMARKS";
     static final int MAX_BOOKMARKS = 8;
     static final int MAX_COOKIE_LENGTH = 2048;
     /** Neo4j 5 bookmarks look like {@code FB:kcwQ…} (base64 after a prefix); anything else is ignored. */
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9:+/=_-]{1,256}");
-    private static final String PARSED = BookmarkCookie.class.getName() + ".parsed";
     private static final String WRITTEN = BookmarkCookie.class.getName() + ".written";
     private static final Duration MAX_AGE = Duration.ofHours(1);
 
-    /** The bookmarks the current request's cookie carries; empty outside a request or when none is valid. */
-    static Set<Bookmark> fromCurrentRequest() {
-        HttpServletRequest request = currentRequest();
-        if (request == null) {
-            return Set.of();
-        }
-        if (request.getAttribute(PARSED) instanceof Set<?> cached) {
-            @SuppressWarnings("unchecked")
-            Set<Bookmark> bookmarks = (Set<Bookmark>) cached;
-            return bookmarks;
-        }
-        Set<Bookmark> parsed = parse(incoming(request));
-        request.setAttribute(PARSED, parsed);
-        return parsed;
+    private BookmarkCookie() {
     }
 
     /** Cookie value → bookmarks: base64url parts joined by '.', each checked; an invalid part is dropped. */
@@ -99,18 +80,12 @@ public class BookmarkCookie {
         return out.toString();
     }
 
-    /** SDN publishes this on the committing thread, so the request (if any) is still the current one. */
-    @EventListener
-    void bookmarksUpdated(Neo4jBookmarksUpdatedEvent event) {
-        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+    /** After a write: the response carries the request's bookmarks, unless they equal what it came with. */
+    static void toResponse(HttpServletRequest request, HttpServletResponse response, Collection<Bookmark> bookmarks) {
+        if (response.isCommitted()) {
             return;
         }
-        HttpServletRequest request = attributes.getRequest();
-        HttpServletResponse response = attributes.getResponse();
-        if (response == null || response.isCommitted()) {
-            return;
-        }
-        String value = format(event.getBookmarks());
+        String value = format(bookmarks);
         Object last = request.getAttribute(WRITTEN);
         if (value.isEmpty() || value.equals(last != null ? last : incoming(request))) {
             return;
@@ -121,7 +96,7 @@ public class BookmarkCookie {
                 .build().toString());
     }
 
-    private static String incoming(HttpServletRequest request) {
+    static String incoming(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (Cookie c : cookies) {
@@ -131,10 +106,5 @@ public class BookmarkCookie {
             }
         }
         return null;
-    }
-
-    private static HttpServletRequest currentRequest() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? attributes.getRequest() : null;
     }
 }

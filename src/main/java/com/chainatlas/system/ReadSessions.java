@@ -5,32 +5,27 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.neo4j.core.transaction.Neo4jBookmarkManager;
 import org.springframework.stereotype.Component;
 
 /**
  * Driver sessions for code that reads with the driver directly (streamed exports, snapshot loads) rather than
  * through Spring's transactions: read access mode (a cluster serves them from any member), the configured
- * database, and the bookmarks Spring Data Neo4j's transactions left, so such a read sees this instance's and the
- * user's latest writes.
+ * database; the driver adds the bookmarks ({@link ScopedBookmarks}), so such a read sees the user's latest writes
+ * (in a request) or this instance's (in background work).
  */
 @Component
 public class ReadSessions {
 
     private final Driver driver;
     private final String database;
-    private final Neo4jBookmarkManager bookmarks;
 
-    ReadSessions(Driver driver, @Value("${spring.data.neo4j.database:}") String database,
-                 Neo4jBookmarkManager bookmarks) {
+    ReadSessions(Driver driver, @Value("${spring.data.neo4j.database:}") String database) {
         this.driver = driver;
         this.database = database == null || database.isBlank() ? null : database;
-        this.bookmarks = bookmarks;
     }
 
     public Session open() {
-        SessionConfig.Builder config = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ)
-                .withBookmarks(bookmarks.getBookmarks());
+        SessionConfig.Builder config = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ);
         if (database != null) {
             config.withDatabase(database);
         }

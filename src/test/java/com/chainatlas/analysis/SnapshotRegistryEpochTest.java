@@ -139,6 +139,57 @@ class SnapshotRegistryEpochTest {
         assertThat(registry.current("A")).isPresent();
     }
 
+    @Test
+    void whileAnImportRebuildsTheChainRequestsKeepTheCurrentSnapshotWithoutWaiting() throws Exception {
+        Rows db = new Rows();
+        SnapshotRegistry registry = new SnapshotRegistry(db);
+        ChainSnapshot old = registry.get("A");
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        db.duringRead = read -> {
+            reading.countDown();
+            await(release);
+        };
+        db.firms = 2;
+        CompletableFuture<Void> rebuild = CompletableFuture.runAsync(
+                () -> registry.rebuildKeepingCurrent(List.of("A"), null), pool);
+        assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+        // the rebuild is held mid-read: a request gets the current snapshot at once (it used to wait for the build)
+        ChainSnapshot during = CompletableFuture.supplyAsync(() -> registry.get("A")).get(2, TimeUnit.SECONDS);
+        assertThat(during).isSameAs(old);
+        release.countDown();
+        rebuild.get(10, TimeUnit.SECONDS);
+        // when it returns (the import then says DONE) the new figures are current
+        assertThat(registry.get("A").enterpriseCount()).isEqualTo(2);
+        assertThat(registry.get("A").version()).isGreaterThan(old.version());
+    }
+
+    @Test
+    void aRebuildThatCannotBeKeptDropsTheOldSnapshotInsteadOfKeepingItAsCurrent() {
+        Rows db = new Rows();
+        SnapshotRegistry registry = new SnapshotRegistry(db);
+        registry.get("A");
+        registry.get("B");
+        db.firms = 2;
+        db.duringRead = read -> {
+            throw new IllegalStateException("database gone");
+        };
+        registry.rebuildKeepingCurrent(List.of(), null); // a change of any chain
+        assertThat(registry.current("A")).isEmpty();
+        assertThat(registry.current("B")).isEmpty();
+        db.duringRead = read -> { };
+        assertThat(registry.get("A").enterpriseCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aChainWithoutASnapshotIsNotBuiltByARebuild() {
+        Rows db = new Rows();
+        SnapshotRegistry registry = new SnapshotRegistry(db);
+        registry.rebuildKeepingCurrent(List.of("A"), null);
+        assertThat(db.reads.get()).isZero();
+        assertThat(registry.current("A")).isEmpty();
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             if (!latch.await(10, TimeUnit.SECONDS)) {

@@ -32,7 +32,6 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.neo4j.core.Neo4jClient;
-import org.springframework.data.neo4j.core.transaction.Neo4jBookmarkManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,8 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Routing-aware data access against a Neo4j harness on its own Bolt port (as a server would be): every session the
  * app opens is recorded (access mode, bookmarks) by wrapping its Driver, so the tests see what real endpoints ask a
  * cluster for. Reads run in READ sessions (a cluster serves them from any member), writes in WRITE sessions, a read
- * transaction cannot write, and bookmarks flow from a write to the next read, within the instance and, through the
- * bookmark cookie, from a write this instance never saw.
+ * transaction cannot write, and bookmarks flow from a write to the browser's next read through the bookmark cookie,
+ * also from a write this instance never saw; a request does not wait for others' writes, and reads hand out none.
  */
 class RoutingTransactionsTest {
 
@@ -117,12 +116,12 @@ class RoutingTransactionsTest {
 
     @Test
     void aWriteHandsItsBookmarkToTheNextReadAndToTheBrowser() {
-        Neo4jBookmarkManager manager = app.getBean(Neo4jBookmarkManager.class);
-        Set<Bookmark> before = Set.copyOf(manager.getBookmarks());
+        ScopedBookmarks manager = app.getBean(ScopedBookmarks.class);
+        Set<Bookmark> before = Set.copyOf(manager.instanceBookmarks());
         HttpResponse<String> created = api.exchange(HttpRequest.newBuilder(api.uri("/api/leads"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(NEW_LEAD)).build());
         assertThat(created.statusCode()).isEqualTo(201);
-        Set<Bookmark> after = Set.copyOf(manager.getBookmarks());
+        Set<Bookmark> after = Set.copyOf(manager.instanceBookmarks());
         assertThat(after).isNotEmpty().isNotEqualTo(before);
 
         // The browser gets the new bookmark in the cookie …
@@ -130,11 +129,32 @@ class RoutingTransactionsTest {
                 .filter(c -> c.startsWith(BookmarkCookie.NAME + "=")).reduce((a, b) -> b).orElseThrow();
         assertThat(cookie).contains("HttpOnly", "SameSite=Lax", "Path=/");
         String value = cookie.substring(BookmarkCookie.NAME.length() + 1, cookie.indexOf(';'));
-        assertThat(BookmarkCookie.parse(value)).isNotEmpty().isSubsetOf(after);
+        Set<Bookmark> written = BookmarkCookie.parse(value);
+        assertThat(written).isNotEmpty().isSubsetOf(after);
 
-        // … and the next read on this instance starts from it.
+        // … and the browser's next read starts from it.
+        List<Opened> read = during(() -> assertThat(api.exchange(HttpRequest.newBuilder(api.uri("/api/leads"))
+                .header("Cookie", BookmarkCookie.NAME + "=" + value).GET().build()).statusCode()).isEqualTo(200));
+        assertThat(read).isNotEmpty().allSatisfy(o -> assertThat(o.bookmarks()).containsAll(written));
+    }
+
+    @Test
+    void aRequestWaitsOnlyForItsOwnWritesAndAReadHandsOutNothing() {
+        // A write outside any request (as the import worker or a lease renewal makes): background work starts from
+        // it, a request does not (while a large import is applied, such a bookmark made every request's BEGIN wait).
+        app.getBean(org.springframework.data.neo4j.core.Neo4jClient.class)
+                .query("CREATE (:RoutingProbe {id: 'background'})").run();
+        Set<Bookmark> background = Set.copyOf(app.getBean(ScopedBookmarks.class).instanceBookmarks());
+        assertThat(background).isNotEmpty();
         List<Opened> read = during(() -> api.ok("/api/leads"));
-        assertThat(read).isNotEmpty().allSatisfy(o -> assertThat(o.bookmarks()).containsAll(after));
+        assertThat(read).isNotEmpty().allSatisfy(o -> assertThat(o.bookmarks()).doesNotContainAnyElementsOf(background));
+
+        // A read's commit returns the server's last committed id; it must not become anyone's bookmark.
+        HttpResponse<String> again = api.exchange(HttpRequest.newBuilder(api.uri("/api/leads")).GET().build());
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(BookmarkCookie.NAME + "="));
+        assertThat(app.getBean(ScopedBookmarks.class).instanceBookmarks()).isEqualTo(background);
+        server.defaultDatabaseService().executeTransactionally("MATCH (p:RoutingProbe) DELETE p");
     }
 
     @Test
@@ -146,10 +166,8 @@ class RoutingTransactionsTest {
             session.executeWrite(tx -> tx.run("CREATE (:RoutingProbe {id: 'other-instance'})").consume());
             elsewhere = session.lastBookmarks().iterator().next();
         }
-        assertThat(app.getBean(Neo4jBookmarkManager.class).getBookmarks()).doesNotContain(elsewhere);
+        assertThat(app.getBean(ScopedBookmarks.class).instanceBookmarks()).doesNotContain(elsewhere);
 
-        // (No control read first: on a single server a read's commit returns the server's newest bookmark, which
-        // the instance then keeps, so it would learn this one without the cookie.)
         String cookie = BookmarkCookie.NAME + "=" + BookmarkCookie.format(List.of(elsewhere));
         List<Opened> with = during(() -> assertThat(api.exchange(HttpRequest.newBuilder(api.uri("/api/leads"))
                 .header("Cookie", cookie).GET().build()).statusCode()).isEqualTo(200));
@@ -186,7 +204,11 @@ class RoutingTransactionsTest {
                             for (Object arg : args) {
                                 if (arg instanceof SessionConfig config) {
                                     Set<Bookmark> bookmarks = new HashSet<>();
-                                    config.bookmarks().forEach(bookmarks::add);
+                                    if (config.bookmarks() != null) {
+                                        config.bookmarks().forEach(bookmarks::add);
+                                    }
+                                    // the app's bookmarks come from the session's manager (system/ScopedBookmarks)
+                                    config.bookmarkManager().ifPresent(m -> bookmarks.addAll(m.getBookmarks()));
                                     opened.add(new Opened(Thread.currentThread().getName(),
                                             config.defaultAccessMode(), bookmarks));
                                 }

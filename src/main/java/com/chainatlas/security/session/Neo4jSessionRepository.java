@@ -3,7 +3,6 @@ package com.chainatlas.security.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.neo4j.driver.AccessMode;
-import org.neo4j.driver.Bookmark;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -23,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.core.serializer.support.SerializingConverter;
-import org.springframework.data.neo4j.core.transaction.Neo4jBookmarkManager;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.MapSession;
 import org.springframework.session.PrincipalNameIndexResolver;
@@ -36,8 +33,8 @@ import org.springframework.session.PrincipalNameIndexResolver;
  *
  * <p>Cost per request: one read transaction to load the session. A request that changed nothing writes nothing; the
  * last-access time is written only once it moved by {@code touchInterval} (so an idle session may expire up to that
- * much earlier than its timeout says), attributes only when set or removed. Reads run in READ transactions with this
- * instance's and the browser's bookmarks; a session not found there is looked up once more on the leader (a write-mode
+ * much earlier than its timeout says), attributes only when set or removed. Reads run in READ transactions with the
+ * browser's bookmarks (the driver adds them, see {@code system/ScopedBookmarks}); a session not found there is looked up once more on the leader (a write-mode
  * session), since it may have been created a moment ago on another instance whose bookmark the browser does not
  * carry. A session ended elsewhere (sign-out, cleanup) is never written back: updates match the existing node only.
  */
@@ -50,7 +47,6 @@ public class Neo4jSessionRepository implements FindByIndexNameSessionRepository<
 
     private final Driver driver;
     private final String database;
-    private final Neo4jBookmarkManager bookmarks;
     private final Duration maxInactive;
     private final Duration touchInterval;
     private final Clock clock;
@@ -59,11 +55,10 @@ public class Neo4jSessionRepository implements FindByIndexNameSessionRepository<
     private final AtomicLong reads = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
 
-    public Neo4jSessionRepository(Driver driver, String database, Neo4jBookmarkManager bookmarks, Duration maxInactive,
+    public Neo4jSessionRepository(Driver driver, String database, Duration maxInactive,
                                   Duration touchInterval, Clock clock, ClassLoader classLoader) {
         this.driver = driver;
         this.database = database == null || database.isBlank() ? null : database;
-        this.bookmarks = bookmarks;
         this.maxInactive = maxInactive;
         this.touchInterval = touchInterval;
         this.clock = clock;
@@ -246,20 +241,17 @@ public class Neo4jSessionRepository implements FindByIndexNameSessionRepository<
 
     private <T> T inWrite(java.util.function.Function<Transaction, T> work) {
         try (Session session = open(AccessMode.WRITE)) {
-            Collection<Bookmark> used = session.lastBookmarks();
             T result;
             try (Transaction tx = session.beginTransaction()) { // unmanaged: no retries during an outage
                 result = work.apply(tx);
                 tx.commit();
             }
-            bookmarks.updateBookmarks(used, session.lastBookmarks());
             return result;
         }
     }
 
     private Session open(AccessMode mode) {
-        SessionConfig.Builder config = SessionConfig.builder().withDefaultAccessMode(mode)
-                .withBookmarks(bookmarks.getBookmarks());
+        SessionConfig.Builder config = SessionConfig.builder().withDefaultAccessMode(mode);
         if (database != null) {
             config.withDatabase(database);
         }

@@ -13,7 +13,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.data.neo4j.core.transaction.Neo4jBookmarkManager;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 import org.springframework.session.web.http.CookieSerializer;
@@ -38,12 +37,12 @@ class SessionStoreConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SessionStoreConfiguration.class);
 
     @Bean
-    Neo4jSessionRepository sessionRepository(Driver driver, Neo4jBookmarkManager bookmarks, Environment env,
+    Neo4jSessionRepository sessionRepository(Driver driver, Environment env,
                                              @Value("${spring.data.neo4j.database:}") String database,
                                              @Value("${chainatlas.sessions.touch-interval:60s}") Duration touch) {
         Duration timeout = Binder.get(env).bind("server.servlet.session.timeout", Duration.class)
                 .orElse(Duration.ofMinutes(30));
-        return new Neo4jSessionRepository(driver, database, bookmarks, timeout, touch, Clock.systemUTC(),
+        return new Neo4jSessionRepository(driver, database, timeout, touch, Clock.systemUTC(),
                 SessionStoreConfiguration.class.getClassLoader());
     }
 

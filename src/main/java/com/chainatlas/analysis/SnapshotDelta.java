@@ -79,8 +79,8 @@ final class SnapshotDelta {
     }
 
     /**
-     * A supply relation with at least one touched end; the region codes locate untouched ends in the base snapshot.
-     * Each relation must be given once (a relation between two touched enterprises too).
+     * A supply relation with at least one touched end. Each relation must be given once (a relation between two
+     * touched enterprises too). The ends' region codes are not needed: untouched ends are found by USCC.
      */
     SnapshotDelta supply(String supplier, String supplierRegion, String customer, String customerRegion,
                          String productId, Double amount) {
@@ -263,7 +263,7 @@ final class SnapshotDelta {
         memStart[n] = pos;
 
         // The delta's supply relations, one per (customer, supplier) pair, merged as the builder merges them.
-        DeltaSupplies ds = deltaSupplies(b, gone, oldToNew, deltaToNew, memStart, memSeg);
+        DeltaSupplies ds = deltaSupplies(b, base.usccIndex, gone, oldToNew, deltaToNew, memStart, memSeg);
 
         // Supply relations by customer. Changed customers: the delta's rows or a touched supplier among their old
         // ones (one scan of the suppliers finds those); every other customer's rows are copied as a block.
@@ -446,16 +446,16 @@ final class SnapshotDelta {
     private record DeltaSupplies(int count, int[] customer, int[] supplier, int[] segment, double[] amount) {
     }
 
-    private DeltaSupplies deltaSupplies(SnapshotBuilder.Parts b, boolean[] gone, int[] oldToNew, int[] deltaToNew,
-                                        int[] memStart, int[] memSeg) {
+    private DeltaSupplies deltaSupplies(SnapshotBuilder.Parts b, UsccIndex baseIndex, boolean[] gone, int[] oldToNew,
+                                        int[] deltaToNew, int[] memStart, int[] memSeg) {
         int rows = supplies.size();
         long[] keys = new long[rows];
         int[] kept = new int[rows];
         int k = 0;
         for (int i = 0; i < rows; i++) {
             String[] row = supplies.get(i);
-            int a = locate(b, gone, oldToNew, deltaToNew, row[0], row[1]);
-            int c = locate(b, gone, oldToNew, deltaToNew, row[2], row[3]);
+            int a = locate(baseIndex, gone, oldToNew, deltaToNew, row[0]);
+            int c = locate(baseIndex, gone, oldToNew, deltaToNew, row[2]);
             if (a < 0 || c < 0 || a == c) {
                 continue; // an end outside the chain: not part of the chain's network
             }
@@ -512,23 +512,20 @@ final class SnapshotDelta {
         return memStart[supplier] < memStart[supplier + 1] ? memSeg[memStart[supplier]] : -1;
     }
 
-    /** New index of an enterprise named by a supply row, or -1 when it is not in the chain now. */
-    private int locate(SnapshotBuilder.Parts b, boolean[] gone, int[] oldToNew, int[] deltaToNew, String key, String region) {
+    /**
+     * New index of an enterprise named by a supply row, or -1 when it is not in the chain now: a touched one among the
+     * delta's enterprises, an untouched one through the base's USCC index (one probe, no region search).
+     */
+    private int locate(UsccIndex baseIndex, boolean[] gone, int[] oldToNew, int[] deltaToNew, String key) {
         if (key == null) {
             return -1;
         }
-        Integer x = index.get(key);
+        Integer x = index.get(key); // the delta's few enterprises first: a small map, cheaper than a probe of n
         if (x != null) {
             return deltaToNew[x];
         }
-        if (touched.contains(key) || !validRegion(region)) {
-            return -1; // touched and no longer in the chain, or never placed
-        }
-        int code = Integer.parseInt(region);
-        int from = ChainSnapshot.lowerBound(b.regionCode(), code);
-        int to = ChainSnapshot.lowerBound(b.regionCode(), code + 1);
-        int i = Arrays.binarySearch(b.uscc(), from, to, key);
-        return i < 0 || gone[i] ? -1 : oldToNew[i];
+        int i = baseIndex.find(key);
+        return i < 0 || gone[i] ? -1 : oldToNew[i]; // gone: touched and no longer in the chain
     }
 
     private static int compare(int regionA, String usccA, int regionB, String usccB) {

@@ -18,8 +18,9 @@ import java.util.TreeSet;
  * removed and their new versions merged in canonical order (region code, USCC), indices remapped, memberships and
  * supply relations rebuilt in compressed-row form; untouched rows keep their values (their inputs did not change:
  * a supply row's segment depends only on its product and its supplier's first segment, and chain-structure changes
- * always rebuild whole). The national figures and FEEDS structure are then computed from the arrays as in a full
- * build. Cost: O(n + m) memory work plus the delta's own sorting; the database read is O(touched).
+ * always rebuild whole). The national figures are then computed from the arrays as in a full build; the FEEDS structure
+ * is the base's. Cost: O(touched · log n) plus the rows of changed customers, and memory passes over the untouched
+ * arrays (block copies, one scan of the suppliers; see {@link #apply}); the database read is O(touched).
  *
  * <p>Normalisation (unknown revenue, region codes, names, dates) is {@link SnapshotBuilder}'s, row by row.
  */

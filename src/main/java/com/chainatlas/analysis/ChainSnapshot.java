@@ -152,8 +152,8 @@ public final class ChainSnapshot {
         this.horizonDay = horizon(entryDay, asOf, baseHorizon, builtAt);
         this.figuresProfile = String.format(java.util.Locale.ROOT,
                 "flows %d ms, USCC index %d ms, national figures %d ms (PageRank %d ms), horizon %d ms",
-                (n0 - f0) / 1_000_000, (i0 - n0) / 1_000_000, (h0 - i0 - national.pageRankNanos) / 1_000_000, national.pageRankNanos / 1_000_000,
-                (System.nanoTime() - h0) / 1_000_000);
+                (n0 - f0) / 1_000_000, (i0 - n0) / 1_000_000, (h0 - i0 - national.pageRankNanos) / 1_000_000,
+                national.pageRankNanos / 1_000_000, (System.nanoTime() - h0) / 1_000_000);
         this.buildMillis = (System.nanoTime() - startedNanos) / 1_000_000;
     }
 

@@ -103,6 +103,15 @@ public final class SnapshotLoader implements SnapshotRegistry.Source {
     }
 
     /**
+     * Reads a large delta's parts one after the other in the calling thread.
+     *
+     * @param sessions read sessions, e.g. {@link com.chainatlas.system.ReadSessions} (with the latest bookmarks)
+     */
+    public SnapshotLoader(Supplier<Session> sessions) {
+        this(sessions, Runnable::run);
+    }
+
+    /**
      * @param sessions read sessions, e.g. {@link com.chainatlas.system.ReadSessions} (with the latest bookmarks)
      * @param readers  runs a large delta's parts; {@code Runnable::run} reads them one after the other
      */
@@ -132,9 +141,10 @@ public final class SnapshotLoader implements SnapshotRegistry.Source {
      *
      * <p>Over {@link #PARALLEL_FROM} keys the keys are split into {@link #READ_PARTS} parts read in parallel read
      * sessions (one transaction each) on the loader's executor (the application's bounded
-     * {@code snapshotDeltaReadExecutor}; a part it cannot take runs in the calling thread). That is as exact as one transaction under the registry's rules: every row a
-     * concurrent import changes belongs to an enterprise of that import's keys, which the next delta re-reads whole
-     * (or the build is discarded when the import's invalidation comes in during it).
+     * {@code snapshotDeltaReadExecutor}; a part it cannot take runs in the calling thread). That is as exact as one
+     * transaction under the registry's rules: every row a concurrent import changes belongs to an enterprise of that
+     * import's keys, which the next delta re-reads whole (or the build is discarded when the import's invalidation
+     * comes in during it).
      */
     @Override
     public ChainSnapshot loadDelta(ChainSnapshot base, java.util.Collection<String> touched, long version) {

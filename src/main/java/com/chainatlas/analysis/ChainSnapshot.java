@@ -76,6 +76,8 @@ public final class ChainSnapshot {
 
     final NationalFigures national;
     final FlowStructure flows;
+    /** USCC → enterprise index, so a delta finds its touched enterprises without a scan ({@link SnapshotDelta}). */
+    final UsccIndex usccIndex;
 
     /**
      * The last day the entry dates are known for (epoch day), {@link #UNDATED} when no enterprise is dated: the
@@ -96,6 +98,19 @@ public final class ChainSnapshot {
 
     /** @param baseHorizon the full snapshot's {@link #horizonDay} for an as-of view, else {@code Integer.MAX_VALUE} */
     ChainSnapshot(SnapshotBuilder.Parts p, long version, long startedNanos, DiagnosisModel.AsOf asOf, int baseHorizon) {
+        this(p, version, startedNanos, asOf, baseHorizon, null, null);
+    }
+
+    /**
+     * A delta's snapshot: the base's flow structure (segments and flows are the base's: a change of the chain's
+     * structure always rebuilds whole) and the delta's patched USCC index instead of computing them again.
+     */
+    ChainSnapshot(SnapshotBuilder.Parts p, long version, long startedNanos, FlowStructure flows, UsccIndex usccIndex) {
+        this(p, version, startedNanos, null, Integer.MAX_VALUE, flows, usccIndex);
+    }
+
+    private ChainSnapshot(SnapshotBuilder.Parts p, long version, long startedNanos, DiagnosisModel.AsOf asOf,
+                          int baseHorizon, FlowStructure baseFlows, UsccIndex index) {
         this.asOf = asOf;
         this.chainId = p.chainId();
         this.chainName = p.chainName();
@@ -127,16 +142,18 @@ public final class ChainSnapshot {
         this.inAmount = p.inAmount();
         this.productSegment = p.productSegment();
         long f0 = System.nanoTime();
-        this.flows = new FlowStructure(segId.length, flowFrom, flowTo, flowRecycling);
+        this.flows = baseFlows != null ? baseFlows : new FlowStructure(segId.length, flowFrom, flowTo, flowRecycling);
         long n0 = System.nanoTime();
+        this.usccIndex = index != null ? index : UsccIndex.of(uscc);
+        long i0 = System.nanoTime();
         this.national = new NationalFigures(this);
         long h0 = System.nanoTime();
         this.builtAt = Instant.now();
         this.horizonDay = horizon(entryDay, asOf, baseHorizon, builtAt);
         this.figuresProfile = String.format(java.util.Locale.ROOT,
-                "flows %d ms, national figures %d ms (PageRank %d ms), horizon %d ms", (n0 - f0) / 1_000_000,
-                (h0 - n0 - national.pageRankNanos) / 1_000_000, national.pageRankNanos / 1_000_000,
-                (System.nanoTime() - h0) / 1_000_000);
+                "flows %d ms, USCC index %d ms, national figures %d ms (PageRank %d ms), horizon %d ms",
+                (n0 - f0) / 1_000_000, (i0 - n0) / 1_000_000, (h0 - i0 - national.pageRankNanos) / 1_000_000,
+                national.pageRankNanos / 1_000_000, (System.nanoTime() - h0) / 1_000_000);
         this.buildMillis = (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
@@ -251,7 +268,7 @@ public final class ChainSnapshot {
         b += ints(regionCode) + ints(zone) + ints(entryDay) + 8L * revenue.length + ints(memStart) + ints(memSeg) + ints(inStart)
                 + ints(inSupplier) + ints(inSegment) + 8L * inAmount.length;
         b += strings(uscc) + strings(name) + strings(zoneNames);
-        b += national.estimatedBytes();
+        b += national.estimatedBytes() + usccIndex.estimatedBytes();
         return b;
     }
 

@@ -176,7 +176,8 @@ final class NationalFigures {
         }
 
         long pr0 = System.nanoTime();
-        this.pageRank = SupplyPageRank.scores(n, s.inStart, s.inSupplier);
+        int[] outDegree = SupplyPageRank.outDegrees(n, s.inSupplier);
+        this.pageRank = SupplyPageRank.scores(n, s.inStart, s.inSupplier, outDegree);
         this.pageRankNanos = System.nanoTime() - pr0;
         this.supplyRelations = s.inSupplier.length;
         double maxPr = Arrays.stream(pageRank).max().orElse(0);
@@ -187,20 +188,14 @@ final class NationalFigures {
                 maxRev = r;
             }
         }
-        boolean[] related = new boolean[n];
-        for (int c = 0; c < n; c++) {
-            for (int k = s.inStart[c]; k < s.inStart[c + 1]; k++) {
-                related[c] = true;
-                related[s.inSupplier[k]] = true;
-            }
-        }
         this.sizeScore = new double[n];
         this.centralityScore = new double[n];
         for (int e = 0; e < n; e++) {
             double pr = maxPr > 0 ? pageRank[e] / maxPr : 0;
             double rv = s.revenue[e];
             sizeScore[e] = Double.isNaN(rv) ? Double.NaN : maxRev > 0 ? Math.sqrt(pr * rv / maxRev) : 0;
-            centralityScore[e] = related[e] ? pr : Double.NaN;
+            boolean related = outDegree[e] > 0 || s.inStart[e] < s.inStart[e + 1]; // a supplier or a customer
+            centralityScore[e] = related ? pr : Double.NaN;
         }
     }
 

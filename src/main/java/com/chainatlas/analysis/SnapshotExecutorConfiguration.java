@@ -7,16 +7,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The one executor for background snapshot builds (start-up warm-up, rebuilds after imports): one thread, so
- * builds never compete with each other for the two cores, and a bounded queue. A build that does not fit is
- * dropped, which is harmless: the snapshot was invalidated, so the next request builds it. Spring manages its
- * life cycle (no hand-made threads, no common pool). Boot's own {@code applicationTaskExecutor} stays as it is
- * ({@code spring.task.execution.mode=force}).
+ * The executors of snapshot work, managed by Spring (no hand-made threads, no common pool).
+ * {@link #NAME}: the one executor for background snapshot builds (start-up warm-up, rebuilds after imports): one
+ * thread, so builds never compete with each other for the two cores, and a bounded queue. A build that does not fit
+ * is dropped, which is harmless: the snapshot was invalidated, so the next request builds it.
+ * {@link #DELTA_READS}: the parallel parts of a large delta read. Boot's own {@code applicationTaskExecutor} stays as
+ * it is ({@code spring.task.execution.mode=force}).
  */
 @Configuration(proxyBeanMethods = false)
 class SnapshotExecutorConfiguration {
 
     static final String NAME = "snapshotExecutor";
+    static final String DELTA_READS = "snapshotDeltaReadExecutor";
     private static final Logger log = LoggerFactory.getLogger(SnapshotExecutorConfiguration.class);
 
     @Bean(NAME)
@@ -30,6 +32,24 @@ class SnapshotExecutorConfiguration {
         executor.setWaitForTasksToCompleteOnShutdown(false);
         executor.setRejectedExecutionHandler((task, pool) ->
                 log.info("Background snapshot build dropped (queue full); the next request builds it"));
+        return executor;
+    }
+
+    /**
+     * The parallel parts of a large delta read ({@link SnapshotLoader#loadDelta}): its own small pool, because the
+     * build that waits for them may itself run on the one-thread {@link #NAME} executor. Bounded: a part that finds
+     * the pool and queue full runs in the building thread (slower, never dropped: the build needs every part).
+     */
+    @Bean(DELTA_READS)
+    ThreadPoolTaskExecutor snapshotDeltaReadExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(SnapshotLoader.READ_PARTS);
+        executor.setMaxPoolSize(SnapshotLoader.READ_PARTS);
+        executor.setQueueCapacity(4 * SnapshotLoader.READ_PARTS);
+        executor.setThreadNamePrefix("snapshot-delta-read-");
+        executor.setDaemon(true);
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        executor.setRejectedExecutionHandler(new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
         return executor;
     }
 }

@@ -79,21 +79,45 @@ public final class SnapshotLoader implements SnapshotRegistry.Source {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SnapshotLoader.class);
 
     private final Supplier<Session> sessions;
+    /** Runs the parts of a large delta read; in the application the bounded {@code snapshotDeltaReadExecutor}. */
+    private final java.util.concurrent.Executor readers;
 
-    /** @param database the Neo4j database name, or null for the server's default */
+    /**
+     * Reads a large delta's parts one after the other in the calling thread (tests, tools).
+     *
+     * @param database the Neo4j database name, or null for the server's default
+     */
     public SnapshotLoader(Driver driver, String database) {
+        this(driver, database, Runnable::run);
+    }
+
+    /** @param readers runs a large delta's parts in parallel (see {@link #loadDelta}) */
+    public SnapshotLoader(Driver driver, String database, java.util.concurrent.Executor readers) {
         this(() -> {
             SessionConfig.Builder config = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ);
             if (database != null && !database.isBlank()) {
                 config.withDatabase(database);
             }
             return driver.session(config.build());
-        });
+        }, readers);
     }
 
-    /** @param sessions read sessions, e.g. {@link com.chainatlas.system.ReadSessions} (with the latest bookmarks) */
+    /**
+     * Reads a large delta's parts one after the other in the calling thread.
+     *
+     * @param sessions read sessions, e.g. {@link com.chainatlas.system.ReadSessions} (with the latest bookmarks)
+     */
     public SnapshotLoader(Supplier<Session> sessions) {
+        this(sessions, Runnable::run);
+    }
+
+    /**
+     * @param sessions read sessions, e.g. {@link com.chainatlas.system.ReadSessions} (with the latest bookmarks)
+     * @param readers  runs a large delta's parts; {@code Runnable::run} reads them one after the other
+     */
+    public SnapshotLoader(Supplier<Session> sessions, java.util.concurrent.Executor readers) {
         this.sessions = sessions;
+        this.readers = readers;
     }
 
     /** Reads chain {@code chainId} and builds its snapshot with the given version; 404 problem when unknown. */
@@ -116,9 +140,11 @@ public final class SnapshotLoader implements SnapshotRegistry.Source {
      * database when nothing else of the chain changed since {@code base} was read.
      *
      * <p>Over {@link #PARALLEL_FROM} keys the keys are split into {@link #READ_PARTS} parts read in parallel read
-     * sessions (one transaction each). That is as exact as one transaction under the registry's rules: every row a
-     * concurrent import changes belongs to an enterprise of that import's keys, which the next delta re-reads whole
-     * (or the build is discarded when the import's invalidation comes in during it).
+     * sessions (one transaction each) on the loader's executor (the application's bounded
+     * {@code snapshotDeltaReadExecutor}; a part it cannot take runs in the calling thread). That is as exact as one
+     * transaction under the registry's rules: every row a concurrent import changes belongs to an enterprise of that
+     * import's keys, which the next delta re-reads whole (or the build is discarded when the import's invalidation
+     * comes in during it).
      */
     @Override
     public ChainSnapshot loadDelta(ChainSnapshot base, java.util.Collection<String> touched, long version) {
@@ -130,7 +156,8 @@ public final class SnapshotLoader implements SnapshotRegistry.Source {
         for (int i = 0; i < parts; i++) {
             java.util.List<String> part = keys.subList(keys.size() * i / parts, keys.size() * (i + 1) / parts);
             java.util.concurrent.Callable<DeltaRows> read = () -> readDelta(base.chainId(), part, delta.touched());
-            reads.add(parts == 1 ? java.util.concurrent.CompletableFuture.completedFuture(call(read)) : READERS.submit(read));
+            reads.add(parts == 1 ? java.util.concurrent.CompletableFuture.completedFuture(call(read))
+                    : java.util.concurrent.CompletableFuture.supplyAsync(() -> call(read), readers));
         }
         long[] queryNanos = new long[3];
         for (java.util.concurrent.Future<DeltaRows> f : reads) {
@@ -166,11 +193,6 @@ public final class SnapshotLoader implements SnapshotRegistry.Source {
     static final int READ_PARTS = 4;
     /** {@link #PARALLEL_FROM}; tests lower it to read small deltas in parts too. */
     int parallelFrom = PARALLEL_FROM;
-    private static final java.util.concurrent.ExecutorService READERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "snapshot-delta-read");
-        t.setDaemon(true);
-        return t;
-    });
 
     /** One part's rows, as plain values (the records are decoded in the reading thread). */
     private record DeltaRows(java.util.List<Object[]> enterprises, java.util.List<Object[]> supplies, long[] nanos) {

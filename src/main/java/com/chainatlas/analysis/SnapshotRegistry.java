@@ -17,6 +17,7 @@ import com.chainatlas.system.ReadSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -80,8 +81,10 @@ public class SnapshotRegistry {
     private final Map<String, Set<String>> touchedSince = new HashMap<>();
 
     @Autowired
-    SnapshotRegistry(ReadSessions reads) {
-        this(new SnapshotLoader(reads::open)); // read sessions with the latest bookmarks: a rebuild sees the import
+    SnapshotRegistry(ReadSessions reads,
+                     @Qualifier(SnapshotExecutorConfiguration.DELTA_READS) java.util.concurrent.Executor deltaReads) {
+        // read sessions with the latest bookmarks: a rebuild sees the import
+        this(new SnapshotLoader(reads::open, deltaReads));
     }
 
     SnapshotRegistry(Source loader) {

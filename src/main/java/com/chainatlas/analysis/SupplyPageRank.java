@@ -22,13 +22,23 @@ final class SupplyPageRank {
 
     /** Scores of the n enterprises; {@code inStart} has n + 1 entries, {@code inSupplier} one per relation. */
     static double[] scores(int n, int[] inStart, int[] inSupplier) {
-        double[] cur = new double[n];
-        if (n == 0) {
-            return cur;
-        }
+        return scores(n, inStart, inSupplier, outDegrees(n, inSupplier));
+    }
+
+    /** Relations per supplier. */
+    static int[] outDegrees(int n, int[] inSupplier) {
         int[] outDegree = new int[n];
         for (int s : inSupplier) {
             outDegree[s]++;
+        }
+        return outDegree;
+    }
+
+    /** As {@link #scores(int, int[], int[])} with the suppliers' {@link #outDegrees} already counted. */
+    static double[] scores(int n, int[] inStart, int[] inSupplier, int[] outDegree) {
+        double[] cur = new double[n];
+        if (n == 0) {
+            return cur;
         }
         double[] next = new double[n];
         double[] share = new double[n]; // d · score(u) / outdeg(u), once per round

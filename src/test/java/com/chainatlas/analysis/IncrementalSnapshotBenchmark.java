@@ -91,7 +91,9 @@ public final class IncrementalSnapshotBenchmark {
     }
 
     private static void run(Driver driver) {
-        SnapshotRegistry registry = new SnapshotRegistry(new SnapshotLoader(driver, null));
+        var readers = new SnapshotExecutorConfiguration().snapshotDeltaReadExecutor(); // the application's pool
+        readers.initialize();
+        SnapshotRegistry registry = new SnapshotRegistry(new SnapshotLoader(driver, null, readers));
         DiagnosisEngine engine = new DiagnosisEngine(code -> code);
         long t0 = System.nanoTime();
         ChainSnapshot first = registry.get(CHAIN);

@@ -23,6 +23,7 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Property: on a real Neo4j, after any sequence of random changes of enterprises (new ones, revenue changed or made
@@ -60,7 +61,10 @@ class SnapshotDeltaPropertyTest {
 
     @Test
     void deltaEqualsFullRebuildOnRandomChangeSequences() {
-        SnapshotLoader loader = new SnapshotLoader(driver, null);
+        // the application's pool for the parts of a delta read (even seeds read in parallel parts)
+        ThreadPoolTaskExecutor readers = new SnapshotExecutorConfiguration().snapshotDeltaReadExecutor();
+        readers.initialize();
+        SnapshotLoader loader = new SnapshotLoader(driver, null, readers);
         DiagnosisEngine engine = new DiagnosisEngine(code -> "R" + code);
         int deltas = 0;
         for (long seed = 1; seed <= SEEDS; seed++) {
@@ -97,6 +101,7 @@ class SnapshotDeltaPropertyTest {
             assertThat(base.enterpriseCount()).as("seed %d keeps a chain to diagnose", seed).isPositive();
         }
         assertThat(deltas).isGreaterThan(SEEDS * STEPS / 2);
+        readers.shutdown();
     }
 
     @Test

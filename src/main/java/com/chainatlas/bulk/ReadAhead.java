@@ -37,13 +37,13 @@ final class ReadAhead {
                         batch.clear();
                     }
                 });
-                if (!batch.isEmpty()) {
-                    put(queue, List.copyOf(batch));
-                }
             } catch (RuntimeException e) {
                 failure[0] = e; // published by the queue's put below
             } finally {
                 try {
+                    if (!batch.isEmpty()) { // the rows read before the end or the error
+                        queue.put(List.copyOf(batch));
+                    }
                     queue.put(END);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

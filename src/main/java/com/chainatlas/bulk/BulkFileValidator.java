@@ -37,7 +37,7 @@ final class BulkFileValidator {
     /** Problems listed per file (the importer's limit); all are counted. */
     static final int MAX_LISTED = 100;
 
-    record Outcome(String format, Path file, long rowsRead, long problemCount, List<Problem> problems) {
+    record Outcome(String format, Path file, long rowsRead, long problemCount, List<Problem> problems, double seconds) {
     }
 
     private final ImportFormat format;
@@ -58,9 +58,10 @@ final class BulkFileValidator {
     }
 
     Outcome run(Path file, Consumer<BulkRow> sink) {
+        long start = System.nanoTime();
         try {
             TableReader reader = TableReader.open(file, file.getFileName().toString());
-            reader.read(raw -> {
+            ReadAhead.read(reader, format.id(), raw -> {
                 if (header == null) {
                     if (!raw.isBlank()) {
                         header = new HeaderMapping(format, raw);
@@ -79,7 +80,7 @@ final class BulkFileValidator {
         } catch (TableFileException e) {
             report(0, "", "", "", e.detailZh());
         }
-        return new Outcome(format.id(), file, rowsRead, problemCount, List.copyOf(problems));
+        return new Outcome(format.id(), file, rowsRead, problemCount, List.copyOf(problems), (System.nanoTime() - start) / 1e9);
     }
 
     private void row(RawRow raw, Consumer<BulkRow> sink) {

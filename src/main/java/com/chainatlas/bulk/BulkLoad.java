@@ -9,6 +9,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 
 import com.chainatlas.ingest.Fields;
@@ -34,6 +39,8 @@ public final class BulkLoad {
     /** The formats a bulk load takes, in load order (later files refer to earlier ones). */
     static final List<String> FORMATS = List.of("chains", "segments", "products", "enterprises",
             "enterprise-segments", "enterprise-products", "supplies");
+    /** The formats that define nothing (validated in parallel, after all the others). */
+    static final List<String> RELATIONS = List.of("enterprise-segments", "enterprise-products", "supplies");
 
     /** What a load did: per-file outcomes, and whether the database was written. */
     public record Result(List<BulkFileValidator.Outcome> files, boolean loaded, long rows, double validateSeconds,
@@ -105,15 +112,21 @@ public final class BulkLoad {
         boolean multiline;
         try (BulkGraphFiles graph = new BulkGraphFiles(work)) {
             graph.regions(new RegionCatalog());
+            List<Callable<BulkFileValidator.Outcome>> relations = new ArrayList<>();
             for (String format : FORMATS) {
                 Path file = files.get(format);
                 if (file == null) {
                     continue;
                 }
-                BiConsumer<BulkGraphFiles, BulkRow> write = writer(format);
-                BulkFileValidator v = new BulkFileValidator(ImportFormats.find(format).orElseThrow(), fields, refs);
-                BulkFileValidator.Outcome o = v.run(file, row -> write.accept(graph, row));
-                outcomes.add(o);
+                Callable<BulkFileValidator.Outcome> task = () -> validate(format, file, fields, refs, graph);
+                if (RELATIONS.contains(format)) {
+                    relations.add(task);
+                } else {
+                    outcomes.add(call(task));
+                }
+            }
+            outcomes.addAll(inParallel(relations));
+            for (BulkFileValidator.Outcome o : outcomes) {
                 rows += o.rowsRead();
                 valid &= o.problemCount() == 0;
                 report(o, out);
@@ -146,6 +159,63 @@ public final class BulkLoad {
         return new Result(outcomes, true, rows, validateSeconds, importSeconds);
     }
 
+    private static BulkFileValidator.Outcome validate(String format, Path file, Fields fields, BulkRefs refs,
+                                                      BulkGraphFiles graph) {
+        BiConsumer<BulkGraphFiles, BulkRow> write = writer(format);
+        BulkFileValidator v = new BulkFileValidator(ImportFormats.find(format).orElseThrow(), fields, refs);
+        return v.run(file, row -> write.accept(graph, row));
+    }
+
+    /**
+     * Validates the relation files at once, one thread each: they only read what the earlier files defined
+     * ({@link BulkRefs}, no longer written by then; {@link Fields} holds no state) and each writes its own files.
+     * The outcomes come back in load order, so the report reads as a sequential load's.
+     */
+    private static List<BulkFileValidator.Outcome> inParallel(List<Callable<BulkFileValidator.Outcome>> tasks) throws IOException {
+        if (tasks.size() <= 1) {
+            List<BulkFileValidator.Outcome> one = new ArrayList<>();
+            for (Callable<BulkFileValidator.Outcome> t : tasks) {
+                one.add(call(t));
+            }
+            return one;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size(), r -> {
+            Thread t = new Thread(r, "bulk-validate");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<BulkFileValidator.Outcome> done = new ArrayList<>();
+            for (Future<BulkFileValidator.Outcome> f : pool.invokeAll(tasks)) {
+                done.add(f.get());
+            }
+            return done;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while validating", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static BulkFileValidator.Outcome call(Callable<BulkFileValidator.Outcome> task) throws IOException {
+        try {
+            return task.call();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+    }
+
     private static BiConsumer<BulkGraphFiles, BulkRow> writer(String format) {
         return switch (format) {
             case "chains" -> BulkGraphFiles::chain;
@@ -160,8 +230,8 @@ public final class BulkLoad {
     }
 
     private static void report(BulkFileValidator.Outcome o, PrintStream out) {
-        out.printf("%-20s %,10d rows  %s%n", o.format(), o.rowsRead(),
-                o.problemCount() == 0 ? "ok" : o.problemCount() + " problems (" + o.file() + ")");
+        out.printf("%-20s %,10d rows  %s  (%.1f s)%n", o.format(), o.rowsRead(),
+                o.problemCount() == 0 ? "ok" : o.problemCount() + " problems (" + o.file() + ")", o.seconds());
         for (Problem p : o.problems()) {
             out.printf("  第 %d 行 %s%s%s: %s%n", p.row(), p.column(), p.header().isEmpty() ? "" : " " + p.header(),
                     p.value() == null || p.value().isEmpty() ? "" : " “" + p.value() + "”", p.reason());

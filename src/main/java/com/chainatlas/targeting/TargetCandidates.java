@@ -1,7 +1,6 @@
 package com.chainatlas.targeting;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -68,23 +67,27 @@ class TargetCandidates {
     }
 
     /**
-     * The supply relations between local firms (region code starting with {@code regionPrefix}) and outside firms in
-     * one of {@code segmentIds}, by outside firm, each list in {@link #TIE_ORDER}. Read from the region's side (an
-     * index seek on the region code), so the cost follows the region's firms, not every candidate of the chain.
+     * The supply relations between local firms (region code starting with {@code regionPrefix}) and the given outside
+     * firms, by outside firm, each list in {@link #TIE_ORDER}. Read from the region's side (an index seek on the region
+     * code), so the cost follows the region's firms, not every candidate of the chain; which partners are candidates
+     * is decided here, not in Cypher (a check of each partner's segments walked its relationships: ten times the reads).
      */
-    Map<String, List<Tie>> localTies(Collection<String> segmentIds, String regionPrefix) {
+    Map<String, List<Tie>> localTies(java.util.Set<String> candidates, String regionPrefix) {
         Map<String, List<Tie>> byCandidate = new HashMap<>();
         neo4j.query("""
                 MATCH (l:Enterprise) WHERE l.regionCode STARTS WITH $prefix
                 MATCH (l)-[r:SUPPLIES]-(e:Enterprise)
                 WHERE NOT e.regionCode STARTS WITH $prefix
-                  AND EXISTS { (e)-[:IN_SEGMENT]->(s:Segment) WHERE s.id IN $segments }
                 RETURN e.uscc AS uscc, l.uscc AS partner, l.name AS partnerName, startNode(r) = e AS supplies,
                        r.amount AS amount
-                """).bindAll(Map.of("segments", List.copyOf(segmentIds), "prefix", regionPrefix))
+                """).bindAll(Map.of("prefix", regionPrefix))
                 .fetchAs(Tie.class).mappedBy((t, r) -> new Tie(r.get("uscc").asString(), r.get("partner").asString(),
                         r.get("partnerName").asString(), r.get("supplies").asBoolean(), nullableDouble(r.get("amount"))))
-                .all().forEach(tie -> byCandidate.computeIfAbsent(tie.uscc(), k -> new ArrayList<>()).add(tie));
+                .all().forEach(tie -> {
+                    if (candidates.contains(tie.uscc())) {
+                        byCandidate.computeIfAbsent(tie.uscc(), k -> new ArrayList<>()).add(tie);
+                    }
+                });
         byCandidate.values().forEach(list -> list.sort(TIE_ORDER));
         return byCandidate;
     }

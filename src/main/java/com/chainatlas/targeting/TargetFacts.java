@@ -117,8 +117,7 @@ class TargetFacts {
         }
         Set<String> usccs = new HashSet<>();
         all.forEach(c -> usccs.add(c.uscc()));
-        Map<String, List<Tie>> ties = candidates.localTies(bySegment.keySet(), regionPrefix);
-        ties.keySet().retainAll(usccs);
+        Map<String, List<Tie>> ties = candidates.localTies(usccs, regionPrefix);
         Map<String, String> locals = new HashMap<>();
         for (int e = local[0]; e < local[1]; e++) {
             locals.put(s.usccOf(e), s.nameOf(e));

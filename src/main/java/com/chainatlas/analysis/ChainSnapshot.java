@@ -328,12 +328,36 @@ public final class ChainSnapshot {
      * region code's run (enterprises are sorted by region code, then USCC). O(log n).
      */
     public boolean contains(String enterpriseUscc, String enterpriseRegionCode) {
+        return indexOf(enterpriseUscc, enterpriseRegionCode) >= 0;
+    }
+
+    /** Index of the enterprise with this USCC and region code, or -1 when it is not in the snapshot. O(log n). */
+    public int indexOf(String enterpriseUscc, String enterpriseRegionCode) {
         if (enterpriseUscc == null || enterpriseRegionCode == null || !enterpriseRegionCode.matches("\\d{6}")) {
-            return false;
+            return -1;
         }
         int code = Integer.parseInt(enterpriseRegionCode);
         int[] r = rangeOf(code, code + 1);
-        return java.util.Arrays.binarySearch(uscc, r[0], r[1], enterpriseUscc) >= 0;
+        int i = java.util.Arrays.binarySearch(uscc, r[0], r[1], enterpriseUscc);
+        return i >= 0 ? i : -1;
+    }
+
+    /**
+     * The index range {@code [from, to)} of the enterprises whose region code starts with {@code prefix} (1–6
+     * digits); {@code [0, 0)} for anything else.
+     */
+    public int[] rangeWithin(String prefix) {
+        if (prefix == null || !prefix.matches("\\d{1,6}")) {
+            return new int[]{0, 0};
+        }
+        int scale = (int) Math.pow(10, 6 - prefix.length());
+        int low = Integer.parseInt(prefix) * scale;
+        return rangeOf(low, low + scale);
+    }
+
+    /** Name of an enterprise (its USCC when none was given). */
+    public String nameOf(int enterprise) {
+        return name[enterprise];
     }
 
     /** USCCs of the enterprises whose region code starts with {@code prefix} (2, 4 or 6 digits), one range scan. */
@@ -341,9 +365,7 @@ public final class ChainSnapshot {
         if (prefix == null || !prefix.matches("\\d{1,6}")) {
             return java.util.Set.of();
         }
-        int scale = (int) Math.pow(10, 6 - prefix.length());
-        int low = Integer.parseInt(prefix) * scale;
-        int[] r = rangeOf(low, low + scale);
+        int[] r = rangeWithin(prefix);
         java.util.Set<String> result = new java.util.HashSet<>();
         for (int e = r[0]; e < r[1]; e++) {
             result.add(uscc[e]);

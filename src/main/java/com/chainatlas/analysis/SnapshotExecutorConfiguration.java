@@ -9,8 +9,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 /**
  * The executors of snapshot work, managed by Spring (no hand-made threads, no common pool).
  * {@link #NAME}: the one executor for background snapshot builds (start-up warm-up, rebuilds after imports): one
- * thread, so builds never compete with each other for the two cores, and a bounded queue. A build that does not fit
- * is dropped, which is harmless: the snapshot was invalidated, so the next request builds it.
+ * thread, so builds never compete with each other for the two cores, and a bounded queue. A task that does not fit
+ * is dropped; one that would leave an outdated snapshot current says what to do instead ({@link Droppable}).
  * {@link #DELTA_READS}: the parallel parts of a large delta read. Boot's own {@code applicationTaskExecutor} stays as
  * it is ({@code spring.task.execution.mode=force}).
  */
@@ -21,6 +21,12 @@ class SnapshotExecutorConfiguration {
     static final String DELTA_READS = "snapshotDeltaReadExecutor";
     private static final Logger log = LoggerFactory.getLogger(SnapshotExecutorConfiguration.class);
 
+    /** Work on {@link #NAME} that must not be dropped silently. */
+    interface Droppable extends Runnable {
+        /** Called instead of {@link #run()} when the queue is full. */
+        void dropped();
+    }
+
     @Bean(NAME)
     ThreadPoolTaskExecutor snapshotExecutor() {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
@@ -30,8 +36,12 @@ class SnapshotExecutorConfiguration {
         executor.setThreadNamePrefix("snapshot-");
         executor.setDaemon(true);
         executor.setWaitForTasksToCompleteOnShutdown(false);
-        executor.setRejectedExecutionHandler((task, pool) ->
-                log.info("Background snapshot build dropped (queue full); the next request builds it"));
+        executor.setRejectedExecutionHandler((task, pool) -> {
+            if (task instanceof Droppable d) {
+                d.dropped();
+            }
+            log.info("Background snapshot work dropped (queue full); the next request builds what it needs");
+        });
         return executor;
     }
 

@@ -52,10 +52,22 @@ class SnapshotRefreshOnImport {
      * snapshot meanwhile.
      */
     void onChange(Set<String> changed) {
-        executor.execute(() -> {
-            List<String> before = builtChains();
-            registry.rebuildKeepingCurrent(changed, null);
-            announce(before, changed);
+        executor.execute(new SnapshotExecutorConfiguration.Droppable() {
+            @Override
+            public void run() {
+                List<String> before = builtChains();
+                registry.rebuildKeepingCurrent(changed, null);
+                announce(before, changed);
+            }
+
+            @Override
+            public void dropped() { // no rebuild queued: drop the outdated snapshots, the next request builds them
+                if (changed.isEmpty()) {
+                    registry.invalidateAll();
+                } else {
+                    changed.forEach(registry::invalidate);
+                }
+            }
         });
     }
 

@@ -80,15 +80,24 @@ public class SnapshotRegistry {
     private final Map<String, ChainSnapshot> bases = new HashMap<>();
     private final Map<String, Set<String>> touchedSince = new HashMap<>();
 
+    /** Told of every kept snapshot ({@link SnapshotBuiltEvent}); a no-op for registries made in tests. */
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     @Autowired
     SnapshotRegistry(ReadSessions reads,
-                     @Qualifier(SnapshotExecutorConfiguration.DELTA_READS) java.util.concurrent.Executor deltaReads) {
-        // read sessions with the latest bookmarks: a rebuild sees the import
-        this(new SnapshotLoader(reads::open, deltaReads));
+                     @Qualifier(SnapshotExecutorConfiguration.DELTA_READS) java.util.concurrent.Executor deltaReads,
+                     org.springframework.context.ApplicationEventPublisher events) {
+        // read sessions with the instance's bookmarks (outside a request): a rebuild sees the import
+        this(new SnapshotLoader(reads::open, deltaReads), events);
     }
 
     SnapshotRegistry(Source loader) {
+        this(loader, event -> { });
+    }
+
+    SnapshotRegistry(Source loader, org.springframework.context.ApplicationEventPublisher events) {
         this.loader = loader;
+        this.events = events;
     }
 
     /** The chain's current snapshot, building it if there is none (404 problem for an unknown chain). */
@@ -270,6 +279,7 @@ public class SnapshotRegistry {
             }
             s = base == null ? loader.load(chainId, versions.incrementAndGet()) : delta(chainId, base, touched);
             s.extendRanking(); // the 延链 model is fitted here, once per version, not on a request
+            boolean kept = false;
             synchronized (swap) {
                 if (epoch(chainId) == epoch) {
                     snapshots.put(chainId, s);
@@ -278,8 +288,12 @@ public class SnapshotRegistry {
                     log.info("Snapshot of chain {} v{}{}: {} segments, {} enterprises, {} supply relations in {} ms",
                             chainId, s.version(), base == null ? "" : " (delta of " + touched.size() + " enterprises)",
                             s.segmentCount(), s.enterpriseCount(), s.supplyCount(), s.info().buildMillis());
-                    return s;
+                    kept = true;
                 }
+            }
+            if (kept) {
+                events.publishEvent(new SnapshotBuiltEvent(chainId, s.version()));
+                return s;
             }
             log.info("Snapshot of chain {} v{} discarded: the data changed while it was read (read {} of {})",
                     chainId, s.version(), read, MAX_READS);

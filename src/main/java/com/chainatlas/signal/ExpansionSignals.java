@@ -85,6 +85,26 @@ public class ExpansionSignals {
         return byUscc;
     }
 
+    /**
+     * {@link #eventsOf(Collection)} of every member of a chain, walked from the chain's segments (one read per
+     * chain snapshot for targeting, rather than an index seek per member).
+     */
+    public Map<String, List<ExpansionEvent>> eventsOfChain(String chainId) {
+        Map<String, List<ExpansionEvent>> byUscc = new HashMap<>();
+        neo4j.query("""
+                MATCH (:Segment {chainId: $chain})<-[:IN_SEGMENT]-(e:Enterprise)
+                WITH DISTINCT e
+                MATCH (e)-[:HAS_EVENT]->(ev:ExpansionEvent)
+                WITH e.uscc AS u, ev ORDER BY ev.date DESC, ev.id
+                WITH u, collect(ev)[..$limit] AS evs
+                UNWIND evs AS ev
+                RETURN u AS uscc, ev
+                """).bindAll(Map.of("chain", chainId, "limit", PER_ENTERPRISE))
+                .fetchAs(ExpansionEvent.class).mappedBy((t, r) -> event(r.get("uscc").asString(), r.get("ev")))
+                .all().forEach(e -> byUscc.computeIfAbsent(e.uscc(), k -> new ArrayList<>()).add(e));
+        return byUscc;
+    }
+
     /** One enterprise's events, newest first. */
     public List<ExpansionEvent> eventsOf(String uscc) {
         return eventsOf(List.of(uscc)).getOrDefault(uscc, List.of());

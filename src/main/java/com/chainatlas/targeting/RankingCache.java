@@ -16,20 +16,21 @@ import com.chainatlas.targeting.TargetModel.TargetQuery;
 /**
  * Whole rankings per (analysis-snapshot version, normalised query): paging through a ranking, its export and the
  * same query from another client cost one computation (1–2 s of CPU on a large chain) until the data changes (a
- * new snapshot version) or the day does. Bounded LRU; identical requests arriving together wait for one computation. A ranking
- * with more rows than {@link #MAX_ROWS} is not kept (memory).
+ * new snapshot version) or the day does. Bounded LRU; identical requests arriving together wait for one computation.
+ * Rankings of any size are kept: their rows are a sorted index array ({@link RankedRows}, an int a row, plus the
+ * facts they were ranked from, shared by the rankings of one region), so the ranking of every candidate of a
+ * national chain (hundreds of thousands) is kept too and a page is a slice.
  */
 final class RankingCache {
 
     static final int ENTRIES = 32;
-    static final int MAX_ROWS = 50_000;
 
     /** {@code day}: the ranking's date (expansion signals decay daily). */
     record Key(long version, TargetQuery query, java.time.LocalDate day) {
     }
 
     private final ComputeOnceCache<Key, TargetService.Ranking> entries =
-            new ComputeOnceCache<>(ENTRIES, r -> r.rows().size() <= MAX_ROWS);
+            new ComputeOnceCache<>(ENTRIES, r -> true);
 
     /** The last computed ranking per (query, day), any snapshot version: what a refreshing request may show. */
     private record Latest(TargetQuery query, java.time.LocalDate day) {
@@ -69,10 +70,8 @@ final class RankingCache {
     private Supplier<TargetService.Ranking> remembered(Key key, Supplier<TargetService.Ranking> compute) {
         return () -> {
             TargetService.Ranking r = compute.get();
-            if (r.rows().size() <= MAX_ROWS) {
-                latest.merge(new Latest(key.query(), key.day()), r,
-                        (old, now) -> now.snapshotVersion() >= old.snapshotVersion() ? now : old);
-            }
+            latest.merge(new Latest(key.query(), key.day()), r,
+                    (old, now) -> now.snapshotVersion() >= old.snapshotVersion() ? now : old);
             failedInBackground.remove(key);
             return r;
         };

@@ -35,6 +35,7 @@ class SupplyTiePredictions {
     private final SnapshotRegistry snapshots;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final AtomicInteger builds = new AtomicInteger();
+    private final Map<Long, AtomicInteger> buildsByVersion = new ConcurrentHashMap<>();
 
     SupplyTiePredictions(SnapshotRegistry snapshots) {
         this.snapshots = snapshots;
@@ -68,8 +69,15 @@ class SupplyTiePredictions {
         return builds.get();
     }
 
+    /** How many models were trained for this snapshot version (for tests). */
+    int builds(long snapshotVersion) {
+        AtomicInteger n = buildsByVersion.get(snapshotVersion);
+        return n == null ? 0 : n.get();
+    }
+
     private SupplyTieModel build(ChainSnapshot s) {
         builds.incrementAndGet();
+        buildsByVersion.computeIfAbsent(s.version(), v -> new AtomicInteger()).incrementAndGet();
         if (s.supplyCount() == 0) {
             return new SupplyTieModel(s.chainId(), s.version(), null);
         }

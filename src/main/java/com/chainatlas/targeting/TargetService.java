@@ -112,7 +112,7 @@ public class TargetService {
         int from = (int) Math.min(r.rows().size(), paging.skip());
         int to = Math.min(r.rows().size(), from + paging.size());
         return new TargetPage(q.chain(), r.region().code(), regions.fullName(r.region().code()), r.preset(), r.weights(),
-                r.segments(), r.snapshotVersion(), r.rows().subList(from, to), paging.page(), paging.size(), r.rows().size(),
+                r.segments(), r.snapshotVersion(), List.copyOf(r.rows().subList(from, to)), paging.page(), paging.size(), r.rows().size(),
                 r.asOf(), refreshing);
     }
 
@@ -162,61 +162,79 @@ public class TargetService {
             facts = AsOfFacts.filter(facts, diagnosis.snapshot(q.chain(), q.asOf()), region.prefix());
         }
         List<Candidate> filtered = facts.candidates().stream().filter(c -> passes(c, q)).toList();
-        Map<String, List<Tie>> ties = facts.ties();
-        Map<String, String> locals = facts.locals();
-        Map<String, List<PredictedCustomer>> predicted = new HashMap<>();
-        for (Candidate c : filtered) {
-            predicted.put(c.uscc(), facts.predicted().getOrDefault(c.uscc(), List.of()));
-        }
-
+        TargetFacts.Facts f = facts;
         TargetScorer.Scale scale = new TargetScorer.Scale(
                 filtered.stream().filter(c -> c.revenue() != null).mapToDouble(Candidate::revenue).max().orElse(0),
                 filtered.stream().filter(c -> c.employees() != null).mapToInt(Candidate::employees).max().orElse(0),
                 filtered.stream().filter(c -> c.patents() != null).mapToInt(Candidate::patents).max().orElse(0),
-                predicted.values().stream().filter(l -> !l.isEmpty()).mapToDouble(l -> l.get(0).score()).max().orElse(0));
+                filtered.stream().map(c -> f.predicted().get(c.uscc())).filter(l -> l != null && !l.isEmpty())
+                        .mapToDouble(l -> l.get(0).score()).max().orElse(0));
         TargetScorer scorer = new TargetScorer(weights, region.code());
 
-        List<TargetRow> rows = new ArrayList<>();
-        for (Candidate c : filtered) {
-            TargetSegment seg = bySegment.get(c.segmentId());
-            List<Tie> myTies = ties.getOrDefault(c.uscc(), List.of());
-            List<PredictedCustomer> myPredictions = predicted.getOrDefault(c.uscc(), List.of());
-            ExpansionSignals.Signal signal = signals.signal(facts.events().get(c.uscc()));
-            TargetScorer.Features f = new TargetScorer.Features(c.revenue(), c.employees(), Set.copyOf(c.tags()),
-                    c.patents(), c.cooperations(),
-                    (int) myTies.stream().map(Tie::partnerUscc).distinct().count(),
-                    myPredictions.isEmpty() ? 0 : myPredictions.get(0).score(), c.regionCode(), purpose(seg), seg.key(),
-                    signal.rating());
-            TargetScorer.Parts p = scorer.score(f, scale);
-            if (q.minScore() != null && p.total() < q.minScore()) {
+        // Score every candidate; rows (reasons, partners) are made only when read: a page is a slice of the order.
+        int n = filtered.size();
+        ExpansionSignals.Signal[] signal = new ExpansionSignals.Signal[n]; // rated once, on the ranking's day
+        double[] total = new double[n];
+        Integer[] kept = new Integer[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            Candidate c = filtered.get(i);
+            signal[i] = signals.signal(facts.events().get(c.uscc()));
+            double score = scorer.score(features(c, bySegment.get(c.segmentId()), f, signal[i]), scale).total();
+            if (q.minScore() != null && score < q.minScore()) {
                 continue;
             }
-            List<LocalPartner> partners = myTies.stream().map(t -> new LocalPartner(t.partnerUscc(), t.partnerName(),
-                    t.candidateSupplies() ? "SUPPLIES_TO" : "BUYS_FROM", t.candidateSupplies() ? "供货给" : "采购自",
-                    t.amount(), null)).toList();
-            List<LocalPartner> predictedPartners = myPredictions.stream().map(pc -> new LocalPartner(pc.customerId(),
-                    locals.get(pc.customerId()), "PREDICTED", "预计可供货", null, TargetScorer.round(pc.score()))).toList();
-            List<String> reasons = TargetReasons.withSignal(TargetReasons.of(seg, c, partners, predictedPartners, region), signal.text());
-            rows.add(new TargetRow(0, c.uscc(), c.name(), c.regionCode(), regions.fullName(c.regionCode()),
-                    seg.segmentId(), seg.name(), seg.purpose(), seg.purposeZh(), p.total(),
-                    new ScoreParts(p.scale(), p.quality(), p.innovation(), p.ties(), p.predicted(), p.proximity(), p.priority(),
-                            p.signals(), p.total()),
-                    reasons, String.join("; ", reasons), partners, predictedPartners, c.revenue(), c.employees(),
-                    c.tags(), c.patents(), c.cooperations(), signal.text()));
+            total[i] = score;
+            kept[k++] = i;
         }
         // Equal scores: larger known revenue first, unknown revenue after every known one, then USCC.
-        rows.sort(Comparator.comparingDouble(TargetRow::score).reversed()
-                .thenComparing(TargetRow::revenue, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(TargetRow::uscc));
-        List<TargetRow> ranked = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            TargetRow x = rows.get(i);
-            ranked.add(new TargetRow(i + 1, x.uscc(), x.name(), x.regionCode(), x.regionName(), x.segmentId(), x.segmentName(),
-                    x.purpose(), x.purposeZh(), x.score(), x.parts(), x.reasons(), x.reasonText(), x.localPartners(),
-                    x.predictedPartners(), x.revenue(), x.employees(), x.tags(), x.patents(), x.cooperations(), x.signalText()));
+        Comparator<Double> revenueOrder = Comparator.nullsLast(Comparator.reverseOrder());
+        java.util.Arrays.sort(kept, 0, k, (a, b) -> {
+            int x = Double.compare(total[b], total[a]);
+            if (x == 0) {
+                x = revenueOrder.compare(filtered.get(a).revenue(), filtered.get(b).revenue());
+            }
+            return x != 0 ? x : filtered.get(a).uscc().compareTo(filtered.get(b).uscc());
+        });
+        int[] order = new int[k];
+        for (int i = 0; i < k; i++) {
+            order[i] = kept[i];
         }
-        return new Ranking(q.chain(), d.chainName(), region, preset, weights, targets, d.snapshot().version(), List.copyOf(ranked),
+        RankedRows rows = new RankedRows(order, (i, rank) -> row(rank, filtered.get(i), bySegment, f, signal[i], scorer, scale, region));
+        return new Ranking(q.chain(), d.chainName(), region, preset, weights, targets, d.snapshot().version(), rows,
                 d.snapshot().asOf());
+    }
+
+    private static TargetScorer.Features features(Candidate c, TargetSegment seg, TargetFacts.Facts facts,
+                                                  ExpansionSignals.Signal signal) {
+        List<Tie> myTies = facts.ties().getOrDefault(c.uscc(), List.of());
+        List<PredictedCustomer> myPredictions = facts.predicted().getOrDefault(c.uscc(), List.of());
+        return new TargetScorer.Features(c.revenue(), c.employees(), Set.copyOf(c.tags()),
+                c.patents(), c.cooperations(),
+                (int) myTies.stream().map(Tie::partnerUscc).distinct().count(),
+                myPredictions.isEmpty() ? 0 : myPredictions.get(0).score(), c.regionCode(), purpose(seg), seg.key(),
+                signal.rating());
+    }
+
+    /** The row of a scored candidate at {@code rank} (recomputes its parts: the same inputs give the same parts). */
+    private TargetRow row(int rank, Candidate c, Map<String, TargetSegment> bySegment, TargetFacts.Facts facts,
+                          ExpansionSignals.Signal signal, TargetScorer scorer, TargetScorer.Scale scale, Region region) {
+        TargetSegment seg = bySegment.get(c.segmentId());
+        TargetScorer.Parts p = scorer.score(features(c, seg, facts, signal), scale);
+        List<Tie> myTies = facts.ties().getOrDefault(c.uscc(), List.of());
+        List<PredictedCustomer> myPredictions = facts.predicted().getOrDefault(c.uscc(), List.of());
+        List<LocalPartner> partners = myTies.stream().map(t -> new LocalPartner(t.partnerUscc(), t.partnerName(),
+                t.candidateSupplies() ? "SUPPLIES_TO" : "BUYS_FROM", t.candidateSupplies() ? "供货给" : "采购自",
+                t.amount(), null)).toList();
+        List<LocalPartner> predictedPartners = myPredictions.stream().map(pc -> new LocalPartner(pc.customerId(),
+                facts.locals().get(pc.customerId()), "PREDICTED", "预计可供货", null, TargetScorer.round(pc.score()))).toList();
+        List<String> reasons = TargetReasons.withSignal(TargetReasons.of(seg, c, partners, predictedPartners, region), signal.text());
+        return new TargetRow(rank, c.uscc(), c.name(), c.regionCode(), regions.fullName(c.regionCode()),
+                seg.segmentId(), seg.name(), seg.purpose(), seg.purposeZh(), p.total(),
+                new ScoreParts(p.scale(), p.quality(), p.innovation(), p.ties(), p.predicted(), p.proximity(), p.priority(),
+                        p.signals(), p.total()),
+                reasons, String.join("; ", reasons), partners, predictedPartners, c.revenue(), c.employees(),
+                c.tags(), c.patents(), c.cooperations(), signal.text());
     }
 
     /**
@@ -234,6 +252,14 @@ public class TargetService {
             }
         }
         return warmed;
+    }
+
+    /**
+     * Makes the chain's per-snapshot target facts (members' figures, events, supply-tie model) now, or waits for the
+     * background computation under way; returns where its time went. For benchmarks and warm-up.
+     */
+    public String prepare(String chainId) {
+        return facts.chainFacts(chainId).profile;
     }
 
     /** Whether the ranking of {@code q} on snapshot {@code version} is cached and computed (for tests). */

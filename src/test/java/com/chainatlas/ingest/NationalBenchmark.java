@@ -68,53 +68,79 @@ public final class NationalBenchmark {
             throw new IllegalArgumentException("loader must be importer or bulk: " + loader);
         }
         double seriesSeconds = Double.parseDouble(System.getProperty("bench.seriesSeconds", "90"));
-        deleteTree(work);
+        // BENCH_DB=<dir>: generate and load once into <dir>, reuse that database on later runs of the same N and loader
+        // (the application's first start there adds only its migrations and regions, which later starts find done)
+        String kept = System.getenv("BENCH_DB");
+        boolean reuse = kept != null && !kept.isBlank();
+        if (reuse) {
+            work = Path.of(kept).toAbsolutePath().normalize();
+        } else {
+            deleteTree(work);
+        }
         Path files = Files.createDirectories(work.resolve("files"));
         Path dataDir = work.resolve("data");
+        Path marker = work.resolve("loaded-" + n + "-" + loader);
         Map<String, String> row = new LinkedHashMap<>();
         System.out.printf(Locale.ROOT, "N = %,d enterprises, %d chains, loader %s, max heap %,d MB; load %s%n", n, CHAINS,
                 loader, Runtime.getRuntime().maxMemory() >> 20, loadAverage());
-        long t = System.nanoTime();
-        ImportBenchmark.generate(n, files, CHAINS);
-        System.out.printf(Locale.ROOT, "generated %,d rows in %.1f s%n", 8L * n, secs(t));
-
-        // (1) load
-        List<String> formats = List.of("chains", "segments", "products", "enterprises", "enterprise-segments",
-                "enterprise-products", "supplies");
+        long t;
         long rows = 0;
-        for (String f : formats) {
-            try (var lines = Files.lines(files.resolve(f + ".csv"))) {
-                rows += lines.count() - 1;
-            }
-        }
         double loadSecs;
-        if (loader.equals("importer")) {
-            ImportSettings settings = new ImportSettings(50_000, 10_000, 5_000, 20, 200);
-            try (IngestHarness h = new IngestHarness(dataDir, settings, null)) {
-                h.loadRegions(); // what the application does at first start (not timed, as the bulk load's regions are)
-                t = System.nanoTime();
-                for (String format : formats) {
-                    long tf = System.nanoTime();
-                    ImportJob job = h.importFile(format, files.resolve(format + ".csv"), false);
-                    if (job.phase != ImportJob.Phase.DONE) {
-                        throw new IllegalStateException(format + ": " + job.phase + " " + job.result);
-                    }
-                    System.out.printf(Locale.ROOT, "  importer %-20s %,9d rows %7.1f s%n", format, job.result.rowsWritten(), secs(tf));
-                }
-                loadSecs = secs(t);
-            }
+        if (reuse && Files.exists(marker)) {
+            String[] m = Files.readString(marker).trim().split(" "); // "rows seconds" of the run that loaded it
+            rows = Long.parseLong(m[0]);
+            loadSecs = Double.parseDouble(m[1]);
+            System.out.printf(Locale.ROOT, "reusing the database loaded into %s by an earlier run%n", work);
         } else {
-            Map<String, Path> in = new LinkedHashMap<>();
-            formats.forEach(f -> in.put(f, files.resolve(f + ".csv")));
+            if (reuse) { // a run that stopped before its marker: start afresh
+                deleteTree(dataDir);
+            }
             t = System.nanoTime();
-            BulkLoad.Result r = BulkLoad.load(dataDir, in, System.out);
-            loadSecs = secs(t);
-            if (!r.loaded()) {
-                throw new IllegalStateException("bulk load refused the files: " + r.problemCount() + " problems");
+            ImportBenchmark.generate(n, files, CHAINS);
+            System.out.printf(Locale.ROOT, "generated %,d rows in %.1f s%n", 8L * n, secs(t));
+
+            // (1) load
+            List<String> formats = List.of("chains", "segments", "products", "enterprises", "enterprise-segments",
+                    "enterprise-products", "supplies");
+            for (String f : formats) {
+                try (var lines = Files.lines(files.resolve(f + ".csv"))) {
+                    rows += lines.count() - 1;
+                }
+            }
+            if (loader.equals("importer")) {
+                ImportSettings settings = new ImportSettings(50_000, 10_000, 5_000, 20, 200);
+                try (IngestHarness h = new IngestHarness(dataDir, settings, null)) {
+                    h.loadRegions(); // what the application does at first start (not timed, as the bulk load's regions are)
+                    t = System.nanoTime();
+                    for (String format : formats) {
+                        long tf = System.nanoTime();
+                        ImportJob job = h.importFile(format, files.resolve(format + ".csv"), false);
+                        if (job.phase != ImportJob.Phase.DONE) {
+                            throw new IllegalStateException(format + ": " + job.phase + " " + job.result);
+                        }
+                        System.out.printf(Locale.ROOT, "  importer %-20s %,9d rows %7.1f s%n", format, job.result.rowsWritten(), secs(tf));
+                    }
+                    loadSecs = secs(t);
+                }
+            } else {
+                Map<String, Path> in = new LinkedHashMap<>();
+                formats.forEach(f -> in.put(f, files.resolve(f + ".csv")));
+                t = System.nanoTime();
+                BulkLoad.Result r = BulkLoad.load(dataDir, in, System.out);
+                loadSecs = secs(t);
+                if (!r.loaded()) {
+                    throw new IllegalStateException("bulk load refused the files: " + r.problemCount() + " problems");
+                }
+            }
+            if (reuse) {
+                Files.writeString(marker, rows + " " + loadSecs + "\n");
             }
         }
         System.out.printf(Locale.ROOT, "loaded %,d rows in %.1f s (%,.0f rows/s, %s); load %s%n", rows, loadSecs,
                 rows / loadSecs, loader, loadAverage());
+        if (Boolean.getBoolean("bench.loadOnly")) { // -Dbench.loadOnly=true with BENCH_DB: prepare the database only
+            System.exit(0);
+        }
         row.put("N", String.valueOf(n));
         row.put("loader", loader);
         row.put("rows", String.valueOf(rows));
@@ -173,6 +199,10 @@ public final class NationalBenchmark {
             DiagnosisEngine engine = new DiagnosisEngine(code -> regions.exists(code) ? regions.fullName(code) : code);
             DiagnosisSettings cfg = DiagnosisSettings.defaults();
             for (RegionLevel level : RegionLevel.values()) {
+                if (Boolean.getBoolean("bench.targetsOnly")) { // -Dbench.targetsOnly=true: only the targeting series
+                    row.put("diag " + level.name().toLowerCase(Locale.ROOT) + " p50/p99 ms", "-");
+                    continue;
+                }
                 List<Supplier<Object>> tasks = new ArrayList<>();
                 for (ChainSnapshot s : snapshots) {
                     Region region = largest(s, regions, level, 1).get(0);
@@ -188,6 +218,17 @@ public final class NationalBenchmark {
 
             // (4) targeting through the service: first page of a query not asked before, then the same again
             TargetService targets = ctx.getBean(TargetService.class);
+            // the per-snapshot target facts and supply-tie model, made in the background after each build: waited for
+            // here (the wait is what a request arriving this early would wait), their own times from the profile
+            List<String> prepared = new ArrayList<>();
+            tb = System.nanoTime();
+            for (ChainSnapshot s : snapshots) {
+                String profile = targets.prepare(s.chainId());
+                prepared.add(profile.substring(0, profile.indexOf(' ')));
+                System.out.printf(Locale.ROOT, "  target facts %-7s %s%n", s.chainId(), profile);
+            }
+            System.out.printf(Locale.ROOT, "target facts of 3 chains ready %.1f s after the last build; load %s%n", secs(tb), loadAverage());
+            row.put("target facts ms (3 chains, background)", String.join("+", prepared));
             List<TargetQuery> fresh = new ArrayList<>();
             for (RegionLevel level : RegionLevel.values()) {
                 for (ChainSnapshot s : snapshots) {
@@ -199,6 +240,14 @@ public final class NationalBenchmark {
             java.util.Collections.shuffle(fresh, new java.util.Random(14));
             List<Supplier<Object>> once = new ArrayList<>();
             fresh.forEach(q -> once.add(() -> targets.rank(q, new Paging(0, 20))));
+            // -Dbench.jfr=FILE: a flight recording (execution samples every 10 ms) of the targeting series only
+            jdk.jfr.Recording jfr = null;
+            if (System.getProperty("bench.jfr") != null) {
+                jfr = new jdk.jfr.Recording();
+                jfr.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(10));
+                jfr.enable("jdk.NativeMethodSample").withPeriod(java.time.Duration.ofMillis(20));
+                jfr.start();
+            }
             double[] pf = series(once, fresh.size(), 0, seriesSeconds);
             System.out.printf(Locale.ROOT, "  targets, first page of a new query (region × chain, all levels) n=%.0f p50 %.0f ms p99 %.0f ms%n",
                     pf[2], pf[0], pf[1]);
@@ -207,6 +256,11 @@ public final class NationalBenchmark {
             List<Supplier<Object>> again = new ArrayList<>(once.subList(Math.max(0, asked - 16), asked));
             double[] pc = series(again, 300, 0, seriesSeconds);
             System.out.printf(Locale.ROOT, "  targets, the same queries again (cached) n=%.0f p50 %.2f ms p99 %.2f ms%n", pc[2], pc[0], pc[1]);
+            if (jfr != null) {
+                jfr.stop();
+                jfr.dump(Path.of(System.getProperty("bench.jfr")));
+                jfr.close();
+            }
             row.put("targets new p50/p99 ms", Math.round(pf[0]) + "/" + Math.round(pf[1]) + " (n=" + (int) pf[2] + ")");
             row.put("targets cached p50/p99 ms", f2(pc[0]) + "/" + f2(pc[1]));
         }
@@ -217,7 +271,7 @@ public final class NationalBenchmark {
             Files.writeString(results, String.join("\t", row.keySet()) + "\n");
         }
         Files.writeString(results, line, StandardOpenOption.APPEND);
-        if (!Boolean.getBoolean("bench.keep")) {
+        if (!reuse && !Boolean.getBoolean("bench.keep")) {
             deleteTree(work);
         }
         System.exit(0);

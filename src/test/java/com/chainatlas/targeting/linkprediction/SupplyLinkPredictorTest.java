@@ -69,4 +69,30 @@ class SupplyLinkPredictorTest {
         assertThatThrownBy(() -> predictor.topLocalCustomers(null, List.of("c1"), 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> predictor.topLocalCustomers("s4", null, 1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** Issue 13/14: the batch of a ranking (walks out from the locals) equals asking supplier by supplier. */
+    @Test
+    void topLocalCustomersOfEachEqualsAskingEachSupplier() {
+        SupplyTieNetwork network = SupplyTieNetwork.of(PlantedSupplyNetworkGenerator.generate(1500, 3.0, 0.2, 5));
+        java.util.Random r = new java.util.Random(9);
+        List<String> locals = new java.util.ArrayList<>();
+        List<String> suppliers = new java.util.ArrayList<>();
+        for (int v = 0; v < network.firmCount(); v++) {
+            (r.nextInt(8) == 0 ? locals : suppliers).add(network.idOf(v));
+        }
+        suppliers.add("unknown");
+        locals.add("unknown-local");
+        int predicted = 0;
+        for (LinkPredictionMethod m : List.of(LinkPredictionMethod.RECOMMENDED, LinkPredictionMethod.STACKED,
+                LinkPredictionMethod.L3, LinkPredictionMethod.L3_SUPPLIER_POPULARITY, LinkPredictionMethod.ADAMIC_ADAR)) {
+            var predictor = new SupplyLinkPredictor(network, m);
+            java.util.Map<String, List<PredictedCustomer>> batch = predictor.topLocalCustomersOfEach(suppliers, locals, 3);
+            for (String s : suppliers) {
+                List<PredictedCustomer> one = predictor.topLocalCustomers(s, locals, 3);
+                assertThat(batch.getOrDefault(s, List.of())).as(m + " " + s).isEqualTo(one);
+                predicted += one.size();
+            }
+        }
+        assertThat(predicted).as("predictions compared").isGreaterThan(1000);
+    }
 }

@@ -34,7 +34,8 @@ import com.chainatlas.enterprise.Uscc;
  * a watchdog ends everything at S + 300 s. Run: {@code scripts/bench-load.sh [clients] [seconds] [options]}.
  *
  * <p>Options: {@code --url http://127.0.0.1:8080} (use a running app), {@code --jar target/x.jar} (start the
- * packaged jar instead of the compiled classes), {@code --import-rows 20000}, {@code --heap 2g}, {@code --keep-data}.
+ * packaged jar instead of the compiled classes), {@code --import-rows 20000}, {@code --heap 2g}, {@code --keep-data},
+ * {@code --http-threads N} (the child app's Tomcat worker threads).
  * Sign-in: user/password from system properties {@code bench.user}/{@code bench.password} or env
  * {@code BENCH_USER}/{@code BENCH_PASSWORD}; default admin / $CHAINATLAS_ADMIN_PASSWORD.
  */
@@ -398,6 +399,8 @@ public final class LoadBenchmark {
         String heap = "2g";
         int importRows = 20_000;
         boolean keepData;
+        /** Tomcat worker threads of the child app; null: the app's own setting. */
+        Integer httpThreads;
         String user = setting("bench.user", "BENCH_USER", "admin");
         String password = setting("bench.password", "BENCH_PASSWORD", setting("chainatlas.admin-password",
                 "CHAINATLAS_ADMIN_PASSWORD", "bench-admin-pass-1"));
@@ -412,6 +415,7 @@ public final class LoadBenchmark {
                     case "--heap" -> o.heap = args[++i];
                     case "--import-rows" -> o.importRows = Integer.parseInt(args[++i]);
                     case "--keep-data" -> o.keepData = true;
+                    case "--http-threads" -> o.httpThreads = Integer.parseInt(args[++i]);
                     case "--chains" -> CHAINS = List.of(args[++i].split(","));
                     case "--regions" -> REGIONS = List.of(args[++i].split(","));
                     default -> positional.add(args[i]);
@@ -481,6 +485,9 @@ public final class LoadBenchmark {
             }
             cmd.addAll(List.of("--server.port=" + port, "--server.address=127.0.0.1", "--spring.neo4j.uri=",
                     "--chainatlas.embedded.data-dir=" + data, "--chainatlas.embedded.bolt-port=0", "--chainatlas.demo.enabled=true"));
+            if (o.httpThreads != null) {
+                cmd.add("--server.tomcat.threads.max=" + o.httpThreads);
+            }
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("app.log").toFile());
             pb.environment().put("CHAINATLAS_ADMIN_PASSWORD", o.password);

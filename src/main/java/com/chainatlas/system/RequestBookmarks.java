@@ -22,12 +22,19 @@ final class RequestBookmarks {
 
     private final HttpServletRequest request;
     private final HttpServletResponse response;
-    private final Set<Bookmark> bookmarks;
+    /** Parsed from the cookie on first use: most requests (static files, cached reads) open no session. */
+    private Set<Bookmark> bookmarks;
 
     private RequestBookmarks(HttpServletRequest request, HttpServletResponse response) {
         this.request = request;
         this.response = response;
-        this.bookmarks = new LinkedHashSet<>(BookmarkCookie.parse(BookmarkCookie.incoming(request)));
+    }
+
+    private Set<Bookmark> bookmarks() {
+        if (bookmarks == null) {
+            bookmarks = new LinkedHashSet<>(BookmarkCookie.parse(BookmarkCookie.incoming(request)));
+        }
+        return bookmarks;
     }
 
     static void open(HttpServletRequest request, HttpServletResponse response) {
@@ -44,13 +51,14 @@ final class RequestBookmarks {
     }
 
     synchronized Set<Bookmark> get() {
-        return Set.copyOf(bookmarks);
+        return Set.copyOf(bookmarks());
     }
 
     /** A write committed: its bookmark replaces those it started from, and the browser gets the new set. */
     synchronized void committed(Collection<Bookmark> used, Collection<Bookmark> created) {
-        bookmarks.removeAll(used);
-        created.stream().filter(Objects::nonNull).forEach(bookmarks::add);
-        BookmarkCookie.toResponse(request, response, bookmarks);
+        Set<Bookmark> held = bookmarks();
+        held.removeAll(used);
+        created.stream().filter(Objects::nonNull).forEach(held::add);
+        BookmarkCookie.toResponse(request, response, held);
     }
 }

@@ -54,7 +54,9 @@ public final class ScopedBookmarks {
 
     /** The bookmark manager for a session opened now, on this thread, in {@code mode}. */
     BookmarkManager forSession(AccessMode mode) {
-        return new SessionView(RequestBookmarks.current(), mode == AccessMode.WRITE, instance.getBookmarks());
+        boolean write = mode == AccessMode.WRITE;
+        // only a write session uses the chain as it was at open (to prune what its commit covers)
+        return new SessionView(RequestBookmarks.current(), write, write ? instance.getBookmarks() : Set.of());
     }
 
     private final class SessionView implements BookmarkManager {

@@ -486,7 +486,7 @@ public final class LoadBenchmark {
             cmd.addAll(List.of("--server.port=" + port, "--server.address=127.0.0.1", "--spring.neo4j.uri=",
                     "--chainatlas.embedded.data-dir=" + data, "--chainatlas.embedded.bolt-port=0", "--chainatlas.demo.enabled=true"));
             if (o.httpThreads != null) {
-                cmd.add("--server.tomcat.threads.max=" + o.httpThreads);
+                cmd.add("--chainatlas.http.threads=" + o.httpThreads);
             }
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("app.log").toFile());

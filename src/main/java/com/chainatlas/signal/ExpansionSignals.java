@@ -68,21 +68,13 @@ public class ExpansionSignals {
 
     /** Events of each enterprise that has any, newest first. */
     public Map<String, List<ExpansionEvent>> eventsOf(Collection<String> usccs) {
-        Map<String, List<ExpansionEvent>> byUscc = new HashMap<>();
         if (usccs.isEmpty()) {
-            return byUscc;
+            return new HashMap<>();
         }
-        neo4j.query("""
+        return newestPerEnterprise("""
                 UNWIND $usccs AS u
                 MATCH (:Enterprise {uscc: u})-[:HAS_EVENT]->(ev:ExpansionEvent)
-                WITH u, ev ORDER BY ev.date DESC, ev.id
-                WITH u, collect(ev)[..$limit] AS evs
-                UNWIND evs AS ev
-                RETURN u AS uscc, ev
-                """).bindAll(Map.of("usccs", List.copyOf(usccs), "limit", PER_ENTERPRISE))
-                .fetchAs(ExpansionEvent.class).mappedBy((t, r) -> event(r.get("uscc").asString(), r.get("ev")))
-                .all().forEach(e -> byUscc.computeIfAbsent(e.uscc(), k -> new ArrayList<>()).add(e));
-        return byUscc;
+                """, Map.of("usccs", List.copyOf(usccs)));
     }
 
     /**
@@ -90,16 +82,28 @@ public class ExpansionSignals {
      * chain snapshot for targeting, rather than an index seek per member).
      */
     public Map<String, List<ExpansionEvent>> eventsOfChain(String chainId) {
-        Map<String, List<ExpansionEvent>> byUscc = new HashMap<>();
-        neo4j.query("""
+        return newestPerEnterprise("""
                 MATCH (:Segment {chainId: $chain})<-[:IN_SEGMENT]-(e:Enterprise)
                 WITH DISTINCT e
                 MATCH (e)-[:HAS_EVENT]->(ev:ExpansionEvent)
-                WITH e.uscc AS u, ev ORDER BY ev.date DESC, ev.id
+                WITH e.uscc AS u, ev
+                """, Map.of("chain", chainId));
+    }
+
+    /**
+     * The newest {@link #PER_ENTERPRISE} events of each enterprise matched by {@code match}, which binds {@code u}
+     * (the USCC) and {@code ev}; {@code params} are its parameters (constant Cypher, values always as parameters).
+     */
+    private Map<String, List<ExpansionEvent>> newestPerEnterprise(String match, Map<String, Object> params) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("limit", PER_ENTERPRISE);
+        Map<String, List<ExpansionEvent>> byUscc = new HashMap<>();
+        neo4j.query(match + """
+                WITH u, ev ORDER BY ev.date DESC, ev.id
                 WITH u, collect(ev)[..$limit] AS evs
                 UNWIND evs AS ev
                 RETURN u AS uscc, ev
-                """).bindAll(Map.of("chain", chainId, "limit", PER_ENTERPRISE))
+                """).bindAll(all)
                 .fetchAs(ExpansionEvent.class).mappedBy((t, r) -> event(r.get("uscc").asString(), r.get("ev")))
                 .all().forEach(e -> byUscc.computeIfAbsent(e.uscc(), k -> new ArrayList<>()).add(e));
         return byUscc;

@@ -1,0 +1,287 @@
+package com.chainatlas.assignment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+import com.chainatlas.assignment.AssignmentEvaluation.Company;
+import com.chainatlas.assignment.AssignmentEvaluation.Data;
+import com.chainatlas.assignment.AssignmentEvaluation.Figures;
+import com.chainatlas.assignment.AssignmentEvaluation.Outcome;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Round 3 of 挂链 (docs/assignment.md): hierarchical shrinkage toward the 申万 level-2 parent, product-relation
+ * expansion (product_product.jsonl), revenue-share emphasis and Rocchio with negative siblings, each on the same
+ * 5 folds as {@link AssignmentEvaluation} (products + company name, no 所属行业), with per-fold figures and the
+ * per-fold difference to {@link Method#DEFAULT}.
+ *
+ * <pre>
+ * java -cp ... com.chainatlas.assignment.RefinementExperiment ../shared/data [GROUP,...]
+ * </pre>
+ * GROUP: hier, rel, share, rocchio (all when omitted).
+ */
+public final class RefinementExperiment {
+
+    /** A variant: the method, a transform of each company's phrases, and the confidence (margin by default). */
+    record Variant(String label, Method method, UnaryOperator<List<Phrase>> phrases, double shareGamma) {
+
+        Variant(String label, Method method) {
+            this(label, method, UnaryOperator.identity(), 0);
+        }
+    }
+
+    private RefinementExperiment() {
+    }
+
+    public static void main(String[] args) {
+        Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data");
+        Set<String> groups = args.length > 1 ? Set.of(args[1].split(",")) : Set.of("hier", "rel", "share", "rocchio");
+        long t0 = System.nanoTime();
+        Data data = Data.read(dir);
+        List<Variant> variants = new ArrayList<>();
+        Method d = Method.DEFAULT;
+        if (groups.contains("hier")) {
+            for (double a : new double[] {0.1, 0.2, 0.3, 0.5}) {
+                variants.add(new Variant("shrink fixed " + a, d.with(new Method.Hierarchy(a, 0, 0))));
+            }
+            for (double c : new double[] {1, 3, 10}) {
+                variants.add(new Variant("shrink c/(c+n) c=" + c, d.with(new Method.Hierarchy(0, c, 0))));
+            }
+            for (double l : new double[] {0.1, 0.2, 0.3, 0.5, 1.0}) {
+                variants.add(new Variant("parent blend λ=" + l, d.with(new Method.Hierarchy(0, 0, l))));
+            }
+        }
+        if (groups.contains("rocchio")) {
+            for (double a : new double[] {-0.1, -0.2, -0.3}) {
+                variants.add(new Variant("rocchio (shrink " + a + ")", d.with(new Method.Hierarchy(a, 0, 0))));
+            }
+        }
+        if (groups.contains("rel")) {
+            Relations rel = Relations.read(dir.resolve("industry-chain/product_product.jsonl"));
+            System.out.println(rel.coverage(data.named));
+            for (String mode : new String[] {"fwd", "rev", "both"}) {
+                for (double m : new double[] {0.5}) {
+                    for (boolean split : new boolean[] {false, true}) {
+                        variants.add(new Variant("relations " + mode + " ×" + m + (split ? " split" : ""), d,
+                                ps -> rel.expand(ps, mode, Set.of(), m, split), 0));
+                    }
+                }
+            }
+            for (String only : new String[] {"上游材料", "产品小类", "下游产品"}) {
+                variants.add(new Variant("relations both ×0.5 only " + only, d,
+                        ps -> rel.expand(ps, "both", Set.of(only), 0.5, false), 0));
+            }
+            variants.add(new Variant("relations both ×0.3", d, ps -> rel.expand(ps, "both", Set.of(), 0.3, false), 0));
+        }
+        if (groups.contains("share")) {
+            for (double b : new double[] {1.5, 2, 3}) {
+                variants.add(new Variant("top product ×" + b, d, ps -> boostTop(ps, b), 0));
+            }
+            for (double g : new double[] {0.25, 0.5, 1}) {
+                variants.add(new Variant("margin × matched share^" + g, d, UnaryOperator.identity(), g));
+            }
+        }
+        List<List<Outcome>> reference = run(data, new Variant("Method.DEFAULT (reference)", d));
+        report("Method.DEFAULT (reference)", reference, reference);
+        for (Variant v : variants) {
+            report(v.label(), run(data, v), reference);
+        }
+        System.out.printf(Locale.ROOT, "%d variants; %.1f s%n", variants.size() + 1, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The top product by share, weighted by {@code boost} (on the √share scale). */
+    static List<Phrase> boostTop(List<Phrase> phrases, double boost) {
+        int top = -1;
+        for (int i = 0; i < phrases.size(); i++) {
+            if (!phrases.get(i).fromName() && (top < 0 || phrases.get(i).weight() > phrases.get(top).weight())) {
+                top = i;
+            }
+        }
+        List<Phrase> out = new ArrayList<>(phrases);
+        if (top >= 0) {
+            Phrase p = phrases.get(top);
+            out.set(top, new Phrase(p.text(), p.weight() * boost * boost, false));
+        }
+        return out;
+    }
+
+    /** Held-out outcomes per fold. */
+    static List<List<Outcome>> run(Data data, Variant variant) {
+        List<Company> shuffled = new ArrayList<>(data.named);
+        Collections.shuffle(shuffled, new Random(AssignmentEvaluation.SEED));
+        List<List<Outcome>> folds = new ArrayList<>();
+        for (int fold = 0; fold < AssignmentEvaluation.FOLDS; fold++) {
+            Map<String, List<SegmentModel.Example>> train = new TreeMap<>();
+            Map<String, List<Company>> test = new TreeMap<>();
+            for (int i = 0; i < shuffled.size(); i++) {
+                Company c = shuffled.get(i);
+                if (i % AssignmentEvaluation.FOLDS == fold) {
+                    test.computeIfAbsent(c.chain(), k -> new ArrayList<>()).add(c);
+                } else {
+                    train.computeIfAbsent(c.chain(), k -> new ArrayList<>()).add(new SegmentModel.Example(c.code(), c.name(),
+                            Set.of(c.industry()), variant.phrases().apply(c.phrases()), null));
+                }
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Map.Entry<String, List<Company>> e : test.entrySet()) {
+                SegmentModel model = SegmentModel.train(data.segmentsByChain.get(e.getKey()),
+                        train.getOrDefault(e.getKey(), List.of()), variant.method());
+                for (Company c : e.getValue()) {
+                    List<Phrase> phrases = variant.phrases().apply(c.phrases());
+                    SegmentModel.Proposal p = model.propose(phrases, null);
+                    List<String> ids = p.ranked().stream().map(SegmentModel.Alternative::segmentId).toList();
+                    double conf = p.matched() ? p.margin() : -1;
+                    boolean sure = p.confidence() == Confidence.SURE;
+                    if (p.matched() && variant.shareGamma() > 0) {
+                        conf = p.margin() * Math.pow(matchedShare(model, phrases, ids.get(0)), variant.shareGamma());
+                    }
+                    outcomes.add(new Outcome(!ids.isEmpty() && ids.get(0).equals(c.industry()), ids.contains(c.industry()),
+                            conf, sure));
+                }
+            }
+            folds.add(outcomes);
+        }
+        return folds;
+    }
+
+    /** The share of the firm's product weight (names excluded) whose phrases match the segment's centroid. */
+    static double matchedShare(SegmentModel model, List<Phrase> phrases, String segmentId) {
+        int s = 0;
+        while (!model.segments().get(s).id().equals(segmentId)) {
+            s++;
+        }
+        double all = 0;
+        double matched = 0;
+        for (Phrase p : phrases) {
+            if (p.fromName()) {
+                continue;
+            }
+            all += p.weight();
+            if (model.vector(List.of(p), null).dot(model.centroid(s)) > 0) {
+                matched += p.weight();
+            }
+        }
+        return all > 0 ? matched / all : 0;
+    }
+
+    static void report(String label, List<List<Outcome>> folds, List<List<Outcome>> reference) {
+        List<Outcome> all = folds.stream().flatMap(List::stream).toList();
+        Figures f = AssignmentEvaluation.figures(label, all, 0);
+        StringBuilder s = new StringBuilder(AssignmentEvaluation.format(f)).append("\n  per fold p@50 / top-3 (Δ to reference):");
+        double minD50 = Double.MAX_VALUE;
+        double maxD50 = -Double.MAX_VALUE;
+        double minD3 = Double.MAX_VALUE;
+        double maxD3 = -Double.MAX_VALUE;
+        for (int i = 0; i < folds.size(); i++) {
+            Figures a = AssignmentEvaluation.figures("", folds.get(i), 0);
+            Figures r = AssignmentEvaluation.figures("", reference.get(i), 0);
+            double d50 = a.precisionAt(0.5) - r.precisionAt(0.5);
+            double d3 = a.top3() - r.top3();
+            minD50 = Math.min(minD50, d50);
+            maxD50 = Math.max(maxD50, d50);
+            minD3 = Math.min(minD3, d3);
+            maxD3 = Math.max(maxD3, d3);
+            s.append(String.format(Locale.ROOT, "  %.3f/%.3f (%+.3f/%+.3f)", a.precisionAt(0.5), a.top3(), d50, d3));
+        }
+        s.append(String.format(Locale.ROOT, "%n  Δ p@50 per fold %+.3f…%+.3f, Δ top-3 per fold %+.3f…%+.3f", minD50, maxD50, minD3, maxD3));
+        System.out.println(s);
+        System.out.flush();
+    }
+
+    /** product_product.jsonl: normalised product name → related product names by relation, both directions. */
+    static final class Relations {
+        record Link(String rel, String other, boolean forward) {
+        }
+
+        final Map<String, List<Link>> links = new HashMap<>();
+
+        static Relations read(Path file) {
+            JsonMapper json = JsonMapper.builder().build();
+            Relations r = new Relations();
+            try {
+                for (String line : Files.readAllLines(file)) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    JsonNode n = json.readTree(line);
+                    String from = FirmText.normalise(n.get("from_entity").asString());
+                    String to = FirmText.normalise(n.get("to_entity").asString());
+                    String rel = n.get("rel").asString();
+                    if (from.isEmpty() || to.isEmpty() || from.equals(to)) {
+                        continue;
+                    }
+                    r.links.computeIfAbsent(from, k -> new ArrayList<>()).add(new Link(rel, to, true));
+                    r.links.computeIfAbsent(to, k -> new ArrayList<>()).add(new Link(rel, from, false));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return r;
+        }
+
+        /**
+         * The phrases plus, for each product phrase with relations, its related names at {@code m}² × its weight
+         * (m on the √share scale), split among them when {@code split}; names already among the phrases are skipped.
+         */
+        List<Phrase> expand(List<Phrase> phrases, String mode, Set<String> only, double m, boolean split) {
+            Set<String> have = new HashSet<>();
+            phrases.forEach(p -> have.add(FirmText.normalise(p.text())));
+            Map<String, Double> extra = new LinkedHashMap<>();
+            for (Phrase p : phrases) {
+                if (p.fromName()) {
+                    continue;
+                }
+                List<String> others = new ArrayList<>();
+                for (Link l : links.getOrDefault(FirmText.normalise(p.text()), List.of())) {
+                    boolean dir = mode.equals("both") || mode.equals("fwd") == l.forward();
+                    if (dir && (only.isEmpty() || only.contains(l.rel())) && !have.contains(l.other())) {
+                        others.add(l.other());
+                    }
+                }
+                double w = p.weight() * m * m / (split && !others.isEmpty() ? others.size() : 1);
+                others.forEach(o -> extra.merge(o, w, Double::sum));
+            }
+            List<Phrase> out = new ArrayList<>(phrases);
+            extra.forEach((t, w) -> out.add(new Phrase(t.length() > FirmText.MAX_PHRASE ? t.substring(0, FirmText.MAX_PHRASE) : t, w)));
+            return out;
+        }
+
+        String coverage(List<Company> companies) {
+            int phrases = 0;
+            int linked = 0;
+            int firms = 0;
+            for (Company c : companies) {
+                boolean any = false;
+                for (Phrase p : c.phrases()) {
+                    if (p.fromName()) {
+                        continue;
+                    }
+                    phrases++;
+                    if (links.containsKey(FirmText.normalise(p.text()))) {
+                        linked++;
+                        any = true;
+                    }
+                }
+                firms += any ? 1 : 0;
+            }
+            return String.format(Locale.ROOT, "relations: %d names; %d of %d product phrases (%.1f%%) have some, %d of %d companies",
+                    links.size(), linked, phrases, 100.0 * linked / phrases, firms, companies.size());
+        }
+    }
+}

@@ -27,22 +27,30 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Round 3 of 挂链 (docs/assignment.md): hierarchical shrinkage toward the 申万 level-2 parent, product-relation
- * expansion (product_product.jsonl), revenue-share emphasis and Rocchio with negative siblings, each on the same
+ * expansion (product_product.jsonl), revenue-share emphasis, Rocchio with negative siblings and a few more, each on the same
  * 5 folds as {@link AssignmentEvaluation} (products + company name, no 所属行业), with per-fold figures and the
  * per-fold difference to {@link Method#DEFAULT}.
  *
  * <pre>
- * java -cp ... com.chainatlas.assignment.RefinementExperiment ../shared/data [GROUP,...]
+ * ./mvnw -q -o -Dfrontend.skip=true test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
+ *   -Dexec.classpathScope=test -Dexec.mainClass=com.chainatlas.assignment.RefinementExperiment \
+ *   -Dexec.args="../shared/data hier,rocchio,rel,share,more,calib,combo"
  * </pre>
- * GROUP: hier, rel, share, rocchio (all when omitted).
+ * Groups: hier (shrinkage, parent blend), rocchio (negative shrinkage), rel (product relations), share (top product,
+ * matched revenue share), more (segment prior, name weight, head words, k), calib ({@link Calibration}), combo.
+ * Without groups: hier, rel, share, rocchio.
  */
 public final class RefinementExperiment {
 
     /** A variant: the method, a transform of each company's phrases, and the confidence (margin by default). */
-    record Variant(String label, Method method, UnaryOperator<List<Phrase>> phrases, double shareGamma) {
+    record Variant(String label, Method method, UnaryOperator<List<Phrase>> phrases, double shareGamma, double prior) {
 
         Variant(String label, Method method) {
-            this(label, method, UnaryOperator.identity(), 0);
+            this(label, method, UnaryOperator.identity(), 0, 0);
+        }
+
+        Variant(String label, Method method, UnaryOperator<List<Phrase>> phrases, double shareGamma) {
+            this(label, method, phrases, shareGamma, 0);
         }
     }
 
@@ -97,8 +105,35 @@ public final class RefinementExperiment {
                 variants.add(new Variant("margin × matched share^" + g, d, UnaryOperator.identity(), g));
             }
         }
+        if (groups.contains("more")) {
+            for (double p : new double[] {0.05, 0.1, 0.2}) {
+                variants.add(new Variant("segment prior +" + p + " × firms/max", d, UnaryOperator.identity(), 0, p));
+            }
+            for (double n : new double[] {0.5, 2}) {
+                variants.add(new Variant("name weight ×" + n, d, ps -> scaleName(ps, n), 0));
+            }
+            for (double h : new double[] {0.5, 1}) {
+                variants.add(new Variant("head word (last 2 chars) ×" + h, d, ps -> heads(ps, h), 0));
+            }
+            for (int k : new int[] {5, 20}) {
+                variants.add(new Variant("neighbours k=" + k, d.withBlend(0.3, k)));
+            }
+        }
+        if (groups.contains("combo")) {
+            Method m = d.with(new Method.Hierarchy(0, 0, 0.1)).withBlend(0.3, 20);
+            variants.add(new Variant("combo: parent blend 0.1 + k=20", m));
+            variants.add(new Variant("combo: parent blend 0.1 + k=20 + prior 0.1", m, UnaryOperator.identity(), 0, 0.1));
+            variants.add(new Variant("combo: parent blend 0.1 + shrink 0.1 + k=20 + prior 0.05",
+                    d.with(new Method.Hierarchy(0.1, 0, 0.1)).withBlend(0.3, 20), UnaryOperator.identity(), 0, 0.05));
+        }
         List<List<Outcome>> reference = run(data, new Variant("Method.DEFAULT (reference)", d));
         report("Method.DEFAULT (reference)", reference, reference);
+        if (groups.contains("calib")) {
+            for (double a : new double[] {5, 20}) {
+                report("calibrated confidence (inner 5-fold CV: margin, top score, segment reliability a=" + a + ", log firms)",
+                        Calibration.run(data, d, a), reference);
+            }
+        }
         for (Variant v : variants) {
             report(v.label(), run(data, v), reference);
         }
@@ -117,6 +152,23 @@ public final class RefinementExperiment {
         if (top >= 0) {
             Phrase p = phrases.get(top);
             out.set(top, new Phrase(p.text(), p.weight() * boost * boost, false));
+        }
+        return out;
+    }
+
+    /** The name phrase's weight × {@code factor}. */
+    static List<Phrase> scaleName(List<Phrase> phrases, double factor) {
+        return phrases.stream().map(p -> p.fromName() ? new Phrase(p.text(), p.weight() * factor * factor, true) : p).toList();
+    }
+
+    /** Each product phrase's head (its last two characters, Chinese product names end in their kind) as one more phrase. */
+    static List<Phrase> heads(List<Phrase> phrases, double m) {
+        List<Phrase> out = new ArrayList<>(phrases);
+        for (Phrase p : phrases) {
+            String t = FirmText.normalise(p.text());
+            if (!p.fromName() && t.length() > 2) {
+                out.add(new Phrase(t.substring(t.length() - 2) + "$", p.weight() * m * m));
+            }
         }
         return out;
     }
@@ -145,6 +197,9 @@ public final class RefinementExperiment {
                 for (Company c : e.getValue()) {
                     List<Phrase> phrases = variant.phrases().apply(c.phrases());
                     SegmentModel.Proposal p = model.propose(phrases, null);
+                    if (variant.prior() > 0) {
+                        p = withPrior(model, phrases, variant.prior());
+                    }
                     List<String> ids = p.ranked().stream().map(SegmentModel.Alternative::segmentId).toList();
                     double conf = p.matched() ? p.margin() : -1;
                     boolean sure = p.confidence() == Confidence.SURE;
@@ -158,6 +213,27 @@ public final class RefinementExperiment {
             folds.add(outcomes);
         }
         return folds;
+    }
+
+    /** The proposal with score + prior × (segment's firms / largest segment's firms). */
+    static SegmentModel.Proposal withPrior(SegmentModel model, List<Phrase> phrases, double prior) {
+        SparseVector v = model.vector(phrases, null);
+        double[] sims = new double[model.exampleCount()];
+        double[] score = model.scores(v, sims);
+        if (score == null) {
+            return SegmentModel.NO_MATCH;
+        }
+        int[] firms = new int[score.length];
+        for (int i = 0; i < model.exampleCount(); i++) {
+            for (int s : model.segmentsOf(i)) {
+                firms[s]++;
+            }
+        }
+        double max = Math.max(1, java.util.Arrays.stream(firms).max().orElse(1));
+        for (int s = 0; s < score.length; s++) {
+            score[s] += prior * firms[s] / max;
+        }
+        return model.proposal(phrases, v, sims, score, Method.DEFAULT.sureMargin());
     }
 
     /** The share of the firm's product weight (names excluded) whose phrases match the segment's centroid. */

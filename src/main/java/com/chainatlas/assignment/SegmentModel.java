@@ -427,7 +427,10 @@ public final class SegmentModel {
         return List.copyOf(out.keySet());
     }
 
-    /** Raw feature counts of a firm's phrases, each phrase weighted (√share when share weights are on). */
+    /**
+     * Feature counts of a firm's phrases, each phrase weighted (√share when share weights are on), saturated when
+     * {@link Method#saturation()} is on.
+     */
     static Map<String, Double> features(List<Phrase> phrases, Method method) {
         Map<String, Double> out = new HashMap<>();
         for (Phrase p : phrases) {
@@ -442,6 +445,10 @@ public final class SegmentModel {
             if (method.wholePhrases()) {
                 out.merge("#" + text, w, Double::sum);
             }
+        }
+        double k1 = method.saturation();
+        if (k1 > 0) {
+            out.replaceAll((f, tf) -> tf * (k1 + 1) / (tf + k1));
         }
         return out;
     }

@@ -43,14 +43,19 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RefinementExperiment {
 
     /** A variant: the method, a transform of each company's phrases, and the confidence (margin by default). */
-    record Variant(String label, Method method, UnaryOperator<List<Phrase>> phrases, double shareGamma, double prior) {
+    record Variant(String label, Method method, UnaryOperator<List<Phrase>> phrases, double shareGamma, double prior,
+                   double diversify) {
 
         Variant(String label, Method method) {
-            this(label, method, UnaryOperator.identity(), 0, 0);
+            this(label, method, UnaryOperator.identity(), 0, 0, 0);
         }
 
         Variant(String label, Method method, UnaryOperator<List<Phrase>> phrases, double shareGamma) {
-            this(label, method, phrases, shareGamma, 0);
+            this(label, method, phrases, shareGamma, 0, 0);
+        }
+
+        Variant(String label, Method method, UnaryOperator<List<Phrase>> phrases, double shareGamma, double prior) {
+            this(label, method, phrases, shareGamma, prior, 0);
         }
     }
 
@@ -119,6 +124,17 @@ public final class RefinementExperiment {
                 variants.add(new Variant("neighbours k=" + k, d.withBlend(0.3, k)));
             }
         }
+        if (groups.contains("diverse")) {
+            for (double x : new double[] {0.01, 0.7, 0.85}) {
+                variants.add(new Variant("third option from another parent when ≥ " + x + " × the next", d,
+                        UnaryOperator.identity(), 0, 0, x));
+            }
+        }
+        if (groups.contains("bm25")) {
+            for (double k1 : new double[] {1, 1.5, 2, 3, 5, 10}) {
+                variants.add(new Variant("BM25 tf saturation k1=" + k1, d.withSaturation(k1)));
+            }
+        }
         if (groups.contains("combo")) {
             Method m = d.with(new Method.Hierarchy(0, 0, 0.1)).withBlend(0.3, 20);
             variants.add(new Variant("combo: parent blend 0.1 + k=20", m));
@@ -128,6 +144,10 @@ public final class RefinementExperiment {
         }
         List<List<Outcome>> reference = run(data, new Variant("Method.DEFAULT (reference)", d));
         report("Method.DEFAULT (reference)", reference, reference);
+        if (groups.contains("bm25cv")) {
+            report("BM25 tf saturation, k1 chosen per outer fold by inner 5-fold CV on its training companies",
+                    innerChosenSaturation(data, d, new double[] {0, 1, 1.5, 2, 3, 5, 10}), reference);
+        }
         if (groups.contains("calib")) {
             for (double a : new double[] {5, 20}) {
                 report("calibrated confidence (inner 5-fold CV: margin, top score, segment reliability a=" + a + ", log firms)",
@@ -137,7 +157,53 @@ public final class RefinementExperiment {
         for (Variant v : variants) {
             report(v.label(), run(data, v), reference);
         }
+
         System.out.printf(Locale.ROOT, "%d variants; %.1f s%n", variants.size() + 1, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Outer-fold outcomes with the saturation k1 that maximises p@50 + top-3 in an inner 5-fold CV on the outer
+     * fold's training companies only (the held-out fold is never looked at).
+     */
+    static List<List<Outcome>> innerChosenSaturation(Data data, Method method, double[] grid) {
+        List<Company> shuffled = new ArrayList<>(data.named);
+        Collections.shuffle(shuffled, new Random(AssignmentEvaluation.SEED));
+        List<List<Outcome>> folds = new ArrayList<>();
+        for (int fold = 0; fold < AssignmentEvaluation.FOLDS; fold++) {
+            List<Company> train = new ArrayList<>();
+            List<Company> test = new ArrayList<>();
+            for (int i = 0; i < shuffled.size(); i++) {
+                (i % AssignmentEvaluation.FOLDS == fold ? test : train).add(shuffled.get(i));
+            }
+            double bestK = 0;
+            double bestValue = -1;
+            StringBuilder line = new StringBuilder();
+            for (double k1 : grid) {
+                List<Outcome> inner = new ArrayList<>();
+                for (int k = 0; k < Calibration.INNER; k++) {
+                    List<Company> tr = new ArrayList<>();
+                    List<Company> te = new ArrayList<>();
+                    for (int i = 0; i < train.size(); i++) {
+                        (i % Calibration.INNER == k ? te : tr).add(train.get(i));
+                    }
+                    Calibration.cases(data, method.withSaturation(k1), tr, te)
+                            .forEach(c -> inner.add(new Outcome(c.right(), c.top3(), c.segment() == null ? -1 : c.margin(), false)));
+                }
+                Figures f = AssignmentEvaluation.figures("", inner, 0);
+                double value = f.precisionAt(0.5) + f.top3();
+                line.append(String.format(Locale.ROOT, " k1=%s: %.3f+%.3f", k1, f.precisionAt(0.5), f.top3()));
+                if (value > bestValue + 1e-12) {
+                    bestValue = value;
+                    bestK = k1;
+                }
+            }
+            System.out.println("  outer fold " + fold + " inner CV:" + line + " → k1=" + bestK);
+            List<Outcome> outcomes = new ArrayList<>();
+            Calibration.cases(data, method.withSaturation(bestK), train, test)
+                    .forEach(c -> outcomes.add(new Outcome(c.right(), c.top3(), c.segment() == null ? -1 : c.margin(), false)));
+            folds.add(outcomes);
+        }
+        return folds;
     }
 
     /** The top product by share, weighted by {@code boost} (on the √share scale). */
@@ -201,6 +267,9 @@ public final class RefinementExperiment {
                         p = withPrior(model, phrases, variant.prior());
                     }
                     List<String> ids = p.ranked().stream().map(SegmentModel.Alternative::segmentId).toList();
+                    if (variant.diversify() > 0 && ids.size() == 3) {
+                        ids = diversified(model, phrases, ids, variant.diversify());
+                    }
                     double conf = p.matched() ? p.margin() : -1;
                     boolean sure = p.confidence() == Confidence.SURE;
                     if (p.matched() && variant.shareGamma() > 0) {
@@ -213,6 +282,33 @@ public final class RefinementExperiment {
             folds.add(outcomes);
         }
         return folds;
+    }
+
+    /**
+     * The three options, the third replaced by the best segment under another parent than the first two when
+     * those share a parent and its score is at least {@code x} × the third's.
+     */
+    static List<String> diversified(SegmentModel model, List<Phrase> phrases, List<String> ids, double x) {
+        double[] score = model.scores(model.vector(phrases, null), new double[model.exampleCount()]);
+        List<SegmentModel.Segment> segs = model.segments();
+        Map<String, Integer> at = new HashMap<>();
+        for (int i = 0; i < segs.size(); i++) {
+            at.put(segs.get(i).id(), i);
+        }
+        String p0 = segs.get(at.get(ids.get(0))).parent();
+        if (p0 == null || !p0.equals(segs.get(at.get(ids.get(1))).parent())) {
+            return ids;
+        }
+        int best = -1;
+        for (int i = 0; i < segs.size(); i++) {
+            if (!p0.equals(segs.get(i).parent()) && (best < 0 || score[i] > score[best])) {
+                best = i;
+            }
+        }
+        if (best < 0 || best == at.get(ids.get(2)) || score[best] < x * score[at.get(ids.get(2))]) {
+            return ids;
+        }
+        return List.of(ids.get(0), ids.get(1), segs.get(best).id());
     }
 
     /** The proposal with score + prior × (segment's firms / largest segment's firms). */

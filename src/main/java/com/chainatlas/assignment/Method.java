@@ -44,10 +44,6 @@ public record Method(boolean unigrams, boolean wholePhrases, boolean shareWeight
                 throw new IllegalArgumentException("invalid hierarchy settings");
             }
         }
-
-        boolean on() {
-            return shrink != 0 || shrinkFirms > 0 || parentBlend > 0;
-        }
     }
 
     public static final Method DEFAULT = new Method(true, true, true, 1.0, 0.3, 10, 0.30, 3, 1.0, 2.0, Hierarchy.OFF, 2.0);

@@ -148,7 +148,8 @@ public final class AssignmentEvaluation {
                 d.named.add(full == null ? c : c.withName(full));
             }
             level3ByChain.forEach((chain, codes) -> d.segmentsByChain.put(chain,
-                    codes.stream().map(c -> new SegmentModel.Segment(c, names.get(c))).toList()));
+                    codes.stream().map(c -> new SegmentModel.Segment(c, names.get(c), parent.getOrDefault(c, c.substring(0, 4) + "00")))
+                            .toList()));
             return d;
         }
 

@@ -12,7 +12,8 @@ BENCH_OPTS="-Dbench.importerOnly=true ${BENCH_OPTS:-}" scripts/bench-import.sh "
 echo "load between: $(uptime)"
 F="$WORK/import"
 # build the bulk tool's class path now, so the timed run below is the command alone
-./mvnw -q -o -Dfrontend.skip=true compile dependency:build-classpath -Dmdep.outputFile=target/bulk-classpath.txt
+./mvnw -q -o -Dfrontend.skip=true compile dependency:build-classpath -DincludeScope=runtime \
+  -Dmdep.outputFile=target/bulk-runtime-classpath.txt
 rm -rf "$WORK/db-bulk"
 start=$(date +%s.%N)
 scripts/bulk-load.sh --into "$WORK/db-bulk" --chains "$F/chains.csv" --segments "$F/segments.csv" --products "$F/products.csv" \

@@ -40,6 +40,9 @@ final class AdminCsv implements AutoCloseable {
         if (v == null) {
             return field(null);
         }
+        if (plain(v)) {
+            return field('"' + v + '"');
+        }
         StringBuilder b = new StringBuilder(v.length() + 2).append('"');
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
@@ -57,7 +60,24 @@ final class AdminCsv implements AutoCloseable {
         if (v == null) {
             return field(null);
         }
-        return field(v instanceof Double || v instanceof Float ? BigDecimal.valueOf(v.doubleValue()).toPlainString() : v.toString());
+        return field(v instanceof Double || v instanceof Float ? plainDecimal(v.doubleValue()) : v.toString());
+    }
+
+    /** {@code BigDecimal.valueOf(d).toPlainString()}, without the BigDecimal when Double.toString has no exponent. */
+    private static String plainDecimal(double d) {
+        String s = Double.toString(d);
+        return s.indexOf('E') < 0 ? s : BigDecimal.valueOf(d).toPlainString();
+    }
+
+    /** No quote and no line break: written as it is between quotes. */
+    private static boolean plain(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '"' || c == '\n' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     AdminCsv flag(Boolean v) {

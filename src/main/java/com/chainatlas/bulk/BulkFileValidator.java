@@ -1,12 +1,17 @@
 package com.chainatlas.bulk;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import com.chainatlas.enterprise.EnterpriseLinks;
@@ -36,6 +41,8 @@ final class BulkFileValidator {
 
     /** Problems listed per file (the importer's limit); all are counted. */
     static final int MAX_LISTED = 100;
+    /** Batches (of {@code ReadAhead}'s 1,000 rows) parsed ahead of the in-order stage, per file. */
+    private static final int MAX_IN_FLIGHT = 6;
 
     record Outcome(String format, Path file, long rowsRead, long problemCount, List<Problem> problems, double seconds) {
     }
@@ -45,12 +52,20 @@ final class BulkFileValidator {
     private final Fields fields;
     private final BulkRefs refs;
     private final KeyIndex keys = new KeyIndex();
+    /** Where the row-local work of independent rows runs (null: all in line). */
+    private final ExecutorService workers;
+    private boolean chunked;
     private final List<Problem> problems = new ArrayList<>();
     private long problemCount;
     private long rowsRead;
     private HeaderMapping header;
 
     BulkFileValidator(ImportFormat format, Fields fields, BulkRefs refs) {
+        this(format, fields, refs, null);
+    }
+
+    BulkFileValidator(ImportFormat format, Fields fields, BulkRefs refs, ExecutorService workers) {
+        this.workers = workers;
         this.format = format;
         this.rules = format.newRules();
         this.fields = fields;
@@ -59,17 +74,21 @@ final class BulkFileValidator {
 
     Outcome run(Path file, Consumer<BulkRow> sink) {
         long start = System.nanoTime();
+        Deque<Future<List<Row>>> inFlight = new ArrayDeque<>();
         try {
             TableReader reader = TableReader.open(file, file.getFileName().toString());
-            ReadAhead.read(reader, format.id(), raw -> {
-                if (header == null) {
-                    if (!raw.isBlank()) {
-                        header = new HeaderMapping(format, raw);
-                    }
-                } else if (!raw.isBlank() || raw.error() != null) {
-                    row(raw, sink);
-                }
-            });
+            RuntimeException readError = null;
+            try {
+                ReadAhead.readBatches(reader, format.id(), batch -> batch(batch, inFlight, sink));
+            } catch (TableFileException e) {
+                readError = e; // reported after the rows read before it, as a sequential read would
+            }
+            while (!inFlight.isEmpty()) {
+                finishAll(inFlight.poll(), sink);
+            }
+            if (readError != null) {
+                throw readError;
+            }
             if (header == null) {
                 throw new TableFileException("文件中没有内容 (找不到表头行)", "No header row found");
             }
@@ -79,24 +98,107 @@ final class BulkFileValidator {
             rules.finish(new FileContext());
         } catch (TableFileException e) {
             report(0, "", "", "", e.detailZh());
+        } finally {
+            inFlight.forEach(f -> f.cancel(true));
         }
         return new Outcome(format.id(), file, rowsRead, problemCount, List.copyOf(problems), (System.nanoTime() - start) / 1e9);
     }
 
-    private void row(RawRow raw, Consumer<BulkRow> sink) {
-        rowsRead++;
+    /**
+     * One batch of read rows: the header first; then either every row in line, or (files whose rows refer to
+     * nothing the file itself defines) the batch's row-local work on a worker while this thread finishes earlier
+     * batches in file order.
+     */
+    private void batch(List<RawRow> batch, Deque<Future<List<Row>>> inFlight, Consumer<BulkRow> sink) {
+        int from = 0;
+        while (header == null && from < batch.size()) {
+            RawRow raw = batch.get(from++);
+            if (!raw.isBlank()) {
+                header = new HeaderMapping(format, raw);
+                chunked = workers != null && rowsAreIndependent();
+            }
+        }
+        if (from == batch.size()) {
+            return;
+        }
+        List<RawRow> rows = from == 0 ? batch : batch.subList(from, batch.size());
+        if (chunked) {
+            inFlight.add(workers.submit(() -> parseAll(rows)));
+            while (inFlight.size() > MAX_IN_FLIGHT) {
+                finishAll(inFlight.poll(), sink);
+            }
+        } else {
+            for (RawRow raw : rows) {
+                Row row = parse(raw);
+                if (row != null) {
+                    finish(row, sink);
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether a row's parse and references can run apart from the rows before it: the file defines no chain
+     * thing (a segment may name a parent defined a row earlier), and no column refers to what the file defines.
+     */
+    private boolean rowsAreIndependent() {
+        RefKind defines = format.defines();
+        return (defines == null || defines == RefKind.ENTERPRISE)
+                && header.columns().stream().noneMatch(c -> c.ref() != null && c.ref() == defines);
+    }
+
+    private List<Row> parseAll(List<RawRow> rows) {
+        List<Row> parsed = new ArrayList<>(rows.size());
+        for (RawRow raw : rows) {
+            Row row = parse(raw);
+            if (row != null) {
+                parsed.add(row);
+            }
+        }
+        return parsed;
+    }
+
+    private void finishAll(Future<List<Row>> batch, Consumer<BulkRow> sink) {
+        List<Row> rows;
+        try {
+            rows = batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while validating " + format.id(), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        for (Row row : rows) {
+            finish(row, sink);
+        }
+    }
+
+    /**
+     * The row-local part of a row's validation (reading error, field parsing, references, identity, duplicate key
+     * hash): it only reads what earlier files (or, in line, earlier rows) defined. Its problems are held by the
+     * row and reported by {@link #finish}, so the report keeps file order. Null for a blank row.
+     */
+    private Row parse(RawRow raw) {
+        if (raw.error() == null && raw.isBlank()) {
+            return null;
+        }
         Row row = new Row(raw);
         if (raw.error() != null) {
             row.ok = false;
-            report(raw.rowNumber(), "", "", "", raw.error());
+            row.held(null, raw.error());
         }
-        boolean badCode = false;
         for (var e : header.byIndex()) {
             Column c = e.getValue();
             Fields.Parsed p = fields.parse(c, raw.cell(e.getKey()));
             if (p.error() != null) {
                 row.problem(c.key(), p.error());
-                badCode |= "uscc".equals(c.key());
+                row.badCode |= "uscc".equals(c.key());
             } else if (p.value() != null) {
                 row.values.put(c.key(), p.value());
             }
@@ -111,8 +213,17 @@ final class BulkFileValidator {
         }
         resolve(row, false);
         if (format.defines() == RefKind.ENTERPRISE) {
-            identity(row, badCode);
+            identity(row, row.badCode);
         }
+        row.key = key(row);
+        row.keyHash = row.key == null ? 0 : KeyIndex.hash(row.key);
+        return row;
+    }
+
+    /** The order-dependent part, in file order: held problems, the format's row checks, duplicate keys, output. */
+    private void finish(Row row, Consumer<BulkRow> sink) {
+        rowsRead++;
+        row.reportHeld();
         if (row.ok) {
             rules.check(row);
         }
@@ -122,7 +233,7 @@ final class BulkFileValidator {
                 refs.defineEnterprise(row.text("uscc"), row.text("name"), row.text("shortName"));
             }
             if (problemCount == 0) {
-                sink.accept(new BulkRow(raw.rowNumber(), row.values, row.provisional));
+                sink.accept(new BulkRow(row.rowNumber(), row.values, row.provisional));
             }
         }
     }
@@ -172,16 +283,28 @@ final class BulkFileValidator {
         return kind == format.defines() ? " (须已存在于系统中，或在本文件前面的行中)" : " (须在本次批量导入的文件中，按编号引用)";
     }
 
-    private void duplicate(Row row) {
+    /** The row's natural key (key columns joined), or null when one is empty (then it is not checked). */
+    private String key(Row row) {
         StringBuilder key = new StringBuilder();
         for (String k : format.keyColumns()) {
             Object v = row.values.get(k);
             if (v == null) {
-                return;
+                return null;
             }
             key.append(v).append('\u0001');
         }
-        int first = keys.putIfAbsent(key.toString(), row.rowNumber());
+        return key.toString();
+    }
+
+    private void duplicate(Row row) {
+        if (row.changed) { // a row check replaced a value: the key computed while parsing may be stale
+            row.key = key(row);
+            row.keyHash = row.key == null ? 0 : KeyIndex.hash(row.key);
+        }
+        if (row.key == null) {
+            return;
+        }
+        int first = keys.putHashIfAbsent(row.keyHash, row.rowNumber());
         if (first > 0 && row.provisional) {
             row.problem("name", "与第 " + first + " 行同名同区划，且都没有信用代码：无法区分，请补填信用代码或合并为一行");
         } else if (first > 0) {
@@ -207,6 +330,13 @@ final class BulkFileValidator {
         final Map<String, Object> values = new HashMap<>();
         boolean ok = true;
         boolean provisional;
+        boolean badCode;
+        /** A row check replaced a value (the key is then computed again). */
+        boolean changed;
+        String key;
+        long keyHash;
+        /** Problems found while parsing, reported in order when the row is finished; null once reported. */
+        List<String[]> held = new ArrayList<>(0);
 
         Row(RawRow raw) {
             this.raw = raw;
@@ -225,11 +355,33 @@ final class BulkFileValidator {
         @Override
         public void set(String key, Object value) {
             values.put(key, value);
+            changed = true;
+        }
+
+        /** A problem of the parse stage (column key null: the row's reading error), kept for {@link #reportHeld}. */
+        void held(String columnKey, String reason) {
+            held.add(new String[]{columnKey, reason});
+        }
+
+        void reportHeld() {
+            List<String[]> h = held;
+            held = null;
+            for (String[] p : h) {
+                if (p[0] == null) {
+                    report(raw.rowNumber(), "", "", "", p[1]);
+                } else {
+                    problem(p[0], p[1]);
+                }
+            }
         }
 
         @Override
         public void problem(String columnKey, String reason) {
             ok = false;
+            if (held != null) {
+                held(columnKey, reason);
+                return;
+            }
             Integer index = header.index(columnKey);
             if (index == null) {
                 report(raw.rowNumber(), "", format.column(columnKey).map(Column::zh).orElse(columnKey), "", reason);

@@ -110,6 +110,12 @@ public final class BulkLoad {
         long rows = 0;
         List<String> arguments;
         boolean multiline;
+        ExecutorService workers = Executors.newFixedThreadPool(
+                Integer.getInteger("bulk.validateThreads", Runtime.getRuntime().availableProcessors()), r -> {
+                    Thread th = new Thread(r, "bulk-parse");
+                    th.setDaemon(true);
+                    return th;
+                });
         try (BulkGraphFiles graph = new BulkGraphFiles(work)) {
             graph.regions(new RegionCatalog());
             List<Callable<BulkFileValidator.Outcome>> relations = new ArrayList<>();
@@ -118,7 +124,7 @@ public final class BulkLoad {
                 if (file == null) {
                     continue;
                 }
-                Callable<BulkFileValidator.Outcome> task = () -> validate(format, file, fields, refs, graph);
+                Callable<BulkFileValidator.Outcome> task = () -> validate(format, file, fields, refs, graph, workers);
                 if (RELATIONS.contains(format)) {
                     relations.add(task);
                 } else {
@@ -133,6 +139,8 @@ public final class BulkLoad {
             }
             arguments = graph.arguments();
             multiline = graph.multiline();
+        } finally {
+            workers.shutdownNow();
         }
         double validateSeconds = (System.nanoTime() - t) / 1e9;
         if (!valid) {
@@ -159,11 +167,17 @@ public final class BulkLoad {
         return new Result(outcomes, true, rows, validateSeconds, importSeconds);
     }
 
+    /**
+     * One file: row-local checks of independent rows on {@code workers}, the in-order checks on this thread, the
+     * output lines on a {@link WriteBehind} thread (complete when this returns).
+     */
     private static BulkFileValidator.Outcome validate(String format, Path file, Fields fields, BulkRefs refs,
-                                                      BulkGraphFiles graph) {
+                                                      BulkGraphFiles graph, ExecutorService workers) {
         BiConsumer<BulkGraphFiles, BulkRow> write = writer(format);
-        BulkFileValidator v = new BulkFileValidator(ImportFormats.find(format).orElseThrow(), fields, refs);
-        return v.run(file, row -> write.accept(graph, row));
+        BulkFileValidator v = new BulkFileValidator(ImportFormats.find(format).orElseThrow(), fields, refs, workers);
+        try (WriteBehind out = new WriteBehind(format, row -> write.accept(graph, row))) {
+            return v.run(file, out);
+        }
     }
 
     /**

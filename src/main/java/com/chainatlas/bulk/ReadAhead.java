@@ -25,6 +25,11 @@ final class ReadAhead {
     }
 
     static void read(TableReader reader, String name, Consumer<RawRow> rows) {
+        readBatches(reader, name, batch -> batch.forEach(rows));
+    }
+
+    /** As {@link #read}, a batch of rows at a time (in file order), for callers that hand batches on. */
+    static void readBatches(TableReader reader, String name, Consumer<List<RawRow>> batches) {
         BlockingQueue<List<RawRow>> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
         RuntimeException[] failure = new RuntimeException[1];
         Thread thread = new Thread(() -> {
@@ -54,7 +59,7 @@ final class ReadAhead {
         thread.start();
         try {
             for (List<RawRow> batch = queue.take(); batch != END; batch = queue.take()) {
-                batch.forEach(rows);
+                batches.accept(batch);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

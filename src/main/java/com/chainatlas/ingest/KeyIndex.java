@@ -17,7 +17,11 @@ public final class KeyIndex {
 
     /** Records the key at {@code row}; returns the row that already had it, or 0. */
     public int putIfAbsent(String key, int row) {
-        long h = hash(key);
+        return putHashIfAbsent(hash(key), row);
+    }
+
+    /** As {@link #putIfAbsent(String, int)} with the key's {@link #hash} computed beforehand (e.g. on another thread). */
+    public int putHashIfAbsent(long h, int row) {
         if (h == 0) {
             h = 1;
         }
@@ -61,7 +65,7 @@ public final class KeyIndex {
     }
 
     /** 64-bit FNV-1a over UTF-8 with a final avalanche (murmur3 fmix64). */
-    static long hash(String key) {
+    public static long hash(String key) {
         byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
         long h = 0xcbf29ce484222325L;
         for (byte b : bytes) {

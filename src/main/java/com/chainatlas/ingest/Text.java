@@ -32,6 +32,9 @@ final class Text {
         if (raw == null) {
             return "";
         }
+        if (unchangedName(raw)) {
+            return raw;
+        }
         String s = halfWidth(raw);
         StringBuilder sb = new StringBuilder(s.length());
         boolean space = false;
@@ -82,6 +85,9 @@ final class Text {
         if (raw == null) {
             return "";
         }
+        if (plainAscii(raw)) {
+            return raw; // nothing to change (the common case: called on every cell of a bulk load)
+        }
         String s = halfWidth(raw);
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
@@ -103,6 +109,28 @@ final class Text {
             s = s.substring(0, s.length() - 1);
         }
         return s;
+    }
+
+    /** Printable ASCII without spaces only: {@link #code} would return it as it is. */
+    private static boolean plainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' || c >= '\u0080') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** No blank and nothing {@link #halfWidth} changes: {@link #name} would return it as it is. */
+    private static boolean unchangedName(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '\uFF01' && c <= '\uFF5E' || blank(c)) { // blank covers the spaces halfWidth maps
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A space next to a Chinese character or a bracket is dropped: "合肥 (测试) 新能源" → "合肥(测试)新能源". */

@@ -4,7 +4,7 @@
 # (its time compared with the same import alone). Starts the app as a child JVM on a fresh data directory with the
 # demo data unless --url is given (loopback only). Prints per endpoint count, errors, 429s, p50/p95/p99. Stops by itself.
 # Usage: scripts/bench-load.sh [clients=50] [seconds=60] [--url http://127.0.0.1:8080] [--jar target/app.jar] [--http-threads N]
-#                              [--import-rows 20000] [--heap 2g] [--keep-data] [--chains NEV,IC] [--regions 340100,...]
+#                              [--import-rows 20000] [--heap 2g] [--bound 300] [--keep-data] [--chains NEV,IC] [--regions 340100,...]
 # Sign-in (when the app has it): BENCH_USER (default admin) / BENCH_PASSWORD (default $CHAINATLAS_ADMIN_PASSWORD).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -53,7 +53,12 @@ public final class BenchClient {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build(),
+        return get(path, TIMEOUT);
+    }
+
+    /** With its own time-out: a cold request at national scale may wait minutes for the chain's facts. */
+    public HttpResponse<String> get(String path, Duration timeout) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -25,4 +25,22 @@ class RankingExecutorConfiguration {
         executor.setWaitForTasksToCompleteOnShutdown(false);
         return executor; // the default policy throws RejectedExecutionException: the request computes it itself
     }
+
+    static final String WARM_UP = "rankingWarmUpExecutor";
+
+    /**
+     * The warm-up after a data change ({@link RankingWarmUp}) on a thread of its own, not the one above: it waits for
+     * computations that may be queued there, which on a shared single thread would wait for itself.
+     */
+    @Bean(WARM_UP)
+    ThreadPoolTaskExecutor rankingWarmUpExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(1);
+        executor.setQueueCapacity(16);
+        executor.setThreadNamePrefix("ranking-warm-");
+        executor.setDaemon(true);
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        return executor;
+    }
 }

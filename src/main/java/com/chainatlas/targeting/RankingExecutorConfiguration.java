@@ -16,14 +16,7 @@ class RankingExecutorConfiguration {
 
     @Bean(NAME)
     ThreadPoolTaskExecutor rankingExecutor() {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(1);
-        executor.setMaxPoolSize(1);
-        executor.setQueueCapacity(64);
-        executor.setThreadNamePrefix("ranking-");
-        executor.setDaemon(true);
-        executor.setWaitForTasksToCompleteOnShutdown(false);
-        return executor; // the default policy throws RejectedExecutionException: the request computes it itself
+        return oneThread("ranking-", 64); // a full queue throws RejectedExecutionException: the request computes it itself
     }
 
     static final String WARM_UP = "rankingWarmUpExecutor";
@@ -34,11 +27,16 @@ class RankingExecutorConfiguration {
      */
     @Bean(WARM_UP)
     ThreadPoolTaskExecutor rankingWarmUpExecutor() {
+        return oneThread("ranking-warm-", 16);
+    }
+
+    /** One daemon thread with a bounded queue; what is queued at shutdown is dropped (caches, nothing to keep). */
+    private static ThreadPoolTaskExecutor oneThread(String namePrefix, int queue) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setCorePoolSize(1);
         executor.setMaxPoolSize(1);
-        executor.setQueueCapacity(16);
-        executor.setThreadNamePrefix("ranking-warm-");
+        executor.setQueueCapacity(queue);
+        executor.setThreadNamePrefix(namePrefix);
         executor.setDaemon(true);
         executor.setWaitForTasksToCompleteOnShutdown(false);
         return executor;

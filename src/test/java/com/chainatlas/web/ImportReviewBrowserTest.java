@@ -231,7 +231,9 @@ class ImportReviewBrowserTest {
         reviewRow(NAME_ACCEPT).locator("[data-testid=assign-accept]").click();
         assertThat(reviewRow(NAME_ACCEPT).locator(".decision")).containsText("已采纳「" + firstOption + "」");
 
-        // 改为…: the segments come in chain order (upstream first), and the chosen one is written
+        // 改为…: the segments come in chain order (upstream first), and the chosen one (not the proposal) is written
+        String proposed = reviewRow(NAME_CHANGE).locator(".option-first").innerText().replaceAll("（.*", "");
+        String changeTo = proposed.equals("整车") ? "正极材料" : "整车";
         reviewRow(NAME_CHANGE).locator("[data-testid=assign-change]").click();
         Locator options = page.locator(".el-select-dropdown__item:visible");
         assertThat(options).hasCount(3);
@@ -239,8 +241,8 @@ class ImportReviewBrowserTest {
         assertThat(options.nth(1)).containsText("电芯");
         assertThat(options.nth(2)).containsText("整车");
         assertThat(options.nth(0)).containsText("上游");
-        options.nth(2).click();
-        assertThat(reviewRow(NAME_CHANGE).locator(".decision")).containsText("已改为「整车」");
+        options.nth(changeTo.equals("整车") ? 2 : 0).click();
+        assertThat(reviewRow(NAME_CHANGE).locator(".decision")).containsText("已改为「" + changeTo + "」");
 
         // 驳回
         reviewRow(NAME_REJECT).locator("[data-testid=assign-reject]").click();
@@ -253,7 +255,7 @@ class ImportReviewBrowserTest {
         shot("02-review-decided");
 
         assertThat(segmentOf(NAME_ACCEPT)).isEqualTo(Map.of("电芯", "TEST-IRB-A", "正极材料", "TEST-IRB-B", "整车", "TEST-IRB-V").get(firstOption));
-        assertThat(segmentOf(NAME_CHANGE)).isEqualTo("TEST-IRB-V");
+        assertThat(segmentOf(NAME_CHANGE)).isEqualTo(changeTo.equals("整车") ? "TEST-IRB-V" : "TEST-IRB-B");
         assertThat(segmentOf(SURE)).isEqualTo("TEST-IRB-A");
         assertThat(segmentOf(NAME_REJECT)).isNull();
         assertThat(segmentOf(NONE)).isNull();

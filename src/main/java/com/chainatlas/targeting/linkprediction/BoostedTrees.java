@@ -11,13 +11,14 @@ import java.util.Objects;
  * dozen features and a few thousand examples need. Deterministic: no sampling.
  *
  * <p>Training: O(rounds · depth · (examples · features + features · bins)). Prediction: O(rounds ·
- * depth). Immutable once trained; {@link #probability} is thread-safe.
+ * depth). Immutable once trained; {@link #probability} is thread-safe. Public so that the 延链 back-test
+ * (analysis.extend) reuses this learner rather than a second one.
  */
-final class BoostedTrees {
+public final class BoostedTrees {
 
     /** Training settings. */
-    record Settings(int rounds, int depth, double learningRate, int bins, int minLeafSize, double l2) {
-        Settings {
+    public record Settings(int rounds, int depth, double learningRate, int bins, int minLeafSize, double l2) {
+        public Settings {
             if (rounds < 1 || depth < 1 || depth > 8 || !(learningRate > 0 && learningRate <= 1) || bins < 2
                     || bins > 256 || minLeafSize < 1 || !(l2 >= 0)) {
                 throw new IllegalArgumentException("bad boosting settings: " + this);
@@ -25,7 +26,7 @@ final class BoostedTrees {
         }
     }
 
-    static final Settings DEFAULTS = new Settings(150, 3, 0.1, 64, 20, 1.0);
+    public static final Settings DEFAULTS = new Settings(150, 3, 0.1, 64, 20, 1.0);
 
     private final double base;
     private final int depth;
@@ -52,7 +53,19 @@ final class BoostedTrees {
      * @throws IllegalArgumentException if there are no examples, rows differ in length, a value is not
      *         finite, or only one class is present
      */
-    static BoostedTrees fit(double[][] x, boolean[] y, Settings settings) {
+    public static BoostedTrees fit(double[][] x, boolean[] y, Settings settings) {
+        return fit(x, y, settings, null);
+    }
+
+    /**
+     * Fits the trees on top of a given starting logit per example (boosting from another model's fit, e.g. a
+     * logit with group intercepts): the trees learn only what that model leaves over, and {@link #logit} then
+     * returns the trees' part alone, which the caller adds to the other model's logit of the example.
+     *
+     * @param offset starting logit of each example; null starts from the base rate (as {@link #fit(double[][],
+     *               boolean[], Settings)}); with one, {@link #probability} alone is not the model's probability
+     */
+    public static BoostedTrees fit(double[][] x, boolean[] y, Settings settings, double[] offset) {
         Objects.requireNonNull(settings, "settings");
         int n = x.length;
         if (n == 0 || y.length != n) {
@@ -83,9 +96,14 @@ final class BoostedTrees {
                 binned[j][i] = (byte) bin(edges[j], x[i][j]);
             }
         }
-        double base = Math.log((double) positives / (n - positives));
+        if (offset != null && offset.length != n) {
+            throw new IllegalArgumentException("need one offset per example");
+        }
+        double base = offset == null ? Math.log((double) positives / (n - positives)) : 0;
         double[] logit = new double[n];
-        Arrays.fill(logit, base);
+        for (int i = 0; i < n; i++) {
+            logit[i] = base + (offset == null ? 0 : offset[i]);
+        }
         double[] grad = new double[n];
         double[] hess = new double[n];
         int internal = (1 << settings.depth()) - 1;
@@ -213,7 +231,7 @@ final class BoostedTrees {
     }
 
     /** The model's logit for one example. */
-    double logit(double[] features) {
+    public double logit(double[] features) {
         double sum = base;
         for (int t = 0; t < leaf.length; t++) {
             int k = 0;
@@ -226,12 +244,12 @@ final class BoostedTrees {
     }
 
     /** The predicted probability of the positive class, in (0, 1). */
-    double probability(double[] features) {
+    public double probability(double[] features) {
         return 1 / (1 + Math.exp(-logit(features)));
     }
 
     /** Number of trees. */
-    int rounds() {
+    public int rounds() {
         return leaf.length;
     }
 }

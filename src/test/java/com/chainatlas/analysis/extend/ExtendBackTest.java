@@ -30,7 +30,8 @@ import com.chainatlas.analysis.ProductExtendRanking;
  * </pre>
  * Arguments: {@code listed [dataDir]} (t = 2015 and 2018), {@code planted}, {@code null}, or {@code all}; with
  * {@code --oracle} also the in-sample upper bound ({@link #oracleMethods}), with {@code --signals} also the
- * candidate new signals ({@link #signalMethods}), each followed by paired per-region differences.
+ * candidate new signals ({@link #signalMethods}), with {@code --trees} also the non-linear learners
+ * ({@link #treeMethods}), each followed by paired per-region differences.
  * Prints a Markdown table and writes it to {@code target/extend-backtest.md}.
  */
 public final class ExtendBackTest {
@@ -125,6 +126,100 @@ public final class ExtendBackTest {
                 (c, now) -> Optional.of(WindowFit.oracle(c, EntrySignals.ALL))));
         return m;
     }
+
+    /**
+     * {@code --trees}: the non-linear learners of {@link TreeFit} (boosted trees over pairs, per-segment trees over
+     * the region's portfolio, blends), each fitted out of sample on entries before t exactly as the model is.
+     */
+    static List<Method> treeMethods() {
+        java.util.Map<String, double[][]> memo = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.function.BiFunction<String, TreeFit.Scorer, TreeFit.Scorer> cached =
+                (key, s) -> c -> memo.computeIfAbsent(c.name() + "|" + c.cut() + "|" + key, k -> s.scores(c));
+        List<WindowFit.Signal> withRegion = TreeFit.REGION_LEVEL;
+        List<WindowFit.Signal> withCounts = new ArrayList<>(TreeFit.REGION_LEVEL);
+        withCounts.add(TreeFit.COLOCATION_COUNTS);
+        TreeFit.Scorer linear = cached.apply("linear", c -> WindowFit.outOfSample(c, List.of()));
+        TreeFit.Scorer six = cached.apply("six", c -> TreeFit.pairTrees(c, List.of(), PAIR, 1));
+        TreeFit.Scorer region1 = cached.apply("region1", c -> TreeFit.pairTrees(c, withRegion, PAIR, 1));
+        TreeFit.Scorer region5 = cached.apply("region5", c -> TreeFit.pairTrees(c, withRegion, PAIR, 5));
+        TreeFit.Scorer counts5 = cached.apply("counts5", c -> TreeFit.pairTrees(c, withCounts, PAIR, 5));
+        TreeFit.Scorer selected = cached.apply("selected", c -> {
+            List<TreeFit.Scorer> grid = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (int starts : new int[]{1, 5}) {
+                for (com.chainatlas.targeting.linkprediction.BoostedTrees.Settings g : PAIR_GRID) {
+                    grid.add(d -> TreeFit.pairTrees(d, withRegion, g, starts));
+                    names.add(starts + " windows, " + g);
+                }
+            }
+            int best = TreeFit.select(c, grid);
+            System.out.println("inner split chose for " + c.name() + ": " + names.get(best));
+            return grid.get(best).scores(c);
+        });
+        TreeFit.Scorer segPresence = cached.apply("segP", c -> TreeFit.perSegment(c, SEGMENT, 10, false));
+        TreeFit.Scorer segCounts = cached.apply("segC", c -> TreeFit.perSegment(c, SEGMENT, 10, true));
+        TreeFit.Scorer residual = cached.apply("residual", c -> TreeFit.boosted(c, withRegion, RESIDUAL, 1, true));
+        TreeFit.Scorer residual5 = cached.apply("residual5", c -> TreeFit.boosted(c, withRegion, RESIDUAL, 5, true));
+        TreeFit.Scorer regionOffset = cached.apply("regionOffset", c -> TreeFit.boosted(c, withRegion, PAIR, 1, false));
+        TreeFit.Scorer regionOffset5 = cached.apply("regionOffset5",
+                c -> TreeFit.boosted(c, withRegion, PAIR, 5, false));
+        TreeFit.Scorer residualSelected = cached.apply("residualSelected", c -> {
+            List<TreeFit.Scorer> grid = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (int starts : new int[]{1, 5}) {
+                for (com.chainatlas.targeting.linkprediction.BoostedTrees.Settings g : RESIDUAL_GRID) {
+                    grid.add(d -> TreeFit.boosted(d, withRegion, g, starts, true));
+                    names.add(starts + " windows, " + g);
+                }
+            }
+            int best = TreeFit.select(c, grid);
+            System.out.println("inner split chose (residual trees) for " + c.name() + ": " + names.get(best));
+            return grid.get(best).scores(c);
+        });
+        List<Method> m = new ArrayList<>();
+        m.add(TreeFit.method("linear + residual trees (1 window)", residual));
+        m.add(TreeFit.method("linear + residual trees (5 windows)", residual5));
+        m.add(TreeFit.method(RESIDUAL_SELECTED, residualSelected));
+        m.add(TreeFit.method("trees from region intercepts (1 window)", regionOffset));
+        m.add(TreeFit.method("trees from region intercepts (5 windows)", regionOffset5));
+        m.add(TreeFit.method("trees: six features (1 window)", six));
+        m.add(TreeFit.method("trees: six + region-level (1 window)", region1));
+        m.add(TreeFit.method("trees: six + region-level (5 windows)", region5));
+        m.add(TreeFit.method("trees: six + region-level + co-location by counts (5 windows)", counts5));
+        m.add(TreeFit.method(TREES_SELECTED, selected));
+        m.add(TreeFit.method("per-segment trees, presence (10 starts)", segPresence));
+        m.add(TreeFit.method("per-segment trees, ln(1+firms) (10 starts)", segCounts));
+        m.add(TreeFit.method("blend ½ linear + ½ per-segment presence",
+                c -> TreeFit.blend(linear.scores(c), segPresence.scores(c), 0.5)));
+        m.add(TreeFit.method("blend ½ pair trees (selected) + ½ per-segment presence",
+                c -> TreeFit.blend(selected.scores(c), segPresence.scores(c), 0.5)));
+        m.add(TreeFit.method("blend ½ linear + ½ pair trees (selected)",
+                c -> TreeFit.blend(linear.scores(c), selected.scores(c), 0.5)));
+        return m;
+    }
+
+    static final String RESIDUAL_SELECTED = "linear + residual trees, rounds chosen on the inner split";
+    /** Few, shallow trees on top of the linear fit: interactions it misses, not a second copy of it. */
+    static final com.chainatlas.targeting.linkprediction.BoostedTrees.Settings RESIDUAL =
+            new com.chainatlas.targeting.linkprediction.BoostedTrees.Settings(50, 2, 0.05, 32, 50, 1.0);
+    static final List<com.chainatlas.targeting.linkprediction.BoostedTrees.Settings> RESIDUAL_GRID = List.of(
+            new com.chainatlas.targeting.linkprediction.BoostedTrees.Settings(20, 2, 0.05, 32, 50, 1.0),
+            new com.chainatlas.targeting.linkprediction.BoostedTrees.Settings(50, 2, 0.05, 32, 50, 1.0),
+            new com.chainatlas.targeting.linkprediction.BoostedTrees.Settings(100, 2, 0.05, 32, 50, 1.0),
+            new com.chainatlas.targeting.linkprediction.BoostedTrees.Settings(50, 3, 0.05, 32, 100, 1.0));
+    static final String TREES_SELECTED = "trees: six + region-level, settings chosen on the inner split";
+    /** A priori pair-tree settings: slow learning, shallow trees, large leaves (a few hundred positives). */
+    static final com.chainatlas.targeting.linkprediction.BoostedTrees.Settings PAIR =
+            new com.chainatlas.targeting.linkprediction.BoostedTrees.Settings(200, 3, 0.05, 32, 50, 1.0);
+    static final List<com.chainatlas.targeting.linkprediction.BoostedTrees.Settings> PAIR_GRID = List.of(
+            new com.chainatlas.targeting.linkprediction.BoostedTrees.Settings(100, 2, 0.05, 32, 50, 1.0),
+            new com.chainatlas.targeting.linkprediction.BoostedTrees.Settings(300, 2, 0.05, 32, 50, 1.0),
+            new com.chainatlas.targeting.linkprediction.BoostedTrees.Settings(100, 3, 0.05, 32, 50, 1.0),
+            new com.chainatlas.targeting.linkprediction.BoostedTrees.Settings(300, 3, 0.05, 32, 50, 1.0),
+            new com.chainatlas.targeting.linkprediction.BoostedTrees.Settings(200, 4, 0.05, 32, 100, 1.0));
+    /** Per-segment settings: a few hundred examples and a handful of positives each. */
+    static final com.chainatlas.targeting.linkprediction.BoostedTrees.Settings SEGMENT =
+            new com.chainatlas.targeting.linkprediction.BoostedTrees.Settings(50, 2, 0.1, 16, 5, 1.0);
 
     /**
      * Paired comparison with a reference method: mean per-region difference of each metric and its percentile
@@ -282,6 +377,7 @@ public final class ExtendBackTest {
         Path data = Path.of(rest.size() > 1 ? rest.get(1) : "../shared/data");
         boolean oracle = flags.contains("--oracle");
         boolean signals = flags.contains("--signals");
+        boolean trees = flags.contains("--trees");
         List<Case> cases = new ArrayList<>();
         if (what.equals("planted") || what.equals("all")) {
             cases.add(PlantedEntryProcess.planted(1).toCase());
@@ -302,15 +398,18 @@ public final class ExtendBackTest {
         for (Case c : cases) {
             long started = System.nanoTime();
             List<Method> ms = new ArrayList<>(methods(11));
-            if (oracle || signals) {
+            if (oracle || signals || trees) {
                 ms.addAll(oracleMethods());
             }
             if (signals) {
                 ms.addAll(signalMethods());
             }
+            if (trees) {
+                ms.addAll(treeMethods());
+            }
             List<Result> results = run(c, ms);
             String t = table(c, results);
-            if (oracle || signals) {
+            if (oracle || signals || trees) {
                 t += paired(results.get(0), results) + paired(results.stream()
                         .filter(r -> r.method().equals(DIRECT)).findFirst().orElseThrow(), results);
             }

@@ -100,7 +100,7 @@ class ExtendBackTestTest {
      * has Var(AUC) = (n₁ + n₀ + 1) / (12 n₁ n₀) (Mann–Whitney, no ties; ties only lower it); regions are
      * independent, so the mean has √(Σ Var) / R.
      */
-    private static double nullStandardError(ExtendBackTest.Case c) {
+    static double nullStandardError(ExtendBackTest.Case c) {
         int[][] now = c.history().counts(c.cut());
         int[][] later = c.history().counts(c.end());
         double variance = 0;

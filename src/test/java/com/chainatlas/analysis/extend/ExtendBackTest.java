@@ -158,6 +158,7 @@ public final class ExtendBackTest {
         });
         TreeFit.Scorer segPresence = cached.apply("segP", c -> TreeFit.perSegment(c, SEGMENT, 10, false));
         TreeFit.Scorer segCounts = cached.apply("segC", c -> TreeFit.perSegment(c, SEGMENT, 10, true));
+        TreeFit.Scorer segRca = cached.apply("segR", c -> TreeFit.perSegment(c, SEGMENT, 10, TreeFit.Portfolio.RCA));
         TreeFit.Scorer residual = cached.apply("residual", c -> TreeFit.boosted(c, withRegion, RESIDUAL, 1, true));
         TreeFit.Scorer residual5 = cached.apply("residual5", c -> TreeFit.boosted(c, withRegion, RESIDUAL, 5, true));
         TreeFit.Scorer regionOffset = cached.apply("regionOffset", c -> TreeFit.boosted(c, withRegion, PAIR, 1, false));
@@ -189,6 +190,7 @@ public final class ExtendBackTest {
         m.add(TreeFit.method(TREES_SELECTED, selected));
         m.add(TreeFit.method("per-segment trees, presence (10 starts)", segPresence));
         m.add(TreeFit.method("per-segment trees, ln(1+firms) (10 starts)", segCounts));
+        m.add(TreeFit.method("per-segment trees, RCA ≥ 1 (10 starts)", segRca));
         m.add(TreeFit.method("blend ½ linear + ½ per-segment presence",
                 c -> TreeFit.blend(linear.scores(c), segPresence.scores(c), 0.5)));
         m.add(TreeFit.method("blend ½ pair trees (selected) + ½ per-segment presence",

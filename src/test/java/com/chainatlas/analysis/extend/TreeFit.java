@@ -244,6 +244,20 @@ final class TreeFit {
      * at y; label = entered s in [y, y + 5). Segments with few past entries score their smoothed entry rate.
      */
     static double[][] perSegment(ExtendBackTest.Case c, BoostedTrees.Settings settings, int starts, boolean counts) {
+        return perSegment(c, settings, starts, counts ? Portfolio.LN_FIRMS : Portfolio.PRESENCE);
+    }
+
+    /** How a region's holding of each segment is read by the per-segment learner. */
+    enum Portfolio {
+        /** 1 when it has a firm there. */
+        PRESENCE,
+        /** ln(1 + firms): the intensive margin. */
+        LN_FIRMS,
+        /** 1 when its location quotient by count is ≥ 1 (revealed comparative advantage). */
+        RCA
+    }
+
+    static double[][] perSegment(ExtendBackTest.Case c, BoostedTrees.Settings settings, int starts, Portfolio read) {
         EntryHistory h = c.history();
         int regions = h.regions;
         int segs = h.segments;
@@ -255,6 +269,16 @@ final class TreeFit {
             label[k] = h.counts(Math.min(start + W, c.cut()));
         }
         int[][] now = h.counts(c.cut());
+        double[][][] x0 = new double[starts][regions][];
+        for (int k = 0; k < starts; k++) {
+            for (int r = 0; r < regions; r++) {
+                x0[k][r] = portfolio(at[k], r, read);
+            }
+        }
+        double[][] xNow = new double[regions][];
+        for (int r = 0; r < regions; r++) {
+            xNow[r] = portfolio(now, r, read);
+        }
         double[][] out = new double[regions][segs];
         for (int s = 0; s < segs; s++) {
             List<double[]> x = new ArrayList<>();
@@ -263,7 +287,7 @@ final class TreeFit {
             for (int k = 0; k < starts; k++) {
                 for (int r = 0; r < regions; r++) {
                     if (at[k][r][s] == 0) {
-                        x.add(portfolio(at[k][r], counts));
+                        x.add(x0[k][r]);
                         boolean entered = label[k][r][s] > 0;
                         y.add(entered);
                         positives += entered ? 1 : 0;
@@ -279,16 +303,35 @@ final class TreeFit {
             }
             BoostedTrees trees = BoostedTrees.fit(x.toArray(double[][]::new), labels(y), settings);
             for (int r = 0; r < regions; r++) {
-                out[r][s] = trees.logit(portfolio(now[r], counts));
+                out[r][s] = trees.logit(xNow[r]);
             }
         }
         return out;
     }
 
-    private static double[] portfolio(int[] regionCounts, boolean counts) {
+    private static double[] portfolio(int[][] counts, int r, Portfolio read) {
+        int[] regionCounts = counts[r];
         double[] v = new double[regionCounts.length];
+        if (read == Portfolio.RCA) {
+            long total = 0;
+            long local = 0;
+            long[] national = new long[v.length];
+            for (int[] row : counts) {
+                for (int s = 0; s < v.length; s++) {
+                    national[s] += row[s];
+                    total += row[s];
+                }
+            }
+            for (int c : regionCounts) {
+                local += c;
+            }
+            for (int s = 0; s < v.length; s++) {
+                v[s] = regionCounts[s] > 0 && (double) regionCounts[s] / local >= (double) national[s] / total ? 1 : 0;
+            }
+            return v;
+        }
         for (int s = 0; s < v.length; s++) {
-            v[s] = counts ? Math.log1p(regionCounts[s]) : regionCounts[s] > 0 ? 1 : 0;
+            v[s] = read == Portfolio.LN_FIRMS ? Math.log1p(regionCounts[s]) : regionCounts[s] > 0 ? 1 : 0;
         }
         return v;
     }

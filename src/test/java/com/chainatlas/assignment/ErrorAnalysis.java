@@ -36,7 +36,7 @@ public final class ErrorAnalysis {
 
     /** One held-out company: its rank of the truth (0-based, −1 = no score), margin, nearest training firm. */
     record Row(Company c, String predicted, int rank, double margin, int phrases, int chars, int truthFirms,
-               double nearestSim, String nearestLabel, boolean sibling) {
+               double nearestSim, String nearestLabel, boolean sibling, double verbatimTruth, double verbatimPredicted) {
     }
 
     private ErrorAnalysis() {
@@ -134,6 +134,15 @@ public final class ErrorAnalysis {
         labelsOfSet.entrySet().stream().filter(e -> e.getValue().size() > 1).limit(12).forEach(e -> System.out.println("    "
                 + e.getKey().substring(e.getKey().indexOf('|') + 1) + " → " + e.getValue().stream().map(names::get).toList()));
 
+        // An objective counterpart of reading the errors: whose training firms used the firm's product names verbatim?
+        for (String part : new String[] {"upper-half errors", "all errors"}) {
+            List<Row> rs = rows.stream().filter(r -> r.rank() != 0 && (part.startsWith("all") || upperSet.contains(r))).toList();
+            long pred = rs.stream().filter(r -> r.verbatimPredicted() > r.verbatimTruth()).count();
+            long truth = rs.stream().filter(r -> r.verbatimTruth() > r.verbatimPredicted()).count();
+            long none = rs.stream().filter(r -> r.verbatimTruth() == 0 && r.verbatimPredicted() == 0).count();
+            System.out.printf(Locale.ROOT, "verbatim product names, %s (%d): more of them among the predicted segment's firms %d, among the true segment's %d, tie %d (of which in neither %d)%n",
+                    part, rs.size(), pred, truth, rs.size() - pred - truth, none);
+        }
         System.out.println("\n== confident errors (upper half by margin), a sample of 40 (seeded)");
         List<Row> confident = new ArrayList<>(upper.stream().filter(r -> r.rank() != 0).toList());
         Collections.shuffle(confident, new Random(7));
@@ -142,6 +151,18 @@ public final class ErrorAnalysis {
                 r.nearestSim(), names.get(r.nearestLabel()),
                 r.c().phrases().stream().filter(p -> !p.fromName()).map(p -> p.text() + String.format(Locale.ROOT, ":%.2f", p.weight()))
                         .limit(8).collect(Collectors.joining(", "))));
+    }
+
+    /** The √share-weighted fraction of the product phrases seen verbatim among a segment's training firms. */
+    private static double verbatim(List<Phrase> products, Set<String> seen) {
+        double all = 0;
+        double hit = 0;
+        for (Phrase p : products) {
+            double w = Math.sqrt(p.weight());
+            all += w;
+            hit += seen.contains(FirmText.normalise(p.text())) ? w : 0;
+        }
+        return all > 0 ? hit / all : 0;
     }
 
     private static void bucket(List<Row> rows, java.util.function.Function<Row, String> key, int errors) {
@@ -177,6 +198,9 @@ public final class ErrorAnalysis {
                 List<SegmentModel.Segment> segs = model.segments();
                 Map<String, Integer> firms = new HashMap<>();
                 ex.forEach(x -> x.segments().forEach(s -> firms.merge(s, 1, Integer::sum)));
+                Map<String, Set<String>> seen = new HashMap<>();
+                ex.forEach(x -> x.phrases().stream().filter(p -> !p.fromName()).forEach(p ->
+                        x.segments().forEach(s -> seen.computeIfAbsent(s, k -> new java.util.HashSet<>()).add(FirmText.normalise(p.text())))));
                 for (Company c : e.getValue()) {
                     SparseVector v = model.vector(c.phrases(), null);
                     double[] sims = new double[model.exampleCount()];
@@ -192,7 +216,7 @@ public final class ErrorAnalysis {
                     String nnLabel = nn < 0 ? null : ex.get(nn).segments().iterator().next();
                     double nnSim = nn < 0 ? 0 : sims[nn];
                     if (score == null) {
-                        out.add(new Row(c, null, -1, -1, products.size(), chars, firms.getOrDefault(c.industry(), 0), nnSim, nnLabel, false));
+                        out.add(new Row(c, null, -1, -1, products.size(), chars, firms.getOrDefault(c.industry(), 0), nnSim, nnLabel, false, 0, 0));
                         continue;
                     }
                     Integer[] order = new Integer[score.length];
@@ -210,7 +234,8 @@ public final class ErrorAnalysis {
                     SegmentModel.Segment pred = segs.get(order[0]);
                     String truthParent = data.level2.get(c.industry());
                     boolean sibling = rank != 0 && truthParent != null && truthParent.equals(data.level2.get(pred.id()));
-                    out.add(new Row(c, pred.id(), rank, margin, products.size(), chars, firms.getOrDefault(c.industry(), 0), nnSim, nnLabel, sibling));
+                    out.add(new Row(c, pred.id(), rank, margin, products.size(), chars, firms.getOrDefault(c.industry(), 0), nnSim, nnLabel, sibling,
+                            verbatim(products, seen.getOrDefault(c.industry(), Set.of())), verbatim(products, seen.getOrDefault(pred.id(), Set.of()))));
                 }
             }
         }

@@ -18,66 +18,40 @@ package com.chainatlas.assignment;
  *                      firms concentrate in few segments, 0–1), 0 = off
  * @param industryWeight weight of the registered industry (所属行业 / 国民经济行业) as one feature of its own in the
  *                      firm's vector, in the units of a phrase with full share (1), 0 = off
- * @param hierarchy     use of the parent segments ({@link SegmentModel.Segment#parent()}), all off by default
  * @param saturation    BM25 term-frequency saturation k1 of a firm's text features: tf × (k1 + 1) / (tf + k1), so a
  *                      character repeated over many phrases does not outweigh the rest, 0 = off (raw tf)
  */
 public record Method(boolean unigrams, boolean wholePhrases, boolean shareWeights, double nameWeight,
                      double knnBlend, int neighbours, double sureMargin, int minFirms, double focus,
-                     double industryWeight, Hierarchy hierarchy, double saturation) {
+                     double industryWeight, double saturation) {
 
-    /**
-     * Hierarchical shrinkage (McCallum et al. 1998) toward the parent segment.
-     *
-     * @param shrink      fixed share of the parent's centroid in each segment's centroid, −1–1 (negative: pushed away
-     *                    from it, Rocchio with the siblings as negatives)
-     * @param shrinkFirms data-dependent share instead: shrinkFirms / (shrinkFirms + the segment's firms), 0 = off
-     * @param parentBlend weight λ of the parent's own score (cosine to the parent centroid and the parent's vote)
-     *                    added to the segment's: (score + λ × parent score) / (1 + λ), 0 = off
-     */
-    public record Hierarchy(double shrink, double shrinkFirms, double parentBlend) {
-
-        public static final Hierarchy OFF = new Hierarchy(0, 0, 0);
-
-        public Hierarchy {
-            if (shrink < -1 || shrink > 1 || shrinkFirms < 0 || parentBlend < 0) {
-                throw new IllegalArgumentException("invalid hierarchy settings");
-            }
-        }
-    }
-
-    public static final Method DEFAULT = new Method(true, true, true, 1.0, 0.3, 10, 0.30, 3, 1.0, 2.0, Hierarchy.OFF, 2.0);
-    public static final Method BASELINE = new Method(false, false, false, 0.0, 0.0, 10, 0.10, 1, 0.0, 0.0, Hierarchy.OFF, 0.0);
+    public static final Method DEFAULT = new Method(true, true, true, 1.0, 0.3, 10, 0.30, 3, 1.0, 2.0, 2.0);
+    public static final Method BASELINE = new Method(false, false, false, 0.0, 0.0, 10, 0.10, 1, 0.0, 0.0, 0.0);
 
     public Method {
         if (knnBlend < 0 || knnBlend > 1 || neighbours < 1 || nameWeight < 0 || sureMargin < 0 || minFirms < 1
-                || focus < 0 || industryWeight < 0 || hierarchy == null || saturation < 0) {
+                || focus < 0 || industryWeight < 0 || saturation < 0) {
             throw new IllegalArgumentException("invalid method settings");
         }
     }
 
     public Method withSaturation(double k1) {
         return new Method(unigrams, wholePhrases, shareWeights, nameWeight, knnBlend, neighbours, sureMargin, minFirms,
-                focus, industryWeight, hierarchy, k1);
-    }
-
-    public Method with(Hierarchy h) {
-        return new Method(unigrams, wholePhrases, shareWeights, nameWeight, knnBlend, neighbours, sureMargin, minFirms,
-                focus, industryWeight, h, saturation);
+                focus, industryWeight, k1);
     }
 
     public Method withSureMargin(double margin) {
         return new Method(unigrams, wholePhrases, shareWeights, nameWeight, knnBlend, neighbours, margin, minFirms,
-                focus, industryWeight, hierarchy, saturation);
+                focus, industryWeight, saturation);
     }
 
     public Method with(double focus, double industryWeight) {
         return new Method(unigrams, wholePhrases, shareWeights, nameWeight, knnBlend, neighbours, sureMargin, minFirms,
-                focus, industryWeight, hierarchy, saturation);
+                focus, industryWeight, saturation);
     }
 
     public Method withBlend(double knnBlend, int neighbours) {
         return new Method(unigrams, wholePhrases, shareWeights, nameWeight, knnBlend, neighbours, sureMargin, minFirms,
-                focus, industryWeight, hierarchy, saturation);
+                focus, industryWeight, saturation);
     }
 }

@@ -29,12 +29,8 @@ public final class SegmentModel {
         }
     }
 
-    /** A segment that may be proposed; {@code parent}: its parent segment's id, or null (used by {@link Method.Hierarchy}). */
-    public record Segment(String id, String name, String parent) {
-
-        public Segment(String id, String name) {
-            this(id, name, null);
-        }
+    /** A segment that may be proposed. */
+    public record Segment(String id, String name) {
     }
 
     /** A segment with its blended score (0–1). */
@@ -76,15 +72,10 @@ public final class SegmentModel {
     private final Postings centroidIndex;
     private final Postings exampleIndex;
     private final List<SparseVector> exampleVectors;
-    /** Index of each segment's parent group (segments without a parent are a group of their own). */
-    private final int[] groupOf;
-    private final int groupCount;
-    private final Postings groupIndex;
 
     private SegmentModel(Method method, List<Segment> segments, List<Example> examples, Map<String, Integer> featureIds,
                          List<String> featureNames, double[] idf, int[] firmsPerSegment, int[][] segmentsOfExample,
-                         SparseVector[] centroids, List<SparseVector> exampleVectors, int[] groupOf,
-                         SparseVector[] groupCentroids) {
+                         SparseVector[] centroids, List<SparseVector> exampleVectors) {
         this.method = method;
         this.segments = segments;
         this.examples = examples;
@@ -97,11 +88,6 @@ public final class SegmentModel {
         this.centroidIndex = new Postings(Arrays.asList(centroids), featureNames.size());
         this.exampleIndex = new Postings(exampleVectors, featureNames.size());
         this.exampleVectors = List.copyOf(exampleVectors);
-        this.groupOf = groupOf;
-        this.groupCount = groupCentroids.length;
-        // Only the parent blend needs the parents' centroids at proposal time.
-        this.groupIndex = method.hierarchy().parentBlend() > 0
-                ? new Postings(Arrays.asList(groupCentroids), featureNames.size()) : null;
     }
 
     /**
@@ -174,39 +160,10 @@ public final class SegmentModel {
                     sums.get(s).merge(name.ids()[j], w * name.values()[j], Double::sum);
                 }
             }
-        }
-        Map<String, Integer> groups = new HashMap<>();
-        int[] groupOf = new int[segs.size()];
-        for (int s = 0; s < segs.size(); s++) {
-            String key = segs.get(s).parent() == null ? "\u0000" + segs.get(s).id() : segs.get(s).parent();
-            groupOf[s] = groups.computeIfAbsent(key, k -> groups.size());
-        }
-        List<Map<Integer, Double>> groupSums = new ArrayList<>();
-        groups.forEach((k, v) -> groupSums.add(new HashMap<>()));
-        for (int s = 0; s < segs.size(); s++) {
-            Map<Integer, Double> into = groupSums.get(groupOf[s]);
-            sums.get(s).forEach((f, x) -> into.merge(f, x, Double::sum));
-        }
-        SparseVector[] groupCentroids = groupSums.stream().map(SparseVector::unit).toArray(SparseVector[]::new);
-        Method.Hierarchy h = method.hierarchy();
-        for (int s = 0; s < segs.size(); s++) {
-            SparseVector own = SparseVector.unit(sums.get(s));
-            double a = h.shrinkFirms() > 0 ? h.shrinkFirms() / (h.shrinkFirms() + perSegment[s]) : h.shrink();
-            if (a != 0) {
-                Map<Integer, Double> mix = new HashMap<>();
-                SparseVector g = groupCentroids[groupOf[s]];
-                for (int j = 0; j < own.ids().length; j++) {
-                    mix.merge(own.ids()[j], (1 - a) * own.values()[j], Double::sum);
-                }
-                for (int j = 0; j < g.ids().length; j++) {
-                    mix.merge(g.ids()[j], a * g.values()[j], Double::sum);
-                }
-                own = SparseVector.unit(mix);
-            }
-            centroids[s] = own;
+            centroids[s] = SparseVector.unit(sums.get(s));
         }
         return new SegmentModel(method, segs, List.copyOf(examples), ids, names, idf, perSegment, segsOfExample,
-                centroids, vectors, groupOf, groupCentroids);
+                centroids, vectors);
     }
 
     static final double FOCUS_SMOOTHING = 1.0;
@@ -346,22 +303,6 @@ public final class SegmentModel {
         double[] score = new double[segments.size()];
         for (int s = 0; s < score.length; s++) {
             score[s] = (1 - method.knnBlend()) * cos[s] / maxCos + (total > 0 ? method.knnBlend() * votes[s] / total : 0);
-        }
-        double lambda = method.hierarchy().parentBlend();
-        if (lambda > 0) {
-            double[] gCos = new double[groupCount];
-            groupIndex.dots(v, gCos);
-            double gMax = Arrays.stream(gCos).max().orElse(0);
-            double[] gVotes = new double[gCos.length];
-            for (int s = 0; s < score.length; s++) {
-                gVotes[groupOf[s]] += votes[s];
-            }
-            for (int s = 0; s < score.length; s++) {
-                int g = groupOf[s];
-                double parent = (1 - method.knnBlend()) * (gMax > 0 ? gCos[g] / gMax : 0)
-                        + (total > 0 ? method.knnBlend() * gVotes[g] / total : 0);
-                score[s] = (score[s] + lambda * parent) / (1 + lambda);
-            }
         }
         return score;
     }

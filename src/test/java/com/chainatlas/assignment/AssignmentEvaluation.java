@@ -93,6 +93,8 @@ public final class AssignmentEvaluation {
         /** The same companies with their full names (a-share/companies.csv) as one more phrase, where known. */
         final List<Company> named = new ArrayList<>();
         final Map<String, List<SegmentModel.Segment>> segmentsByChain = new TreeMap<>();
+        /** Level-3 code → its 申万 level-2 code (industry_industry.json, else the code's first four digits), for analyses. */
+        final Map<String, String> level2 = new HashMap<>();
 
         static Data read(Path dir) {
             JsonMapper json = JsonMapper.builder().build();
@@ -147,9 +149,10 @@ public final class AssignmentEvaluation {
                 String full = fullNames.get(c.code().split("\\.")[0]);
                 d.named.add(full == null ? c : c.withName(full));
             }
-            level3ByChain.forEach((chain, codes) -> d.segmentsByChain.put(chain,
-                    codes.stream().map(c -> new SegmentModel.Segment(c, names.get(c), parent.getOrDefault(c, c.substring(0, 4) + "00")))
-                            .toList()));
+            level3ByChain.forEach((chain, codes) -> {
+                d.segmentsByChain.put(chain, codes.stream().map(c -> new SegmentModel.Segment(c, names.get(c))).toList());
+                codes.forEach(c -> d.level2.put(c, parent.getOrDefault(c, c.substring(0, 4) + "00")));
+            });
             return d;
         }
 

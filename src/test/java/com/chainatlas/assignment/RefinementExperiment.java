@@ -26,19 +26,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Round 3 of 挂链 (docs/assignment.md): hierarchical shrinkage toward the 申万 level-2 parent, product-relation
- * expansion (product_product.jsonl), revenue-share emphasis, Rocchio with negative siblings and a few more, each on the same
+ * Round 3 of 挂链 (docs/assignment.md): product-relation expansion (product_product.jsonl), revenue-share emphasis
+ * and a few more, each on the same
  * 5 folds as {@link AssignmentEvaluation} (products + company name, no 所属行业), with per-fold figures and the
  * per-fold difference to the method before round 3 ({@link Method#DEFAULT} with saturation off).
  *
  * <pre>
  * ./mvnw -q -o -Dfrontend.skip=true test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
  *   -Dexec.classpathScope=test -Dexec.mainClass=com.chainatlas.assignment.RefinementExperiment \
- *   -Dexec.args="../shared/data hier,rocchio,rel,share,more,calib,combo"
+ *   -Dexec.args="../shared/data rel,share,more,calib,diverse,bm25,bm25cv"
  * </pre>
- * Groups: hier (shrinkage, parent blend), rocchio (negative shrinkage), rel (product relations), share (top product,
- * matched revenue share), more (segment prior, name weight, head words, k), calib ({@link Calibration}), combo.
- * Without groups: hier, rel, share, rocchio. A third argument {@code on-default}: against {@link Method#DEFAULT} as it is now.
+ * Groups: rel (product relations), share (top product, matched revenue share), more (segment prior, name weight, head
+ * words, k), calib ({@link Calibration}), diverse (third option under another level-2), bm25, bm25cv. Without groups:
+ * rel, share. A third argument {@code on-default}: against {@link Method#DEFAULT} as it is now. The round-3 groups
+ * hier, rocchio and combo used {@code Method.Hierarchy}, removed from the product in round 4 (not adopted); they run
+ * at commit a2293fa.
  */
 public final class RefinementExperiment {
 
@@ -64,29 +66,13 @@ public final class RefinementExperiment {
 
     public static void main(String[] args) {
         Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data");
-        Set<String> groups = args.length > 1 ? Set.of(args[1].split(",")) : Set.of("hier", "rel", "share", "rocchio");
+        Set<String> groups = args.length > 1 ? Set.of(args[1].split(",")) : Set.of("rel", "share");
         long t0 = System.nanoTime();
         Data data = Data.read(dir);
         List<Variant> variants = new ArrayList<>();
         // The variants were measured against the method before round 3 (saturation off); bm25 k1 = 2 is Method.DEFAULT.
         // A third argument "on-default" measures them on top of Method.DEFAULT instead.
         Method d = args.length > 2 && args[2].equals("on-default") ? Method.DEFAULT : Method.DEFAULT.withSaturation(0);
-        if (groups.contains("hier")) {
-            for (double a : new double[] {0.1, 0.2, 0.3, 0.5}) {
-                variants.add(new Variant("shrink fixed " + a, d.with(new Method.Hierarchy(a, 0, 0))));
-            }
-            for (double c : new double[] {1, 3, 10}) {
-                variants.add(new Variant("shrink c/(c+n) c=" + c, d.with(new Method.Hierarchy(0, c, 0))));
-            }
-            for (double l : new double[] {0.1, 0.2, 0.3, 0.5, 1.0}) {
-                variants.add(new Variant("parent blend λ=" + l, d.with(new Method.Hierarchy(0, 0, l))));
-            }
-        }
-        if (groups.contains("rocchio")) {
-            for (double a : new double[] {-0.1, -0.2, -0.3}) {
-                variants.add(new Variant("rocchio (shrink " + a + ")", d.with(new Method.Hierarchy(a, 0, 0))));
-            }
-        }
         if (groups.contains("rel")) {
             Relations rel = Relations.read(dir.resolve("industry-chain/product_product.jsonl"));
             System.out.println(rel.coverage(data.named));
@@ -136,13 +122,6 @@ public final class RefinementExperiment {
             for (double k1 : new double[] {1, 1.5, 2, 3, 5, 10}) {
                 variants.add(new Variant("BM25 tf saturation k1=" + k1, d.withSaturation(k1)));
             }
-        }
-        if (groups.contains("combo")) {
-            Method m = d.with(new Method.Hierarchy(0, 0, 0.1)).withBlend(0.3, 20);
-            variants.add(new Variant("combo: parent blend 0.1 + k=20", m));
-            variants.add(new Variant("combo: parent blend 0.1 + k=20 + prior 0.1", m, UnaryOperator.identity(), 0, 0.1));
-            variants.add(new Variant("combo: parent blend 0.1 + shrink 0.1 + k=20 + prior 0.05",
-                    d.with(new Method.Hierarchy(0.1, 0, 0.1)).withBlend(0.3, 20), UnaryOperator.identity(), 0, 0.05));
         }
         List<List<Outcome>> reference = run(data, new Variant("reference: " + (d == Method.DEFAULT ? "Method.DEFAULT" : "Method.DEFAULT before round 3 (saturation off)"), d));
         report("reference", reference, reference);
@@ -270,7 +249,7 @@ public final class RefinementExperiment {
                     }
                     List<String> ids = p.ranked().stream().map(SegmentModel.Alternative::segmentId).toList();
                     if (variant.diversify() > 0 && ids.size() == 3) {
-                        ids = diversified(model, phrases, ids, variant.diversify());
+                        ids = diversified(model, data.level2, phrases, ids, variant.diversify());
                     }
                     double conf = p.matched() ? p.margin() : -1;
                     boolean sure = p.confidence() == Confidence.SURE;
@@ -290,20 +269,21 @@ public final class RefinementExperiment {
      * The three options, the third replaced by the best segment under another parent than the first two when
      * those share a parent and its score is at least {@code x} × the third's.
      */
-    static List<String> diversified(SegmentModel model, List<Phrase> phrases, List<String> ids, double x) {
+    static List<String> diversified(SegmentModel model, Map<String, String> level2, List<Phrase> phrases, List<String> ids,
+                                    double x) {
         double[] score = model.scores(model.vector(phrases, null), new double[model.exampleCount()]);
         List<SegmentModel.Segment> segs = model.segments();
         Map<String, Integer> at = new HashMap<>();
         for (int i = 0; i < segs.size(); i++) {
             at.put(segs.get(i).id(), i);
         }
-        String p0 = segs.get(at.get(ids.get(0))).parent();
-        if (p0 == null || !p0.equals(segs.get(at.get(ids.get(1))).parent())) {
+        String p0 = level2.get(ids.get(0));
+        if (p0 == null || !p0.equals(level2.get(ids.get(1)))) {
             return ids;
         }
         int best = -1;
         for (int i = 0; i < segs.size(); i++) {
-            if (!p0.equals(segs.get(i).parent()) && (best < 0 || score[i] > score[best])) {
+            if (!p0.equals(level2.get(segs.get(i).id())) && (best < 0 || score[i] > score[best])) {
                 best = i;
             }
         }

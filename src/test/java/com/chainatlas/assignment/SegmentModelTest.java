@@ -239,37 +239,4 @@ class SegmentModelTest {
                 org.assertj.core.data.Offset.offset(1e-9)).isLessThan(k1 + 1);
         assertThat(SegmentModel.features(many, Method.DEFAULT).get("#电池a")).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
     }
-
-    /**
-     * The parent segments ({@link Method.Hierarchy}, off by default): shrinking toward the parent lets a sibling
-     * be offered on its siblings' words, and the parent blend puts a segment whose siblings also match ahead of
-     * one that matches alone.
-     */
-    @Test
-    void parentSegmentsShrinkSiblingsTogetherWhenAsked() {
-        List<Segment> tree = List.of(new Segment("S0", "环节0", "B"), new Segment("S1", "环节1", "A"), new Segment("S2", "环节2", "A"));
-        List<Example> train = new ArrayList<>();
-        for (int s = 0; s < 3; s++) {
-            for (int i = 0; i < 20; i++) {
-                train.add(new Example("T" + s + "-" + i, "企业", Set.of("S" + s), firm(s)));
-            }
-        }
-        List<Phrase> onlyS2 = List.of(new Phrase(vocab.get(2).get(0), 1), new Phrase(vocab.get(2).get(1), 1));
-        assertThat(SegmentModel.train(tree, train, Method.DEFAULT).propose(onlyS2).ranked())
-                .extracting(Alternative::segmentId).containsExactly("S2");
-        assertThat(SegmentModel.train(tree, train, Method.DEFAULT.with(new Method.Hierarchy(0.3, 0, 0))).propose(onlyS2).ranked())
-                .extracting(Alternative::segmentId).containsExactly("S2", "S1");
-        List<Phrase> query = List.of(new Phrase(vocab.get(0).get(0), 0.6), new Phrase(vocab.get(0).get(1), 0.6),
-                new Phrase(vocab.get(1).get(0), 0.4), new Phrase(vocab.get(2).get(0), 0.4));
-        Proposal flat = SegmentModel.train(tree, train, Method.DEFAULT).propose(query);
-        Proposal blended = SegmentModel.train(tree, train, Method.DEFAULT.with(new Method.Hierarchy(0, 0, 3))).propose(query);
-        assertThat(flat.ranked().get(0).segmentId()).isEqualTo("S0");
-        assertThat(lead(blended, "S0", "S1")).as("S1's parent also matches through S2").isLessThan(lead(flat, "S0", "S1") - 0.05);
-    }
-
-    private static double lead(Proposal p, String a, String b) {
-        java.util.Map<String, Double> score = new java.util.HashMap<>();
-        p.ranked().forEach(x -> score.put(x.segmentId(), x.score()));
-        return score.get(a) - score.get(b);
-    }
 }

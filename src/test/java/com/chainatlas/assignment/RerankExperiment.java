@@ -17,7 +17,7 @@ import java.util.function.ToDoubleFunction;
 import com.chainatlas.assignment.AssignmentEvaluation.Company;
 import com.chainatlas.assignment.AssignmentEvaluation.Data;
 import com.chainatlas.assignment.AssignmentEvaluation.Outcome;
-import com.chainatlas.targeting.linkprediction.BoostedTreesAccess;
+import com.chainatlas.targeting.linkprediction.BoostedTrees;
 
 /**
  * Round 4 of 挂链 (docs/assignment.md): a second stage over the method's first {@link #DEPTH} segments, on the same
@@ -232,7 +232,9 @@ public final class RerankExperiment {
         for (int i = 0; i < y.length; i++) {
             y[i] = ys.get(i);
         }
-        return BoostedTreesAccess.fit(xs.toArray(double[][]::new), y, rounds, depth, rate, minLeaf);
+        BoostedTrees model = BoostedTrees.fit(xs.toArray(double[][]::new), y, new BoostedTrees.Settings(rounds, depth, rate,
+                BoostedTrees.DEFAULTS.bins(), minLeaf, BoostedTrees.DEFAULTS.l2()));
+        return model::probability;
     }
 
     /** Outcomes per fold when each query's candidates are ordered by {@code scorer} (ties: the method's order). */

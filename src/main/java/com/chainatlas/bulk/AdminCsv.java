@@ -80,6 +80,11 @@ final class AdminCsv implements AutoCloseable {
         return true;
     }
 
+    /** A node id of the import ({@code --id-type=actual}): digits, unquoted. */
+    AdminCsv id(long v) {
+        return field(Long.toString(v));
+    }
+
     AdminCsv flag(Boolean v) {
         return field(v == null ? null : v.toString());
     }

@@ -2,7 +2,10 @@ package com.chainatlas.bulk;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.chainatlas.region.Region;
 import com.chainatlas.region.RegionCatalog;
@@ -10,7 +13,13 @@ import com.chainatlas.region.RegionCatalog;
 /**
  * The neo4j-admin files of one bulk load: the nodes and relationships with the labels, properties and keys the
  * importer's writers give them ({@code ChainWriter}, {@code EnterpriseWriter}, {@code RegionLoader}), one file per
- * label or relationship type. Id spaces are the natural keys (credit code, segment/product/chain id, region code).
+ * label or relationship type.
+ *
+ * <p>Nodes are numbered here, in writing order from 0, and the import runs with {@code --id-type=actual}: the numbers
+ * are the node record ids, and relationships name their ends by them. The import tool then keeps no id map of its own
+ * (with the natural keys as string ids, encoding, sorting and looking up 16 M string references took about a third of
+ * the import at 1 M enterprises). The natural keys (credit code, segment/product/chain id, region code) stay
+ * properties, as the importer stores them; {@link IdSpace} maps them to the numbers.
  */
 final class BulkGraphFiles implements AutoCloseable {
 
@@ -30,6 +39,51 @@ final class BulkGraphFiles implements AutoCloseable {
     private final AdminCsv makes;
     private final AdminCsv supplies;
 
+    /** The next node id; nodes are written by one thread at a time (the files that define nodes load in turn). */
+    private long nextNodeId;
+    private final IdSpace regionIds = new IdSpace();
+    private final IdSpace chainIds = new IdSpace();
+    private final IdSpace segmentIds = new IdSpace();
+    private final IdSpace productIds = new IdSpace();
+    private final IdSpace enterpriseIds = new IdSpace();
+
+    /**
+     * References the writers could not number. Only rows without problems are written, but once a file has a problem
+     * the rest of its rows are not, while their keys may still be referenced by later files; such a load is
+     * rejected anyway. In a valid load this stays 0 ({@link BulkLoad} refuses to import otherwise).
+     */
+    private final AtomicLong unnumbered = new AtomicLong();
+
+    /**
+     * Natural key → node id of one label. Filled while its file is written, read by the later files' writers
+     * (which run after it, several at once, reading only).
+     */
+    private final class IdSpace {
+        private final Map<String, Long> ids = new HashMap<>();
+
+        long assign(String key) {
+            long id = nextNodeId++;
+            if (ids.putIfAbsent(key, id) != null) {
+                unnumbered.incrementAndGet(); // validation rejects duplicate keys: such a load is not imported
+            }
+            return id;
+        }
+
+        long of(String key) {
+            Long id = ids.get(key);
+            if (id == null) {
+                unnumbered.incrementAndGet();
+                return -1;
+            }
+            return id;
+        }
+    }
+
+    /** Duplicate keys and references to nodes that were not written (see {@link #unnumbered}); 0 in a valid load. */
+    long unnumbered() {
+        return unnumbered.get();
+    }
+
     /** A file and how the import command takes it ({@code --nodes=Label=file} or {@code --relationships=TYPE=file}). */
     record Group(boolean nodes, String name, AdminCsv csv) {
         String argument() {
@@ -38,24 +92,24 @@ final class BulkGraphFiles implements AutoCloseable {
     }
 
     BulkGraphFiles(Path dir) {
-        regions = node(dir, "Region", "code:ID(Region)", "name", "level", "parentCode", "fullName");
-        within = rel(dir, "WITHIN", ":START_ID(Region)", ":END_ID(Region)");
-        chains = node(dir, "Chain", "id:ID(Chain)", "name", "description", "industryCodes:string[]", "sample:boolean");
-        segments = node(dir, "Segment", "id:ID(Segment)", "chainId", "name", "stage", "key:boolean", "valueAdded:long",
+        regions = node(dir, "Region", ":ID", "code", "name", "level", "parentCode", "fullName");
+        within = rel(dir, "WITHIN", ":START_ID", ":END_ID");
+        chains = node(dir, "Chain", ":ID", "id", "name", "description", "industryCodes:string[]", "sample:boolean");
+        segments = node(dir, "Segment", ":ID", "id", "chainId", "name", "stage", "key:boolean", "valueAdded:long",
                 "parentId", "description");
-        hasSegment = rel(dir, "HAS_SEGMENT", ":START_ID(Chain)", ":END_ID(Segment)");
-        partOf = rel(dir, "PART_OF", ":START_ID(Segment)", ":END_ID(Segment)");
-        products = node(dir, "Product", "id:ID(Product)", "chainId", "name", "segmentId");
-        productSegment = variant(dir, "IN_SEGMENT", "product", ":START_ID(Product)", ":END_ID(Segment)");
-        inputTo = rel(dir, "INPUT_TO", ":START_ID(Product)", ":END_ID(Product)");
-        enterprises = node(dir, "Enterprise", "uscc:ID(Enterprise)", "name", "shortName", "regionCode", "provinceCode",
+        hasSegment = rel(dir, "HAS_SEGMENT", ":START_ID", ":END_ID");
+        partOf = rel(dir, "PART_OF", ":START_ID", ":END_ID");
+        products = node(dir, "Product", ":ID", "id", "chainId", "name", "segmentId");
+        productSegment = variant(dir, "IN_SEGMENT", "product", ":START_ID", ":END_ID");
+        inputTo = rel(dir, "INPUT_TO", ":START_ID", ":END_ID");
+        enterprises = node(dir, "Enterprise", ":ID", "uscc", "name", "shortName", "regionCode", "provinceCode",
                 "cityCode", "countyCode", "zone", "revenue:double", "employees:long", "founded:date", "listed:date",
                 "tags:string[]", "patents:long", "sample:boolean", "mainProducts", "businessScope", "industry",
                 "provisional:boolean");
-        locatedIn = rel(dir, "LOCATED_IN", ":START_ID(Enterprise)", ":END_ID(Region)");
-        memberships = variant(dir, "IN_SEGMENT", "enterprise", ":START_ID(Enterprise)", ":END_ID(Segment)");
-        makes = rel(dir, "MAKES", ":START_ID(Enterprise)", ":END_ID(Product)", "share:double");
-        supplies = rel(dir, "SUPPLIES", ":START_ID(Enterprise)", ":END_ID(Enterprise)", "productId", "amount:double");
+        locatedIn = rel(dir, "LOCATED_IN", ":START_ID", ":END_ID");
+        memberships = variant(dir, "IN_SEGMENT", "enterprise", ":START_ID", ":END_ID");
+        makes = rel(dir, "MAKES", ":START_ID", ":END_ID", "share:double");
+        supplies = rel(dir, "SUPPLIES", ":START_ID", ":END_ID", "productId", "amount:double");
     }
 
     private AdminCsv node(Path dir, String label, String... header) {
@@ -77,39 +131,43 @@ final class BulkGraphFiles implements AutoCloseable {
 
     /** The region tree, as {@code RegionLoader} stores it (the app then finds it complete and loads nothing). */
     void regions(RegionCatalog catalog) {
-        for (Region r : catalog.all()) {
-            regions.text(r.code()).text(r.name()).text(r.level().name()).text(r.parentCode()).text(catalog.fullName(r.code()));
+        List<Region> all = catalog.all();
+        for (Region r : all) {
+            regions.id(regionIds.assign(r.code())).text(r.code()).text(r.name()).text(r.level().name()).text(r.parentCode()).text(catalog.fullName(r.code()));
+        }
+        for (Region r : all) {
             if (r.parentCode() != null && catalog.exists(r.parentCode())) {
-                within.text(r.code()).text(r.parentCode());
+                within.id(regionIds.of(r.code())).id(regionIds.of(r.parentCode()));
             }
         }
     }
 
     /** As {@code ChainWriter.mergeChain}: an empty description is stored as "", not left out. */
     void chain(BulkRow r) {
-        chains.text(r.text("id")).text(r.text("name")).text(nz(r.text("description"))).texts(r.list("industryCodes"))
+        chains.id(chainIds.assign(r.text("id"))).text(r.text("id")).text(r.text("name")).text(nz(r.text("description"))).texts(r.list("industryCodes"))
                 .flag(false);
     }
 
     /** As {@code ChainWriter.mergeSegments}; an empty 附加值等级 takes the chain model's default 3. */
     void segment(BulkRow r) {
         Object valueAdded = r.values().get("valueAdded");
-        segments.text(r.text("id")).text(r.text("chainId")).text(r.text("name")).text(r.text("stage"))
+        segments.id(segmentIds.assign(r.text("id"))).text(r.text("id")).text(r.text("chainId")).text(r.text("name")).text(r.text("stage"))
                 .flag(Boolean.TRUE.equals(r.values().get("key")))
                 .number(valueAdded == null ? 3L : ((Number) valueAdded).longValue())
                 .text(r.text("parentId")).text(nz(r.text("description")));
-        hasSegment.text(r.text("chainId")).text(r.text("id"));
+        hasSegment.id(chainIds.of(r.text("chainId"))).id(segmentIds.of(r.text("id")));
         if (r.text("parentId") != null) {
-            partOf.text(r.text("id")).text(r.text("parentId"));
+            // a parent comes earlier in the file (the segments format's rule), so it is numbered already
+            partOf.id(segmentIds.of(r.text("id"))).id(segmentIds.of(r.text("parentId")));
         }
     }
 
     /** As {@code ChainWriter.mergeProducts} (the chain, when the row names none, is its segment's). */
     void product(BulkRow r) {
-        products.text(r.text("id")).text(r.text("chainId")).text(r.text("name")).text(r.text("segmentId"));
-        productSegment.text(r.text("id")).text(r.text("segmentId"));
+        products.id(productIds.assign(r.text("id"))).text(r.text("id")).text(r.text("chainId")).text(r.text("name")).text(r.text("segmentId"));
+        productSegment.id(productIds.of(r.text("id"))).id(segmentIds.of(r.text("segmentId")));
         for (String input : r.list("inputIds")) {
-            inputTo.text(input).text(r.text("id"));
+            inputTo.id(productIds.of(input)).id(productIds.of(r.text("id"))); // inputs come earlier in the file
         }
     }
 
@@ -119,7 +177,8 @@ final class BulkGraphFiles implements AutoCloseable {
      */
     void enterprise(BulkRow r) {
         String code = r.text("regionCode");
-        enterprises.text(r.text("uscc")).text(r.text("name")).text(r.text("shortName")).text(code)
+        long id = enterpriseIds.assign(r.text("uscc"));
+        enterprises.id(id).text(r.text("uscc")).text(r.text("name")).text(r.text("shortName")).text(code)
                 .text(code.substring(0, 2) + "0000")
                 .text(code.endsWith("0000") ? null : code.substring(0, 4) + "00")
                 .text(code.endsWith("00") ? null : code)
@@ -127,22 +186,22 @@ final class BulkGraphFiles implements AutoCloseable {
                 .text(r.text("founded")).text(r.text("listed")).texts(r.list("tags")).number(whole(r, "patents"))
                 .flag(false).text(r.text("mainProducts")).text(r.text("businessScope")).text(r.text("industry"))
                 .flag(r.provisional() ? Boolean.TRUE : null);
-        locatedIn.text(r.text("uscc")).text(code);
+        locatedIn.id(id).id(regionIds.of(code));
         for (String segment : r.list("segmentIds")) {
-            memberships.text(r.text("uscc")).text(segment);
+            memberships.id(id).id(segmentIds.of(segment));
         }
     }
 
     void membership(BulkRow r) {
-        memberships.text(r.text("enterprise")).text(r.text("segmentId"));
+        memberships.id(enterpriseIds.of(r.text("enterprise"))).id(segmentIds.of(r.text("segmentId")));
     }
 
     void makes(BulkRow r) {
-        makes.text(r.text("enterprise")).text(r.text("productId")).number(number(r, "share"));
+        makes.id(enterpriseIds.of(r.text("enterprise"))).id(productIds.of(r.text("productId"))).number(number(r, "share"));
     }
 
     void supply(BulkRow r) {
-        supplies.text(r.text("supplier")).text(r.text("customer")).text(r.text("productId")).number(number(r, "amount"));
+        supplies.id(enterpriseIds.of(r.text("supplier"))).id(enterpriseIds.of(r.text("customer"))).text(r.text("productId")).number(number(r, "amount"));
     }
 
     private static Double number(BulkRow r, String key) {

@@ -110,6 +110,7 @@ public final class BulkLoad {
         long rows = 0;
         List<String> arguments;
         boolean multiline;
+        long unnumbered;
         ExecutorService workers = Executors.newFixedThreadPool(
                 Integer.getInteger("bulk.validateThreads", Runtime.getRuntime().availableProcessors()), r -> {
                     Thread th = new Thread(r, "bulk-parse");
@@ -139,6 +140,7 @@ public final class BulkLoad {
             }
             arguments = graph.arguments();
             multiline = graph.multiline();
+            unnumbered = graph.unnumbered();
         } finally {
             workers.shutdownNow();
         }
@@ -148,10 +150,14 @@ public final class BulkLoad {
             out.println("Nothing loaded: fix the rows above and run again.");
             return new Result(outcomes, false, rows, validateSeconds, 0);
         }
+        if (unnumbered > 0) {
+            deleteTree(work);
+            throw new IllegalStateException(unnumbered + " node references of a valid load could not be numbered (a bug)");
+        }
         out.printf("Validated %,d rows in %.1f s; importing%n", rows, validateSeconds);
         t = System.nanoTime();
         List<String> command = new ArrayList<>(List.of("database", "import", "full", "neo4j",
-                "--array-delimiter=;", "--multiline-fields=" + multiline, "--skip-bad-relationships=false",
+                "--id-type=actual", "--array-delimiter=;", "--multiline-fields=" + multiline, "--skip-bad-relationships=false",
                 "--skip-duplicate-nodes=false", "--bad-tolerance=0", "--report-file=" + work.resolve("import.report"),
                 "--threads=" + Integer.getInteger("bulk.threads", Runtime.getRuntime().availableProcessors())));
         command.addAll(arguments);

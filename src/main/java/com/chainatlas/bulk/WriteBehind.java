@@ -24,31 +24,23 @@ final class WriteBehind implements Consumer<BulkRow>, AutoCloseable {
     WriteBehind(String name, Consumer<BulkRow> write) {
         thread = new Thread(() -> {
             try {
+                // after a failure the batches are still taken (and dropped) until the end mark, so neither the
+                // producer's put nor close's end mark can block; the load then fails with the write error
                 for (List<BulkRow> b = queue.take(); b != END; b = queue.take()) {
                     if (failure == null) {
-                        b.forEach(write);
+                        try {
+                            b.forEach(write);
+                        } catch (RuntimeException e) {
+                            failure = e;
+                        }
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                failure = e;
-                queue.clear(); // unblock the producer; later batches are dropped (the load fails)
-                drain();
             }
         }, "bulk-write-" + name);
         thread.setDaemon(true);
         thread.start();
-    }
-
-    private void drain() {
-        try {
-            for (List<BulkRow> b = queue.take(); b != END; b = queue.take()) {
-                // dropped: the load fails with the write error
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

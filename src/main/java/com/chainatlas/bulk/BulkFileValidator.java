@@ -59,6 +59,8 @@ final class BulkFileValidator {
     private long problemCount;
     private long rowsRead;
     private HeaderMapping header;
+    /** The keys of the header's enterprise reference columns; a row's enterprise numbers follow this order. */
+    private List<String> enterpriseColumns = List.of();
 
     BulkFileValidator(ImportFormat format, Fields fields, BulkRefs refs) {
         this(format, fields, refs, null);
@@ -115,6 +117,7 @@ final class BulkFileValidator {
             RawRow raw = batch.get(from++);
             if (!raw.isBlank()) {
                 header = new HeaderMapping(format, raw);
+                enterpriseColumns = header.columns().stream().filter(c -> c.ref() == RefKind.ENTERPRISE).map(Column::key).toList();
                 chunked = workers != null && rowsAreIndependent();
             }
         }
@@ -229,11 +232,12 @@ final class BulkFileValidator {
         }
         duplicate(row);
         if (row.ok) {
+            int number = BulkRefs.NONE;
             if (format.defines() == RefKind.ENTERPRISE) {
-                refs.defineEnterprise(row.text("uscc"), row.text("name"), row.text("shortName"));
+                number = refs.defineEnterprise(row.text("uscc"), row.text("name"), row.text("shortName"));
             }
             if (problemCount == 0) {
-                sink.accept(new BulkRow(row.rowNumber(), row.values, row.provisional));
+                sink.accept(new BulkRow(row.rowNumber(), row.values, row.provisional, number, enterpriseColumns, row.enterpriseNumbers));
             }
         }
     }
@@ -256,9 +260,10 @@ final class BulkFileValidator {
                 continue;
             }
             if (c.ref() == RefKind.ENTERPRISE) {
-                String uscc = refs.enterprise(v.toString());
-                if (uscc != null) {
-                    row.values.put(c.key(), uscc);
+                int number = refs.enterprise(v.toString());
+                if (number != BulkRefs.NONE) {
+                    row.values.put(c.key(), refs.uscc(number));
+                    row.enterpriseNumbers[enterpriseColumns.indexOf(c.key())] = number;
                 } else {
                     row.problem(c.key(), refs.enterpriseProblem(v.toString()));
                 }
@@ -328,6 +333,8 @@ final class BulkFileValidator {
     private final class Row implements FormatRules.RowContext {
         final RawRow raw;
         final Map<String, Object> values = new HashMap<>();
+        /** The numbers of the enterprises the row's reference columns name ({@link #enterpriseColumns} order). */
+        final int[] enterpriseNumbers = new int[enterpriseColumns.size()];
         boolean ok = true;
         boolean provisional;
         boolean badCode;

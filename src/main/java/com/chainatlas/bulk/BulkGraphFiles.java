@@ -18,7 +18,9 @@ import com.chainatlas.region.RegionCatalog;
  * <p>Nodes are numbered here, in writing order from 0, and the import runs with {@code --id-type=actual}: the numbers
  * are the node record ids, and relationships name their ends by them. The import tool then keeps no id map of its own
  * (at 1 M enterprises its run fell from 93 s with the natural keys as string ids to 39–46 s, docs/scale.md). The natural keys (credit code, segment/product/chain id, region code) stay
- * properties, as the importer stores them; {@link IdSpace} maps them to the numbers.
+ * properties, as the importer stores them; {@link IdSpace} maps them to the numbers. Enterprises, the many, are not
+ * looked up by key: their node ids are consecutive in file order, so an enterprise's id is the first one's plus
+ * its {@link BulkRefs} number, which the row carries.
  */
 final class BulkGraphFiles implements AutoCloseable {
 
@@ -44,7 +46,9 @@ final class BulkGraphFiles implements AutoCloseable {
     private final IdSpace chainIds = new IdSpace();
     private final IdSpace segmentIds = new IdSpace();
     private final IdSpace productIds = new IdSpace();
-    private final IdSpace enterpriseIds = new IdSpace();
+    /** The node id of enterprise number 0 (-1 before the first), and how many enterprises were written. */
+    private long firstEnterpriseId = -1;
+    private long enterprisesWritten;
 
     /**
      * References the writers could not number. Only rows without problems are written, but once a file has a problem
@@ -176,7 +180,13 @@ final class BulkGraphFiles implements AutoCloseable {
      */
     void enterprise(BulkRow r) {
         String code = r.text("regionCode");
-        long id = enterpriseIds.assign(r.text("uscc"));
+        long id = nextNodeId++;
+        if (firstEnterpriseId < 0) {
+            firstEnterpriseId = id;
+        }
+        if (r.number() != enterprisesWritten++) {
+            unnumbered.incrementAndGet(); // numbers must follow writing order, else every later end would be wrong
+        }
         enterprises.id(id).text(r.text("uscc")).text(r.text("name")).text(r.text("shortName")).text(code)
                 .text(code.substring(0, 2) + "0000")
                 .text(code.endsWith("0000") ? null : code.substring(0, 4) + "00")
@@ -192,15 +202,25 @@ final class BulkGraphFiles implements AutoCloseable {
     }
 
     void membership(BulkRow r) {
-        memberships.id(enterpriseIds.of(r.text("enterprise"))).id(segmentIds.of(r.text("segmentId")));
+        memberships.id(enterpriseId(r, "enterprise")).id(segmentIds.of(r.text("segmentId")));
     }
 
     void makes(BulkRow r) {
-        makes.id(enterpriseIds.of(r.text("enterprise"))).id(productIds.of(r.text("productId"))).number(number(r, "share"));
+        makes.id(enterpriseId(r, "enterprise")).id(productIds.of(r.text("productId"))).number(number(r, "share"));
     }
 
     void supply(BulkRow r) {
-        supplies.id(enterpriseIds.of(r.text("supplier"))).id(enterpriseIds.of(r.text("customer"))).text(r.text("productId")).number(number(r, "amount"));
+        supplies.id(enterpriseId(r, "supplier")).id(enterpriseId(r, "customer")).text(r.text("productId")).number(number(r, "amount"));
+    }
+
+    /** The node id of the enterprise a reference column names (read after the enterprises file is written). */
+    private long enterpriseId(BulkRow r, String key) {
+        int number = r.enterpriseNumber(key);
+        if (number < 0 || number >= enterprisesWritten) {
+            unnumbered.incrementAndGet();
+            return -1;
+        }
+        return firstEnterpriseId + number;
     }
 
     private static Double number(BulkRow r, String key) {

@@ -137,6 +137,10 @@ class BulkFileValidatorTest {
             assertThat(chunkedRows.get(i).rowNumber()).isEqualTo(i + 2);
         }
         assertThat(chunkedRows.get(9).values()).containsEntry("supplier", uscc(9)).containsEntry("amount", 10.0);
+        // the writers number the ends from the references' enterprise numbers (definition order in refs())
+        assertThat(chunkedRows.get(9).enterpriseNumber("supplier")).isEqualTo(9);
+        assertThat(chunkedRows.get(9).enterpriseNumber("customer")).isEqualTo(10);
+        assertThat(chunkedRows.get(9).enterpriseNumber("productId")).isEqualTo(BulkRefs.NONE);
     }
 
     @Test

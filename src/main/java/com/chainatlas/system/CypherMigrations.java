@@ -45,7 +45,8 @@ public class CypherMigrations implements ApplicationRunner {
 
     private final Driver driver;
 
-    CypherMigrations(Driver driver) {
+    /** Public for tools that open a database outside the application (the benchmarks on a bulk-loaded one). */
+    public CypherMigrations(Driver driver) {
         this.driver = driver;
     }
 

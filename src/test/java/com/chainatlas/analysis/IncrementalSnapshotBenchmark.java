@@ -17,6 +17,7 @@ import java.util.SplittableRandom;
 
 import com.chainatlas.analysis.bench.DiagnosisBenchmark;
 import com.chainatlas.region.RegionCatalog;
+import com.chainatlas.system.CypherMigrations;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -34,11 +35,12 @@ import org.neo4j.io.ByteUnit;
  * Incremental snapshot benchmark (not a test; issue 14): generates the {@link DiagnosisBenchmark} chain (N
  * enterprises over all counties, 5·N supply relations) in an embedded Neo4j, times a full snapshot build, then for
  * k = 1,000 and 10,000 rows writes an import of k rows (half supply rows MERGEd between random chain enterprises,
- * half enterprise rows with a new revenue, some made unknown), invalidates the registry as the import event does
+ * a quarter enterprise rows with a new revenue, some made unknown, a quarter memberships), invalidates the registry as the import event does
  * ({@link SnapshotRegistry#invalidate(String, java.util.Collection)} with the rows' enterprise keys) and times until
  * a province diagnosis reflects it: delta build (+ 延链 fit) + diagnosis. The same change is then timed with a full
  * rebuild, and the two snapshots are compared array for array ({@link SnapshotArrays}).
- * Run: {@code scripts/bench-incremental.sh [N]} (default 100000).
+ * Run: {@code scripts/bench-incremental.sh [N]} (default 100000); on a bulk-loaded data directory
+ * {@code BENCH_DB=<dir> scripts/bench-incremental.sh N --bulk-loaded} (docs/scale.md).
  */
 public final class IncrementalSnapshotBenchmark {
 
@@ -54,6 +56,9 @@ public final class IncrementalSnapshotBenchmark {
         Path dir = kept == null || kept.isBlank() ? Files.createTempDirectory("chainatlas-incr-bench") : Path.of(kept).toAbsolutePath().normalize();
         Path marker = dir.resolve("generated-" + n);
         boolean generateOnly = args.length > 1 && args[1].equals("--generate-only");
+        // --bulk-loaded: BENCH_DB is a data directory made by scripts/bulk-load.sh from ImportBenchmark's files (chain
+        // BENCH, 1 membership and 5 supplies per enterprise): minutes instead of the generator's hour at 1M
+        boolean bulkLoaded = args.length > 1 && args[1].equals("--bulk-loaded");
         int port = freePort();
         System.out.printf(Locale.ROOT, "Incremental snapshot benchmark: %,d enterprises, %,d supply relations; heap %d MB, %d cores; %s%n",
                 n, 5 * n, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), uptime());
@@ -67,7 +72,11 @@ public final class IncrementalSnapshotBenchmark {
                 .build();
         try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + port, AuthTokens.none())) {
             RegionCatalog regions = new RegionCatalog();
-            if (Files.exists(marker)) {
+            if (bulkLoaded) {
+                System.out.printf("Using the bulk-loaded database in %s; migrations applied now: %d%n", dir,
+                        new CypherMigrations(driver).apply()); // as the app's first start on it does
+                awaitIndexes(driver);
+            } else if (Files.exists(marker)) {
                 System.out.println("Reusing the database generated in " + dir);
             } else {
                 long t0 = System.nanoTime();
@@ -161,14 +170,33 @@ public final class IncrementalSnapshotBenchmark {
     }
 
     /** Writes k import rows (half supplies, half enterprise revenues) as the importer would; returns their keys. */
+    private static void awaitIndexes(Driver driver) {
+        try (Session session = driver.session()) {
+            session.run("CALL db.awaitIndexes(3600)").consume();
+        }
+    }
+
+    /**
+     * k rows as an import writes them: half supply relations between random chain enterprises, a quarter new
+     * revenues (a tenth of them unknown), a quarter memberships in another segment of the chain.
+     */
     private static Set<String> importRows(Driver driver, ChainSnapshot s, int k, SplittableRandom random) {
         Set<String> touched = new LinkedHashSet<>();
         List<Map<String, Object>> supplies = new ArrayList<>();
         List<Map<String, Object>> revenues = new ArrayList<>();
+        List<Map<String, Object>> memberships = new ArrayList<>();
         int n = s.enterpriseCount();
+        List<String> segments;
+        try (Session session = driver.session()) {
+            segments = session.executeRead(tx -> tx.run("MATCH (:Chain {id: $chain})-[:HAS_SEGMENT]->(s:Segment) RETURN s.id AS id",
+                    Map.of("chain", CHAIN)).list(r -> r.get("id").asString()));
+        }
         for (int i = 0; i < k; i++) {
             String a = s.usccOf(random.nextInt(n));
-            if (i % 2 == 0) {
+            if (i % 4 == 3) {
+                memberships.add(Map.of("e", a, "s", segments.get(random.nextInt(segments.size()))));
+                touched.add(a);
+            } else if (i % 2 == 0) {
                 String b = s.usccOf(random.nextInt(n));
                 if (a.equals(b)) {
                     continue;
@@ -194,6 +222,11 @@ public final class IncrementalSnapshotBenchmark {
                     UNWIND $rows AS row
                     MATCH (e:Enterprise {uscc: row.e}) SET e.revenue = row.r
                     """, Map.of("rows", revenues)).consume());
+            session.executeWrite(tx -> tx.run("""
+                    UNWIND $rows AS row
+                    MATCH (e:Enterprise {uscc: row.e}), (s:Segment {id: row.s})
+                    MERGE (e)-[:IN_SEGMENT]->(s)
+                    """, Map.of("rows", memberships)).consume());
         }
         return touched;
     }

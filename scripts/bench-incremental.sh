@@ -2,6 +2,7 @@
 # Incremental snapshot benchmark (issue 14): full snapshot build vs delta after imports of k = 1,000 and 10,000 rows.
 # Usage: scripts/bench-incremental.sh [N enterprises, default 100000]   (1000000 needs about 6 GB of heap: HEAP=8g)
 # BENCH_DB=<dir> generates the database once into <dir> and reuses it on later runs; a second argument --generate-only stops after generating.
+# --bulk-loaded instead: BENCH_DB is a data directory made by scripts/bulk-load.sh from ImportBenchmark's files (no generation).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-100000}"; shift || true

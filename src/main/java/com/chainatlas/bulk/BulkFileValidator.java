@@ -363,6 +363,10 @@ final class BulkFileValidator {
         public void set(String key, Object value) {
             values.put(key, value);
             changed = true;
+            int i = enterpriseColumns.indexOf(key);
+            if (i >= 0) { // a replaced enterprise reference: its number follows (no rule does this today)
+                enterpriseNumbers[i] = value == null ? BulkRefs.NONE : refs.enterprise(value.toString());
+            }
         }
 
         /** A problem of the parse stage (column key null: the row's reading error), kept for {@link #reportHeld}. */
